@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make serve` (or `make build`) and `make test`.
+# Each creates .venv from the exact pins in requirements.txt (and node_modules
+# from package-lock.json for the accessibility checker).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve check lint test
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+build: $(VENV)/.installed  ## the static site, in site/
+	$(PY) -m mkdocs build --strict
+
+serve: $(VENV)/.installed  ## preview at http://127.0.0.1:8000, reloads on data/ edits
+	$(PY) -m mkdocs serve
+
+check: $(VENV)/.installed  ## validate data/*.yaml and the fidelity to the French source
+	$(PY) -m generator check
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check generator tests
+	$(PY) -m ruff format --check generator tests
+
+test: $(VENV)/.installed node_modules/.installed lint check  ## the whole test suite
+	$(PY) -m pytest

@@ -1,0 +1,148 @@
+"""Read YAML safely, keeping the line and column of every key and item.
+
+Duplicate keys, syntax errors and tabs become ``DataError``s instead of being
+silently dropped (PyYAML keeps the last duplicate) or raised as tracebacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as strings (the validator checks them)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def format_path(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+@dataclass
+class YamlFile:
+    """A parsed YAML file: plain data plus the position of every path."""
+
+    name: str
+    data: Any = None
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    errors: list[DataError] = field(default_factory=list)
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+    def error(self, path: Path_, message: str, hint: str = "") -> DataError:
+        line, column = self.position(path)
+        return DataError(self.name, line, column, format_path(path), message, hint)
+
+
+def read_yaml(path: Path, name: str | None = None) -> YamlFile:
+    """Parse ``path``; never raises for bad content, reports in ``errors``."""
+    result = YamlFile(name or str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        result.errors.append(DataError(result.name, 1, 1, "", f"cannot read file: {exc}"))
+        return result
+    return parse_yaml(text, result.name)
+
+
+def parse_yaml(text: str, name: str) -> YamlFile:
+    result = YamlFile(name)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        result.errors.append(_syntax_error(name, exc))
+        return result
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        result.errors.append(DataError(name, 1, 1, "", f"YAML error: {exc}"))
+        return result
+    if node is not None:
+        result.data = _convert(node, (), result)
+    return result
+
+
+def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> DataError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    hint = "quote the value, or check the indentation of this line and the one above"
+    if "'\\t'" in problem or "\t" in problem:
+        hint = "YAML indentation uses spaces, never tabs"
+    message = f"YAML syntax error: {problem}"
+    if exc.context:
+        message += f" ({exc.context})"
+    return DataError(name, line, column, "", message, hint)
+
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
+}
+
+
+def _convert(node: yaml.Node, path: Path_, result: YamlFile) -> Any:
+    result.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if node.tag not in _STANDARD_TAGS:
+        result.errors.append(result.error(path, f"unsupported YAML tag {node.tag}"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        return _convert_mapping(node, path, result)
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), result) for i, item in enumerate(node.value)]
+    try:
+        return _scalar(node)
+    except yaml.constructor.ConstructorError as exc:
+        result.errors.append(result.error(path, f"unsupported YAML value: {exc.problem}"))
+        return None
+
+
+def _scalar(node: yaml.Node) -> Any:
+    loader = _Loader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def _convert_mapping(node: yaml.MappingNode, path: Path_, result: YamlFile) -> dict:
+    data: dict = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            result.errors.append(result.error(path, "mapping keys must be plain names"))
+            continue
+        key = str(_scalar(key_node))
+        key_path = path + (key,)
+        if key in data:
+            first_line = result.marks[key_path][0]
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            result.errors.append(
+                DataError(
+                    result.name,
+                    line,
+                    column,
+                    format_path(key_path),
+                    f"duplicate key '{key}' (first defined on line {first_line})",
+                    "YAML would silently keep only the last one: remove or rename one",
+                )
+            )
+            continue
+        result.marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        data[key] = _convert(value_node, key_path, result)
+    return data

@@ -1,0 +1,72 @@
+"""The inline markup of data texts: ``**bold**``, ``[^N]`` footnote marks, ``^sup^``."""
+
+from __future__ import annotations
+
+import re
+
+FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
+_BAD_MARK = re.compile(r"\[\^(?!\d+\])")
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_PLURAL_S = re.compile(r"(?<=[A-Z])s$")
+
+
+def footnote_marks(text: str) -> list[int]:
+    """Footnote numbers marked in ``text``, in order."""
+    return [int(n) for n in FOOTNOTE_MARK.findall(text)]
+
+
+def markup_problems(text: str) -> list[str]:
+    """Describe every malformed piece of inline markup in ``text``."""
+    problems = []
+    if _BAD_MARK.search(text):
+        problems.append("malformed footnote mark: write [^N] with N a number")
+    bare = FOOTNOTE_MARK.sub("", text)
+    if bare.count("**") % 2:
+        problems.append("unbalanced bold markup: an opening ** has no closing **")
+    if bare.replace("**", "").count("^") % 2:
+        problems.append("unbalanced superscript markup: write ^text^")
+    return problems
+
+
+def plain(text: str) -> str:
+    """The text without markup and with whitespace collapsed."""
+    text = FOOTNOTE_MARK.sub("", text).replace("**", "").replace("^", "")
+    return " ".join(text.split())
+
+
+def words_before(text: str, number: int, count: int = 6) -> str:
+    """The last ``count`` words before the mark of footnote ``number``."""
+    match = re.search(rf"\[\^{number}\]", text)
+    if not match:
+        return ""
+    words = plain(text[: match.start()]).split()
+    return " ".join(words[-count:])
+
+
+def acronym_like(token: str) -> bool:
+    """Two or more capitals in one hyphen-separated part (JLT-MS, eu-LISA, PeDRA)."""
+    return any(sum(c.isupper() for c in part) >= 2 for part in token.split("-"))
+
+
+def undefined_acronyms(text: str, known: set[str]) -> list[str]:
+    """Acronym-like tokens of ``text`` that are not in ``known``.
+
+    Multi-word entries of ``known`` ("EU NAVFOR") are removed before the
+    text is cut into tokens; a plural ``s`` after capitals is allowed (ILOs).
+    """
+    text = plain(text)
+    for phrase in sorted((k for k in known if " " in k), key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
+    found = []
+    for token in _TOKEN.findall(text):
+        if acronym_like(token) and not _known(token, known):
+            found.append(token)
+    return found
+
+
+def _known(token: str, known: set[str]) -> bool:
+    """Known as a whole (JLT-MS), with a plural s (ILOs), or part by part (PSDC-JAI)."""
+    if token in known or (_PLURAL_S.search(token) and token[:-1] in known):
+        return True
+    parts = token.split("-")
+    return len(parts) > 1 and all(not acronym_like(part) or _known(part, known) for part in parts)

@@ -1,0 +1,205 @@
+"""Typed, immutable models of the Council document. No I/O, no MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ACTOR_KINDS = (
+    "eu_institution",
+    "eu_agency",
+    "eu_body",
+    "csdp_mission",
+    "international_organisation",
+    "member_states",
+    "partner_country",
+    "network",
+    "private_sector",
+)
+EVENT_KINDS = ("event", "deadline")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text in every language; ``invariant`` when it is the same in all."""
+
+    values: dict[str, str]
+    invariant: bool = False
+
+    def get(self, language: str) -> str:
+        if self.invariant:
+            return next(iter(self.values.values()))
+        return self.values[language]
+
+    def __getitem__(self, language: str) -> str:
+        return self.get(language)
+
+    def has(self, language: str) -> bool:
+        return self.invariant or language in self.values
+
+    def languages(self, candidates: tuple[str, ...]) -> tuple[str, ...]:
+        """The ``candidates`` this text has a value for."""
+        return tuple(lang for lang in candidates if self.has(lang))
+
+
+@dataclass(frozen=True)
+class Labels:
+    origin: Text
+    origin_date: Text
+    recipients: Text
+    previous_document: Text
+    subject: Text
+
+
+@dataclass(frozen=True)
+class Record:
+    number: str
+    date: str
+    dateline: Text
+    original_language: Text
+    codes: tuple[str, ...]
+    type: Text
+    origin: Text
+    origin_date: Text
+    recipients: Text
+    previous_document: str
+    subject: Text
+    subject_note: Text
+    session: int
+    approval_date: str
+    labels: Labels
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (``text``) or a bulleted list (``items``)."""
+
+    text: Text | None = None
+    items: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    text: Text
+    actors: tuple[str, ...]
+    mentions: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        return "action-" + self.id.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Measure:
+    number: int
+    section: str
+    title: Text
+    annex_title: Text | None
+    actions_lead_in: Text | None
+    actions: tuple[Action, ...]
+    annex: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    summary_page: int
+    title: Text
+    measures: tuple[Measure, ...]
+
+
+@dataclass(frozen=True)
+class Package:
+    title: Text
+    introduction: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Annex:
+    title: Text
+    introduction: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a footnote mark stands: a place id and the words before the mark."""
+
+    place: str
+    measure: int | None
+    words_before: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: Text
+    anchor: Anchor
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    id: str
+    short: Text
+    long: Text
+    explanation: Text
+    actor: str | None = None
+    variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    in_document_list: bool = False
+
+
+@dataclass(frozen=True)
+class NotAcronym:
+    token: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: Text
+    kind: str
+    description: Text
+    terms: dict[str, tuple[str, ...]]
+    parent: str | None = None
+    glossary: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str
+    kind: str
+    measure: int | None
+    text: Text
+
+
+@dataclass(frozen=True)
+class Document:
+    languages: tuple[str, ...]
+    record: Record
+    cover_text: Text
+    package: Package
+    sections: tuple[Section, ...]
+    annex: Annex
+    footnotes: tuple[Footnote, ...]
+    acronym_list_title: Text
+    acronym_list: tuple[str, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    not_acronyms: tuple[NotAcronym, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    interface: dict[str, Text] = field(default_factory=dict)
+
+    @property
+    def measures(self) -> tuple[Measure, ...]:
+        return tuple(m for s in self.sections for m in s.measures)
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return tuple(a for m in self.measures for a in m.actions)
+
+    def actor(self, actor_id: str) -> Actor:
+        return next(a for a in self.actors if a.id == actor_id)
+
+    def glossary_entry(self, entry_id: str) -> GlossaryEntry:
+        return next(g for g in self.glossary if g.id == entry_id)

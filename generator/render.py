@@ -1,0 +1,312 @@
+"""Pure rendering: ``(document, language) -> {path: markdown}``.
+
+Paths are relative to the docs folder and carry no language suffix (the MkDocs
+adapter adds it). Data text is escaped here and reaches the page as HTML: no
+YAML value can inject markup, Markdown syntax or script.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .markup import FOOTNOTE_MARK
+from .models import ACTOR_KINDS, Document, GlossaryEntry, Text
+
+TEMPLATES = Path(__file__).parent / "templates"
+HOME = "index.md"
+PREFIX = "package"
+_INLINE = re.compile(r"(\*\*|\[\^\d+\]|\^[^^\s][^^]*\^)")
+_MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_[]{}#+=~^|"}
+
+
+def page_path(kind: str, key: object = None) -> str:
+    """The source path of a page of the edition."""
+    return {
+        "home": HOME,
+        "measure": f"{PREFIX}/measure-{key}.md",
+        "actors": f"{PREFIX}/actors.md",
+        "actor": f"{PREFIX}/actors/{key}.md",
+        "glossary": f"{PREFIX}/glossary.md",
+        "full-text": f"{PREFIX}/full-text.md",
+        "search": f"{PREFIX}/search.md",
+    }[kind]
+
+
+def escape_text(text: str) -> Markup:
+    """HTML-escape ``text`` and neutralise Markdown syntax characters."""
+    text = re.sub(r"\s+", " ", text)
+    return Markup("".join(_MARKDOWN_SPECIAL.get(c) or str(escape(c)) for c in text))
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Relative URLs between pages, as MkDocs will serve them."""
+
+    directory_urls: bool = True
+
+    def served(self, path: str) -> str:
+        stem = path[: -len(".md")]
+        if not self.directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    def relative(self, target: str, page: str, fragment: str = "") -> str:
+        page_url, target_url = self.served(page), self.served(target)
+        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+        rel = posixpath.relpath(target_url or ".", base.rstrip("/") or ".")
+        if target_url.endswith("/") or not target_url:
+            rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{fragment}" if fragment else "")
+
+
+@dataclass
+class PageText:
+    """Renders data texts for one page in one language; collects footnote marks."""
+
+    doc: Document
+    language: str
+    page: str
+    urls: Urls
+    footnotes: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._terms = _glossary_terms(self.doc.glossary, self.language)
+        names = sorted(self._terms, key=len, reverse=True)
+        alternatives = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+        self._pattern = re.compile(rf"(?<![\w-])({alternatives})(s?)(?![\w-])")
+
+    def __call__(self, text: Text | None, links: bool = True) -> Markup:
+        if text is None:
+            return Markup("")
+        out, bold = [], False
+        for piece in _INLINE.split(text.get(self.language)):
+            if piece == "**":
+                out.append("</strong>" if bold else "<strong>")
+                bold = not bold
+            elif FOOTNOTE_MARK.fullmatch(piece):
+                out.append(self._footnote_ref(int(piece[2:-1])))
+            elif len(piece) > 2 and piece[0] == piece[-1] == "^":
+                out.append(f"<sup>{escape_text(piece[1:-1])}</sup>")
+            elif piece:
+                out.append(self._link_terms(piece) if links else escape_text(piece))
+        return Markup("".join(out))
+
+    def plain(self, text: Text) -> Markup:
+        """A text for headings and attributes: no links, no footnote marks."""
+        stripped = FOOTNOTE_MARK.sub("", text.get(self.language))
+        return self(Text({self.language: stripped}), links=False)
+
+    def ui(self, key: str, **values: object) -> Markup:
+        raw = self.doc.interface[key].get(self.language)
+        for name, value in values.items():
+            raw = raw.replace("{" + name + "}", str(value))
+        return self(Text({self.language: raw}), links=False)
+
+    def url(self, target: str, fragment: str = "") -> str:
+        return self.urls.relative(target, self.page, fragment)
+
+    def _footnote_ref(self, number: int) -> str:
+        ref_id = f"fnref:{number}" if number not in self.footnotes else f"fnref2:{number}"
+        self.footnotes.append(number)
+        return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
+
+    def _link_terms(self, raw: str) -> str:
+        out, last = [], 0
+        glossary = page_path("glossary")
+        for match in self._pattern.finditer(raw):
+            entry = self._terms[match.group(1)]
+            out.append(escape_text(raw[last : match.start()]))
+            href = self.url(glossary, entry.id)
+            title = escape(" ".join(entry.long.get(self.language).split()))
+            out.append(
+                f'<a class="gl" href="{href}" title="{title}">{escape_text(match.group(0))}</a>'
+            )
+            last = match.end()
+        out.append(escape_text(raw[last:]))
+        return "".join(out)
+
+
+def _glossary_terms(glossary: tuple[GlossaryEntry, ...], language: str) -> dict[str, GlossaryEntry]:
+    terms: dict[str, GlossaryEntry] = {}
+    for entry in glossary:
+        for name in (entry.short.get(language), *entry.variants.get(language, ())):
+            terms.setdefault(name, entry)
+    return terms
+
+
+def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
+    """Jinja environment: templates overridable from ``extra_template_dirs``."""
+    loaders = [FileSystemLoader(str(d)) for d in extra_template_dirs]
+    env = Environment(
+        loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["page_path"] = page_path
+    return env
+
+
+def render_pages(
+    doc: Document,
+    language: str,
+    directory_urls: bool = True,
+    env: Environment | None = None,
+) -> dict[str, str]:
+    """Every generated page of ``doc`` in ``language``: ``{path: markdown}``."""
+    env = env or environment()
+    urls = Urls(directory_urls)
+    pages: dict[str, str] = {}
+
+    def render(template: str, path: str, **context: object) -> None:
+        t = PageText(doc, language, path, urls)
+        text = env.get_template(template).render(doc=doc, lang=language, t=t, **context)
+        pages[path] = _tidy(text)
+
+    render("home.md.j2", page_path("home"))
+    measures = doc.measures
+    for i, measure in enumerate(measures):
+        render(
+            "measure.md.j2",
+            page_path("measure", measure.number),
+            measure=measure,
+            section=next(s for s in doc.sections if s.id == measure.section),
+            previous=measures[i - 1] if i else None,
+            next=measures[i + 1] if i + 1 < len(measures) else None,
+            related=related_measures(doc, measure.number),
+        )
+    counts = {a.id: sum(a.id in (*x.actors, *x.mentions) for x in doc.actions) for a in doc.actors}
+    render("actors.md.j2", page_path("actors"), groups=actor_groups(doc), counts=counts)
+    for actor in doc.actors:
+        render(
+            "actor.md.j2",
+            page_path("actor", actor.id),
+            actor=actor,
+            links=actor_links(doc, actor.id),
+        )
+    render("glossary.md.j2", page_path("glossary"), usage=glossary_usage(doc, language))
+    render("full-text.md.j2", page_path("full-text"))
+    render("search.md.j2", page_path("search"))
+    return pages
+
+
+def render_site(
+    doc: Document, languages: tuple[str, ...], directory_urls: bool = True
+) -> dict[str, str]:
+    """Every generated file, relative to the generated folder ``PREFIX``.
+
+    Files carry the language suffix (``measure-4.fr.md``); the home page body
+    becomes ``index.<lang>.md`` there, included by the hand-written ``docs/index``.
+    """
+    env = environment()
+    files = {}
+    for language in languages:
+        for path, text in render_pages(doc, language, directory_urls, env).items():
+            inside = path.removeprefix(PREFIX + "/")
+            files[inside.removesuffix(".md") + f".{language}.md"] = text
+    return files
+
+
+def navigation(doc: Document) -> list:
+    """The site navigation as MkDocs ``nav`` entries (page titles come from the pages)."""
+    measures = [page_path("measure", m.number) for m in doc.measures]
+    return [
+        HOME,
+        {"Measures": measures},
+        page_path("actors"),
+        page_path("glossary"),
+        page_path("full-text"),
+        "about.md",
+        "edit.md",
+    ]
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines; end with one newline."""
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+# -- data views used by the templates (pure, tested on their own) -------------
+def measure_actors(doc: Document, number: int) -> set[str]:
+    measure = next(m for m in doc.measures if m.number == number)
+    return {a for action in measure.actions for a in (*action.actors, *action.mentions)}
+
+
+def related_measures(doc: Document, number: int) -> list[tuple[int, int]]:
+    """Other measures sharing actors with measure ``number``: (number, shared count)."""
+    own = measure_actors(doc, number)
+    shared = [(m.number, len(own & measure_actors(doc, m.number))) for m in doc.measures]
+    ranked = [(n, c) for n, c in shared if n != number and c]
+    return sorted(ranked, key=lambda nc: (-nc[1], nc[0]))[:5]
+
+
+def actor_groups(doc: Document) -> list[tuple[str, list]]:
+    """Actors grouped by kind, in the order of ``ACTOR_KINDS``; empty kinds left out."""
+    groups = [(kind, [a for a in doc.actors if a.kind == kind]) for kind in ACTOR_KINDS]
+    return [(kind, actors) for kind, actors in groups if actors]
+
+
+@dataclass(frozen=True)
+class ActorLinks:
+    parent: object
+    children: tuple
+    addressed: tuple
+    named: tuple
+    annex_measures: tuple
+
+
+def actor_links(doc: Document, actor_id: str) -> ActorLinks:
+    actor = doc.actor(actor_id)
+    addressed = tuple(a for a in doc.actions if actor_id in a.actors)
+    named = tuple(a for a in doc.actions if actor_id in a.mentions and actor_id not in a.actors)
+    return ActorLinks(
+        parent=doc.actor(actor.parent) if actor.parent else None,
+        children=tuple(a for a in doc.actors if a.parent == actor_id),
+        addressed=addressed,
+        named=named,
+        annex_measures=tuple(m for m in doc.measures if _annex_names(doc, m, actor)),
+    )
+
+
+def _annex_names(doc: Document, measure, actor) -> bool:
+    texts = [b.text for b in measure.annex if b.text] + [i for b in measure.annex for i in b.items]
+    return any(
+        _contains_term(t.get(lang), term)
+        for t in texts
+        for lang in doc.languages
+        for term in actor.terms.get(lang, ())
+    )
+
+
+def _contains_term(text: str, term: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text) is not None
+
+
+def glossary_usage(doc: Document, language: str) -> dict[str, list[int]]:
+    """Glossary id -> numbers of the measures whose text uses the acronym."""
+    terms = _glossary_terms(doc.glossary, language)
+    usage: dict[str, list[int]] = {g.id: [] for g in doc.glossary}
+    for measure in doc.measures:
+        texts = [measure.title, *(a.text for a in measure.actions)]
+        texts += [b.text for b in measure.annex if b.text] + [
+            i for b in measure.annex for i in b.items
+        ]
+        joined = "\n".join(t.get(language) for t in texts)
+        for name, entry in terms.items():
+            if measure.number not in usage[entry.id] and _contains_term(joined, name):
+                usage[entry.id].append(measure.number)
+    return usage
+
+
+Renderer = Callable[[Document, str], dict[str, str]]

@@ -1,0 +1,83 @@
+"""Serve a built site on 127.0.0.1 and drive Debian's Chromium with Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@contextmanager
+def serve(directory: Path, sub_path: str = "") -> Iterator[str]:
+    """Serve ``directory`` at http://127.0.0.1:PORT/<sub_path>; yield that base URL."""
+    root = directory
+    if sub_path:
+        root = directory.parent / "served"
+        shutil.rmtree(root, ignore_errors=True)
+        (root / sub_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(directory, root / sub_path)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}/"
+        yield base + (sub_path.strip("/") + "/" if sub_path else "")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class PageWatch:
+    """Console errors, failed responses and requests to other hosts of one page."""
+
+    def __init__(self, page, base: str):
+        self.host = urlsplit(base).netloc
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", self._request)
+        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
+
+    def _request(self, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https") and parts.netloc != self.host:
+            self.foreign.append(request.url)
+
+
+def run_axe(page) -> list[dict]:
+    """WCAG 2.1 A/AA violations that axe-core finds in the page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5], "help": v["help"]}
+        for v in result["violations"]
+    ]

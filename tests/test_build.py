@@ -1,0 +1,83 @@
+"""Build a small bilingual site with MkDocs and check what it produced."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import MINI
+from sitebuild import build, html_pages, is_external, make_project, parse, resolve
+
+LANGUAGE_ROOTS = {"fr": "", "en": "en/"}
+PAGES = [
+    "index.html",
+    "package/measure-1/index.html",
+    "package/measure-2/index.html",
+    "package/actors/index.html",
+    "package/actors/emsc/index.html",
+    "package/actors/member-states/index.html",
+    "package/glossary/index.html",
+    "package/full-text/index.html",
+    "about/index.html",
+    "edit/index.html",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build(make_project(tmp_path_factory.mktemp("mini-site"), MINI))
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_ROOTS))
+def test_every_page_exists_in_both_languages(site, language):
+    for page in PAGES:
+        path = site / LANGUAGE_ROOTS[language] / page
+        assert path.is_file(), path
+        assert f'<html lang="{language}"' in path.read_text(encoding="utf-8"), path
+
+
+def test_generated_pages_stay_in_their_folder(site):
+    generated = site.parent / "docs" / "package"
+    names = sorted(p.relative_to(generated).as_posix() for p in generated.rglob("*.md"))
+    assert "measure-1.fr.md" in names and "measure-1.en.md" in names
+    assert all(re.search(r"\.(fr|en)\.md$", n) for n in names)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken = []
+    for page in html_pages(site):
+        for _tag, _attribute, ref in parse(page).refs:
+            if is_external(ref) or ref.startswith(("mailto:", "data:", "javascript:")):
+                continue
+            target, fragment = resolve(site, page, ref)
+            if target is None:
+                broken.append(f"{page.relative_to(site)}: {ref}")
+            elif fragment and target.suffix == ".html" and fragment not in parse(target).ids:
+                broken.append(f"{page.relative_to(site)}: {ref} (no anchor)")
+    assert not broken, "\n".join(broken[:30])
+
+
+def test_no_resource_from_a_third_party_host(site):
+    found = []
+    for page in html_pages(site):
+        for tag, attribute, ref in parse(page).refs:
+            if tag != "a" and is_external(ref):
+                found.append(f"{page.relative_to(site)}: <{tag} {attribute}={ref}>")
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(([^)]+)\)|@import\s+['\"]([^'\"]+)", css.read_text()):
+            ref = "".join(url).strip("'\"")
+            if is_external(ref):
+                found.append(f"{css.relative_to(site)}: {ref}")
+    assert not found, "\n".join(found)
+
+
+def test_measure_page_content(site):
+    html = (site / "en/package/measure-1/index.html").read_text(encoding="utf-8")
+    assert 'id="action-1-1"' in html and 'id="action-1-2"' in html
+    assert 'href="../actors/emsc/"' in html
+    assert (
+        '<a class="gl" href="../glossary/#emsc" title="European Migrant Smuggling Centre">EMSC</a>'
+        in html
+    )
+    assert 'id="fn:2"' in html and 'href="#fn:2"' in html

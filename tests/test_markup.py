@@ -1,0 +1,54 @@
+import pytest
+
+from generator import markup
+
+
+def test_footnote_marks_in_order():
+    assert markup.footnote_marks("a[^2] b[^10] c") == [2, 10]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("**open only", "unbalanced bold"),
+        ("mark [^x]", "malformed footnote mark"),
+        ("3661^e session", "unbalanced superscript"),
+    ],
+)
+def test_markup_problems(text, problem):
+    assert any(problem in found for found in markup.markup_problems(text))
+
+
+def test_well_formed_markup_has_no_problem():
+    assert markup.markup_problems("**a** b[^3] 1^er^ c") == []
+
+
+def test_plain_removes_markup_and_folds_spaces():
+    assert markup.plain("**a**  b[^3] 1^er^\n c") == "a b 1er c"
+
+
+def test_words_before_mark():
+    assert markup.words_before("un deux trois quatre[^4] cinq", 4, count=2) == "trois quatre"
+    assert markup.words_before("rien", 4) == ""
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("JLT-MS", True), ("eu-LISA", True), ("PeDRA", True), ("Pays-Bas", False), ("Europol", False)],
+)
+def test_acronym_like(token, expected):
+    assert markup.acronym_like(token) is expected
+
+
+def test_undefined_acronyms():
+    known = {"OLI", "EU NAVFOR", "JIT", "COM"}
+    text = "Les OLI, EU NAVFOR, JITs, COM(2018), EMAST/EMIST et Haut-Commissariat"
+    assert markup.undefined_acronyms(text, known) == ["EMAST", "EMIST"]
+
+
+def test_longer_word_does_not_match_known_acronym():
+    assert markup.undefined_acronyms("EMSCX", {"EMSC"}) == ["EMSCX"]
+
+
+def test_compound_of_known_acronyms_is_known():
+    assert markup.undefined_acronyms("PSDC-JAI et JLT-MS", {"PSDC", "JAI", "JLT"}) == ["JLT-MS"]

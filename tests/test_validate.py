@@ -1,0 +1,234 @@
+"""Each kind of data error names the right file, line and key path; all are reported."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import edit
+
+from generator import DataErrors, load_document
+
+
+def errors_of(folder, languages=("fr", "en")):
+    with pytest.raises(DataErrors) as caught:
+        load_document(folder, languages)
+    return caught.value.errors
+
+
+def only_error(folder):
+    (error,) = errors_of(folder)
+    return error
+
+
+def test_mini_fixture_is_valid(mini):
+    doc = load_document(mini)
+    assert [a.id for a in doc.actions] == ["1.1", "1.2", "2.1"]
+    assert doc.glossary_entry("emsc").in_document_list
+    assert not doc.glossary_entry("ue").in_document_list
+
+
+# (file, text to replace, replacement, expected path, message fragment)
+CASES = [
+    (
+        "measures.yaml",
+        'en: "Acting"}',
+        "}",
+        "sections[0].measures[1].title",
+        "missing English text 'en'",
+    ),
+    (
+        "measures.yaml",
+        'en: "Act fast"',
+        'en: "  "',
+        "sections[0].measures[1].actions[0].text.en",
+        "empty value",
+    ),
+    (
+        "measures.yaml",
+        'en: "Act fast"',
+        'en: "Agir vite"',
+        "sections[0].measures[1].actions[0].text.en",
+        "copy of the 'fr' text",
+    ),
+    (
+        "measures.yaml",
+        "actors: [emsc]",
+        "actors: [emcs]",
+        "sections[0].measures[0].actions[0].actors[0]",
+        "unknown actor id 'emcs'",
+    ),
+    (
+        "measures.yaml",
+        "mentions: [member-states]",
+        "mentions: [Member States]",
+        "sections[0].measures[0].actions[0].mentions[0]",
+        "invalid id",
+    ),
+    (
+        "measures.yaml",
+        'id: "2.1"',
+        'id: "3.1"',
+        "sections[0].measures[1].actions[0].id",
+        "does not belong to this measure",
+    ),
+    ("measures.yaml", "number: 2", "number: 3", "sections[0].measures[1].number", "out of order"),
+    (
+        "measures.yaml",
+        "summary_page: 3",
+        "summary_page: three",
+        "sections[0].summary_page",
+        "expected a whole number",
+    ),
+    (
+        "measures.yaml",
+        "annex_title:",
+        "annex_titel:",
+        "sections[0].measures[1].annex_titel",
+        "unknown field 'annex_titel'",
+    ),
+    ("measures.yaml", 'id: "I"', 'id: "one"', "sections[0].id", "invalid id"),
+    (
+        "measures.yaml",
+        "feed the EU[^2]",
+        "feed the EU[^9]",
+        "sections[0].measures[0].actions[1].text",
+        "unknown footnote 9",
+    ),
+    (
+        "measures.yaml",
+        "Agir vite",
+        "**Agir vite",
+        "sections[0].measures[1].actions[0].text",
+        "unbalanced bold",
+    ),
+    (
+        "measures.yaml",
+        "Act fast",
+        "Act fast with the SRU",
+        "sections[0].measures[1].actions[0].text.en",
+        "'SRU' looks like an acronym",
+    ),
+    (
+        "measures.yaml",
+        '{fr: "premier point;"',
+        '{de: "erster Punkt;", fr: "premier point;"',
+        "sections[0].measures[1].annex[0].items[0].de",
+        "unknown language 'de'",
+    ),
+    ("footnotes.yaml", "number: 2", "number: 3", "footnotes[1].number", "breaks the sequence"),
+    (
+        "footnotes.yaml",
+        '{invariant: "Doc. 1/18."}',
+        '{invariant: "Doc. 1/18.", fr: x}',
+        "footnotes[1].text.fr",
+        "'invariant' excludes",
+    ),
+    (
+        "glossary.yaml",
+        "actor: emsc",
+        "actor: ghost",
+        "entries[0].actor",
+        "unknown actor id 'ghost'",
+    ),
+    ("glossary.yaml", "id: ue", "id: emsc", "entries[1].id", "duplicate glossary id 'emsc'"),
+    ("actors.yaml", "kind: eu_body", "kind: eu_bureau", "actors[0].kind", "unknown actor kind"),
+    (
+        "actors.yaml",
+        'en: ["Member States"]',
+        'en: ["Member State Governments"]',
+        "actors[1].terms.en[0]",
+        "never occurs in the 'en' document text",
+    ),
+    ("actors.yaml", "id: member-states", "id: emsc", "actors[1].id", "duplicate actor id 'emsc'"),
+    ("events.yaml", 'date: "2019"', 'date: "2019-02-30"', "events[1].date", "invalid date"),
+    ("events.yaml", "measure: 1", "measure: 7", "events[1].measure", "unknown measure 7"),
+    ("events.yaml", "kind: deadline", "kind: someday", "events[1].kind", "unknown event kind"),
+    (
+        "document.yaml",
+        "entries: [emsc]",
+        "entries: [emsc, ccpd]",
+        "acronym_list.entries[1]",
+        "unknown glossary entry id 'ccpd'",
+    ),
+    ("document.yaml", "session: 1", "session: [1]", "record.session", "expected a whole number"),
+    (
+        "document.yaml",
+        "cover_text: {fr",
+        "cover_text: {fr: a, fr",
+        "cover_text.fr",
+        "duplicate key",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "path", "message"), CASES, ids=[c[3] for c in CASES]
+)
+def test_error_names_file_line_and_path(mini, name, old, new, path, message):
+    line = edit(mini, name, old, new)
+    (error,) = [e for e in errors_of(mini) if e.path == path]
+    assert error.file.endswith(name)
+    assert error.line == line
+    assert error.path == path
+    assert message in error.message
+
+
+def test_footnote_never_marked(mini):
+    edit(mini, "measures.yaml", "alimenter l'UE[^2]", "alimenter l'UE")
+    line = edit(mini, "footnotes.yaml", "- number: 2", "- number: 2")
+    error = only_error(mini)
+    assert error.file.endswith("footnotes.yaml") and error.line == line
+    assert error.path == "footnotes[1]"
+    assert "footnote 2 is never marked in the 'fr' texts" in error.message
+
+
+def test_footnote_marked_twice(mini):
+    line = edit(mini, "measures.yaml", "Agir vite", "Agir vite[^2]")
+    error = only_error(mini)
+    assert error.line == line and error.path == "sections[0].measures[1].actions[0].text"
+    assert "footnote 2 is marked twice in 'fr'" in error.message
+
+
+def test_footnote_marked_in_different_places(mini):
+    edit(mini, "measures.yaml", "feed the EU[^2]", "feed the EU")
+    edit(mini, "measures.yaml", "Act fast", "Act fast[^2]")
+    error = only_error(mini)
+    assert "different places" in error.message and "action-2-1" in error.message
+
+
+def test_footnote_mark_outside_the_document_text(mini):
+    line = edit(mini, "actors.yaml", "Centre au sein d'Europol.", "Centre[^1] au sein d'Europol.")
+    error = only_error(mini)
+    assert error.file.endswith("actors.yaml") and error.line == line
+    assert "body texts only" in error.message
+
+
+def test_missing_file(mini):
+    (mini / "events.yaml").unlink()
+    error = only_error(mini)
+    assert error.file.endswith("events.yaml") and "cannot read file" in error.message
+
+
+def test_every_error_is_reported_at_once(mini):
+    edit(mini, "measures.yaml", "actors: [emsc]", "actors: [ghost]")
+    edit(mini, "events.yaml", 'date: "2019"', 'date: "soon"')
+    edit(mini, "glossary.yaml", 'explanation: {fr: "L\'Union.", ', "explanation: {")
+    files = sorted(e.file.rsplit("/", 1)[-1] for e in errors_of(mini))
+    assert files == ["events.yaml", "glossary.yaml", "measures.yaml"]
+
+
+def test_report_format(mini):
+    line = edit(mini, "events.yaml", 'date: "2019"', 'date: "soon"')
+    with pytest.raises(DataErrors) as caught:
+        load_document(mini)
+    first, last = caught.value.report().splitlines()
+    assert first.endswith(
+        f"events.yaml:{line}:5: events[1].date: invalid date 'soon' "
+        "(hint: write YYYY, YYYY-MM or YYYY-MM-DD, quoted)"
+    )
+    assert last == "1 data error found"
+
+
+def test_third_language_is_required_when_configured(mini):
+    errors = errors_of(mini, ("fr", "en", "de"))
+    assert any(e.message == "missing de text 'de'" for e in errors)
+    assert all("'de'" in e.message for e in errors)
