@@ -124,10 +124,13 @@ def _scalar(node: yaml.Node) -> Any:
 def _convert_mapping(node: yaml.MappingNode, path: Path_, result: YamlFile) -> dict:
     data: dict = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            result.errors.append(result.error(path, "mapping keys must be plain names"))
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            result.errors.append(
+                DataError(result.name, line, column, format_path(path), "keys must be plain names")
+            )
             continue
-        key = str(_scalar(key_node))
+        key = str(key_node.value)
         key_path = path + (key,)
         if key in data:
             first_line = result.marks[key_path][0]

@@ -24,18 +24,57 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator import DataErrors, load_document  # noqa: E402
+from generator.markup import plain  # noqa: E402
 from generator.render import PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
 from generator.write import sync_folder  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _last_run: dict[str, str] = {}
+_not_found: dict[str, str] = {}  # language folder -> its rendered 404.html
 
 
-def _languages(config: MkDocsConfig) -> tuple[str, ...]:
+def _i18n(config: MkDocsConfig):
     i18n = config.plugins.get("i18n")
     if i18n is None:
         raise PluginError("the generator needs the i18n plugin (mkdocs-static-i18n)")
-    return tuple(lang.locale for lang in i18n.config.languages if lang.build)
+    return i18n
+
+
+def _languages(config: MkDocsConfig) -> tuple[str, ...]:
+    return tuple(lang.locale for lang in _i18n(config).config.languages if lang.build)
+
+
+def _check_translations(docs_dir: Path, languages: tuple[str, ...]) -> None:
+    """Every hand-written page must exist in every language (no silent fallback)."""
+    missing = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        if PREFIX in page.relative_to(docs_dir).parts[:1]:
+            continue
+        stem, _, suffix = page.name.rpartition(".md")[0].rpartition(".")
+        if suffix not in languages:
+            missing.append(f"{page.relative_to(docs_dir)}: no language suffix")
+            continue
+        for language in languages:
+            other = page.with_name(f"{stem}.{language}.md")
+            if not other.exists():
+                missing.append(f"{other.relative_to(docs_dir)} is missing")
+    if missing:
+        raise PluginError("pages missing a translation:\n" + "\n".join(sorted(set(missing))))
+
+
+def _theme_strings(config: MkDocsConfig, doc) -> None:
+    """Interface strings of the language being built, for theme templates (404)."""
+    i18n = _i18n(config)
+    default = next(lang.locale for lang in i18n.config.languages if lang.default)
+    current = i18n.current_language or default
+    config.extra["ui"] = {key: plain(text.get(current)) for key, text in doc.interface.items()}
+    links = {lang.locale: lang.link for lang in i18n.config.languages if lang.build}
+    config.extra["ui_language_root"] = links[current].lstrip("/")
+    config.extra["ui_other_languages"] = [
+        {"locale": locale, "link": link.lstrip("/"), "label": config.extra["ui"]["not_found_other"]}
+        for locale, link in links.items()
+        if locale != current
+    ]
 
 
 def _fingerprint(data_dir: Path, *extra: object) -> str:
@@ -54,6 +93,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         doc = load_document(data_dir, languages)
     except DataErrors as exc:
         raise PluginError(f"the data in {data_dir} has errors:\n{exc.report()}") from None
+    _check_translations(Path(config.docs_dir), languages)
+    _theme_strings(config, doc)
     config.nav = navigation(doc)
     fingerprint = _fingerprint(data_dir, languages, config.use_directory_urls, config.docs_dir)
     if _last_run.get(config.docs_dir) != fingerprint:
@@ -69,12 +110,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        _not_found[config.extra["ui_language_root"]] = output
+    return output
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if _i18n(config).building:
         return  # an inner, per-language build: wait for the outer one
     site = Path(config.site_dir)
+    # mkdocs-static-i18n writes every language's 404 to the root: one per folder.
+    for folder, html in _not_found.items():
+        (site / folder / "404.html").write_text(html, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site)],
         capture_output=True,

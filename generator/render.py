@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .markup import FOOTNOTE_MARK
+from .markup import FOOTNOTE_MARK, plain
 from .models import ACTOR_KINDS, Document, GlossaryEntry, Text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -79,16 +79,32 @@ class PageText:
     footnotes: list[int] = field(default_factory=list)
 
     def __post_init__(self):
-        self._terms = _glossary_terms(self.doc.glossary, self.language)
-        names = sorted(self._terms, key=len, reverse=True)
+        self._terms_by_name = _glossary_terms(self.doc.glossary, self.language)
+        names = sorted(self._terms_by_name, key=len, reverse=True)
         alternatives = "|".join(re.escape(n) for n in names) or r"(?!x)x"
         self._pattern = re.compile(rf"(?<![\w-])({alternatives})(s?)(?![\w-])")
 
-    def __call__(self, text: Text | None, links: bool = True) -> Markup:
-        if text is None:
-            return Markup("")
+    def __call__(self, text: Text | None) -> Markup:
+        """Running text: acronyms link to the glossary, footnote marks become refs."""
+        return self._render(text.get(self.language), terms="link") if text else Markup("")
+
+    def label(self, text: Text) -> Markup:
+        """Text inside a link: acronyms get a tooltip but no link; no footnote marks."""
+        return self._render(FOOTNOTE_MARK.sub("", text.get(self.language)), terms="abbr")
+
+    def attr(self, text: Text) -> str:
+        """Plain text for attributes and front matter."""
+        return plain(text.get(self.language)).replace('"', "'")
+
+    def ui(self, key: str, **values: object) -> Markup:
+        raw = self.doc.interface[key].get(self.language)
+        for name, value in values.items():
+            raw = raw.replace("{" + name + "}", str(value))
+        return self._render(raw, terms="none")
+
+    def _render(self, raw: str, terms: str) -> Markup:
         out, bold = [], False
-        for piece in _INLINE.split(text.get(self.language)):
+        for piece in _INLINE.split(raw):
             if piece == "**":
                 out.append("</strong>" if bold else "<strong>")
                 bold = not bold
@@ -97,19 +113,8 @@ class PageText:
             elif len(piece) > 2 and piece[0] == piece[-1] == "^":
                 out.append(f"<sup>{escape_text(piece[1:-1])}</sup>")
             elif piece:
-                out.append(self._link_terms(piece) if links else escape_text(piece))
+                out.append(self._terms(piece, terms) if terms != "none" else escape_text(piece))
         return Markup("".join(out))
-
-    def plain(self, text: Text) -> Markup:
-        """A text for headings and attributes: no links, no footnote marks."""
-        stripped = FOOTNOTE_MARK.sub("", text.get(self.language))
-        return self(Text({self.language: stripped}), links=False)
-
-    def ui(self, key: str, **values: object) -> Markup:
-        raw = self.doc.interface[key].get(self.language)
-        for name, value in values.items():
-            raw = raw.replace("{" + name + "}", str(value))
-        return self(Text({self.language: raw}), links=False)
 
     def url(self, target: str, fragment: str = "") -> str:
         return self.urls.relative(target, self.page, fragment)
@@ -119,17 +124,19 @@ class PageText:
         self.footnotes.append(number)
         return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
 
-    def _link_terms(self, raw: str) -> str:
+    def _terms(self, raw: str, mode: str) -> str:
         out, last = [], 0
         glossary = page_path("glossary")
         for match in self._pattern.finditer(raw):
-            entry = self._terms[match.group(1)]
+            entry = self._terms_by_name[match.group(1)]
             out.append(escape_text(raw[last : match.start()]))
-            href = self.url(glossary, entry.id)
-            title = escape(" ".join(entry.long.get(self.language).split()))
-            out.append(
-                f'<a class="gl" href="{href}" title="{title}">{escape_text(match.group(0))}</a>'
-            )
+            title = escape(" ".join(entry.long.get(self.language).split()).replace("**", ""))
+            name = escape_text(match.group(0))
+            if mode == "link":
+                href = self.url(glossary, entry.id)
+                out.append(f'<a class="gl" href="{href}" title="{title}">{name}</a>')
+            else:
+                out.append(f'<abbr title="{title}">{name}</abbr>')
             last = match.end()
         out.append(escape_text(raw[last:]))
         return "".join(out)

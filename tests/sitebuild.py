@@ -82,6 +82,9 @@ def resolve(site: Path, page: Path, ref: str) -> tuple[Path | None, str]:
     return (target if target.exists() else None), fragment
 
 
+SITE_ORIGIN = "localhost:8000"  # mkdocs.yml's default site_url: the site itself
+
+
 def is_external(ref: str) -> bool:
     parts = urlsplit(ref)
-    return bool(parts.scheme in ("http", "https") or parts.netloc)
+    return bool(parts.scheme in ("http", "https") or parts.netloc) and parts.netloc != SITE_ORIGIN

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from browser import AXE, CHROMIUM, CHROMIUM_ARGS, PageWatch, run_axe, serve
-from conftest import MINI
+from conftest import DATA
 from playwright.sync_api import sync_playwright
 from sitebuild import build, make_project
 
@@ -18,11 +18,12 @@ PAGES = [
     "package/glossary/",
     "package/full-text/",
 ]
+FOOTNOTE_2 = {"fr": "Par exemple, l'EASO", "en": "For example, EASO"}
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return build(make_project(tmp_path_factory.mktemp("browser-site"), MINI))
+    return build(make_project(tmp_path_factory.mktemp("browser-site"), DATA))
 
 
 @pytest.fixture(scope="module")
@@ -56,23 +57,30 @@ def tooltip_text(page) -> str:
 
 
 def test_footnote_popover_on_hover(page, base):
-    page.goto(base + "en/package/measure-1/")
+    page.goto(base + "en/package/measure-2/")
     page.hover("a.footnote-ref")
-    assert "Doc. 1/18." in tooltip_text(page)
+    assert tooltip_text(page).startswith(FOOTNOTE_2["en"])
 
 
 def test_footnote_popover_on_keyboard_focus(page, base):
-    page.goto(base + "package/measure-1/")
+    page.goto(base + "package/measure-2/")
     page.focus("a.footnote-ref")
-    assert "Doc. 1/18." in tooltip_text(page)
+    assert tooltip_text(page).startswith(FOOTNOTE_2["fr"])
+
+
+def test_footnote_popover_on_tap(page, base):
+    page.goto(base + "package/measure-2/")
+    page.tap("a.footnote-ref")
+    assert tooltip_text(page).startswith(FOOTNOTE_2["fr"])
 
 
 def test_footnotes_are_listed_without_javascript(browser, base):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(base + "package/measure-1/")
-    assert page.inner_text("#fn\\:2").startswith("Doc. 1/18.")
+    page.goto(base + "package/measure-2/")
+    assert page.inner_text("#fn\\:2").startswith(FOOTNOTE_2["fr"])
     assert page.get_attribute("#fn\\:2", "value") == "2"
+    assert page.get_attribute("sup#fnref\\:2 a", "href") == "#fn:2"
     context.close()
 
 
@@ -93,6 +101,12 @@ def test_acronym_expansion_on_focus(page, base):
     page.goto(base + "en/package/measure-1/")
     page.focus("a.gl >> text=EMSC")
     assert tooltip_text(page) == "European Migrant Smuggling Centre"
+
+
+def test_acronym_expansion_on_tap(page, base):
+    page.goto(base + "en/package/measure-11/")
+    page.tap(".md-content a.gl >> text=CSDP")
+    assert tooltip_text(page) == "Common Security and Defence Policy"
 
 
 def test_language_switcher_keeps_the_page(page, base):

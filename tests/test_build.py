@@ -81,3 +81,60 @@ def test_measure_page_content(site):
         in html
     )
     assert 'id="fn:2"' in html and 'href="#fn:2"' in html
+
+
+def test_build_is_strict_and_quiet(tmp_path):
+    from sitebuild import mkdocs
+
+    project = make_project(tmp_path / "p", MINI)
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("folder", "language"), [("", "fr"), ("en/", "en")])
+def test_one_404_page_per_language(site, folder, language):
+    html = (site / folder / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{language}"' in html
+    title = {"fr": "Page introuvable", "en": "Page not found"}[language]
+    assert f"<h1>{title}</h1>" in html
+    assert f'href="/{folder}package/glossary/"' in html  # absolute: works at any depth
+
+
+def test_hreflang_alternates_and_sitemap(site):
+    html = (site / "package/measure-1/index.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<link rel="alternate" href="[^"]*/en/package/measure-1/" hreflang="en"', html
+    )
+    assert re.search(r'<link rel="alternate" href="[^"]*/package/measure-1/" hreflang="fr"', html)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>http://localhost:8000/package/measure-1/</loc>" in sitemap
+    assert "<loc>http://localhost:8000/en/package/measure-1/</loc>" in sitemap
+
+
+def test_search_index_per_language(site):
+    meta = sorted(p.name.split("_")[0] for p in (site / "pagefind").glob("pagefind.*.pf_meta"))
+    assert meta == ["pagefind.en", "pagefind.fr"]
+
+
+def test_a_missing_translation_fails_the_build(tmp_path):
+    from sitebuild import mkdocs
+
+    project = make_project(tmp_path / "p", MINI)
+    (project / "docs" / "about.en.md").unlink()
+    result = mkdocs(project, "build")
+    assert result.returncode != 0
+    assert "about.en.md is missing" in result.stderr
+
+
+def test_a_data_error_stops_the_build_before_the_site(tmp_path):
+    from sitebuild import mkdocs
+
+    project = make_project(tmp_path / "p", MINI)
+    text = (project / "data" / "events.yaml").read_text(encoding="utf-8")
+    (project / "data" / "events.yaml").write_text(text.replace('"2019"', '"2019-13"'))
+    result = mkdocs(project, "build")
+    assert result.returncode != 0
+    assert "events.yaml:" in result.stderr and "invalid date '2019-13'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()

@@ -47,3 +47,9 @@ def test_format_path():
         format_path(("sections", 0, "measures", 2, "title", "en"))
         == "sections[0].measures[2].title.en"
     )
+
+
+def test_merge_keys_and_complex_keys_are_errors_not_crashes():
+    f = parse_yaml("a: &x {b: 1}\nc:\n  <<: *x\n  ? [1]\n  : 2\n", "f.yaml")
+    assert [e.message for e in f.errors] == ["keys must be plain names"] * 2
+    assert [e.line for e in f.errors] == [3, 4]
