@@ -1,0 +1,91 @@
+"""The pure render step: golden pages for the small fixture, and escaping."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import MINI, edit
+
+from generator import load_document
+from generator.models import Text
+from generator.render import PageText, Urls, escape_text, related_measures, render_pages
+
+GOLDEN = Path(__file__).parent / "golden" / "mini"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"  # regenerate, then review the diff
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_pages_match_the_golden_files(language):
+    pages = render_pages(load_document(MINI), language)
+    folder = GOLDEN / language
+    if UPDATE:
+        for path, text in pages.items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(text, encoding="utf-8")
+    expected = {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in folder.rglob("*.md")
+    }
+    assert sorted(pages) == sorted(expected)
+    for path, text in pages.items():
+        assert text == expected[path], path
+
+
+def test_rendering_is_pure_and_deterministic():
+    doc = load_document(MINI)
+    assert render_pages(doc, "fr") == render_pages(doc, "fr")
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "page", "target", "expected"),
+    [
+        (True, "package/measure-1.md", "package/actors/emsc.md", "../actors/emsc/"),
+        (True, "package/measure-1.md", "index.md", "../../"),
+        (True, "index.md", "package/glossary.md", "package/glossary/"),
+        (True, "package/measure-1.md", "package/measure-1.md", "./"),
+        (False, "package/measure-1.md", "package/actors/emsc.md", "actors/emsc.html"),
+        (False, "package/actors/emsc.md", "index.md", "../../index.html"),
+    ],
+)
+def test_relative_urls(directory_urls, page, target, expected):
+    assert Urls(directory_urls).relative(target, page) == expected
+
+
+def test_data_text_cannot_inject_markup(mini):
+    edit(
+        mini,
+        "measures.yaml",
+        "Agir vite",
+        "<script>alert(1)</script> [x](javascript:alert(1)) *em* _u_ `c`",
+    )
+    page = render_pages(load_document(mini), "fr")["package/measure-2.md"]
+    assert "<script>" not in page and "](javascript:" not in page
+    assert "&lt;script&gt;" in page and "&#42;em&#42;" in page and "&#96;c&#96;" in page
+
+
+def test_escape_text_neutralises_html_and_markdown():
+    assert escape_text('a < b & "c" *d* [e]') == (
+        "a &lt; b &amp; &#34;c&#34; &#42;d&#42; &#91;e&#93;"
+    )
+
+
+def test_acronyms_are_whole_words_only(mini):
+    doc = load_document(mini)
+    t = PageText(doc, "en", "package/measure-1.md", Urls())
+    html = t(Text({"en": "EMSC, EMSCX, XEMSC, EMSC-based, the EU's"}))
+    assert html.count('class="gl"') == 2
+    assert '>EMSC</a>, EMSCX, XEMSC, EMSC-based, the <a class="gl"' in html
+
+
+def test_inside_links_acronyms_get_a_tooltip_not_a_link(mini):
+    t = PageText(load_document(mini), "fr", "index.md", Urls())
+    assert str(t.label(Text({"fr": "Renforcer l'EMSC[^1]"}))) == (
+        'Renforcer l&#39;<abbr title="Centre européen chargé de lutter contre le trafic de migrants">EMSC</abbr>'
+    )
+    assert t.footnotes == []
+
+
+def test_related_measures_share_actors(mini):
+    assert related_measures(load_document(mini), 1) == []
