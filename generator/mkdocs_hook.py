@@ -31,6 +31,12 @@ from generator.write import sync_folder  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.generator")
 _last_run: dict[str, str] = {}
 _not_found: dict[str, str] = {}  # language folder -> its rendered 404.html
+_command = {"name": "build"}
+_last_good: dict[str, object] = {}  # the last valid document, while serving
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
 
 
 def _i18n(config: MkDocsConfig):
@@ -90,9 +96,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = root / "data"
     languages = _languages(config)
     try:
-        doc = load_document(data_dir, languages)
+        doc = _last_good[languages] = load_document(data_dir, languages)
     except DataErrors as exc:
-        raise PluginError(f"the data in {data_dir} has errors:\n{exc.report()}") from None
+        report = f"the data in {data_dir} has errors:\n{exc.report()}"
+        if _command["name"] != "serve" or languages not in _last_good:
+            raise PluginError(report) from None
+        # While serving, keep building from the last good data and say what is wrong
+        # (outside MkDocs' logger, whose errors would abort a strict build).
+        print(
+            f"ERROR    -  {report}\n(serving the last good data until this is fixed)",
+            file=sys.stderr,
+        )
+        doc = _last_good[languages]
     _check_translations(Path(config.docs_dir), languages)
     _theme_strings(config, doc)
     config.nav = navigation(doc)
