@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ if str(ROOT) not in sys.path:
 
 from generator import DataErrors, load_document  # noqa: E402
 from generator.markup import plain  # noqa: E402
-from generator.render import PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
+from generator.render import DATA_FOLDER, PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
 from generator.write import sync_folder  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -113,7 +114,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = navigation(doc)
     fingerprint = _fingerprint(data_dir, languages, config.use_directory_urls, config.docs_dir)
     if _last_run.get(config.docs_dir) != fingerprint:
-        files = render_site(doc, languages, config.use_directory_urls)
+        sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
+        files = render_site(doc, languages, config.use_directory_urls, sources)
         report = sync_folder(Path(config.docs_dir) / PREFIX, files)
         _last_run[config.docs_dir] = fingerprint
         log.info(
@@ -136,9 +138,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _i18n(config).building:
         return  # an inner, per-language build: wait for the outer one
     site = Path(config.site_dir)
-    # mkdocs-static-i18n writes every language's 404 to the root: one per folder.
+    # mkdocs-static-i18n writes every language's 404 to the root: one per folder;
+    # and it copies plain files (the open data) for the default language only.
     for folder, html in _not_found.items():
         (site / folder / "404.html").write_text(html, encoding="utf-8")
+        open_data = site / DATA_FOLDER
+        if folder and open_data.is_dir():
+            shutil.copytree(open_data, site / folder / DATA_FOLDER, dirs_exist_ok=True)
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site)],
         capture_output=True,

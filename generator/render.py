@@ -16,8 +16,11 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from . import views
 from .markup import FOOTNOTE_MARK, plain
 from .models import ACTOR_KINDS, Document, GlossaryEntry, Text
+from .opendata import open_data_files, schema_fields
+from .validate import FILES
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME = "index.md"
@@ -36,7 +39,17 @@ def page_path(kind: str, key: object = None) -> str:
         "glossary": f"{PREFIX}/glossary.md",
         "full-text": f"{PREFIX}/full-text.md",
         "search": f"{PREFIX}/search.md",
+        "who-does-what": f"{PREFIX}/who-does-what.md",
+        "explorer": f"{PREFIX}/explorer.md",
+        "timeline": f"{PREFIX}/timeline.md",
+        "side-by-side": f"{PREFIX}/side-by-side/{key}.md",
+        "study": f"{PREFIX}/study.md",
+        "overview": f"{PREFIX}/overview.md",
+        "open-data": f"{PREFIX}/open-data.md",
     }[kind]
+
+
+DATA_FOLDER = f"{PREFIX}/data"
 
 
 def escape_text(text: str) -> Markup:
@@ -59,6 +72,11 @@ class Urls:
             return stem[: -len("index")]
         return stem + "/"
 
+    def relative_file(self, target: str, page: str) -> str:
+        page_url = self.served(page)
+        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+        return posixpath.relpath(target, base.rstrip("/") or ".")
+
     def relative(self, target: str, page: str, fragment: str = "") -> str:
         page_url, target_url = self.served(page), self.served(target)
         base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
@@ -76,6 +94,7 @@ class PageText:
     language: str
     page: str
     urls: Urls
+    note_prefix: str = ""  # side-by-side pages hold one set of notes per language
     footnotes: list[int] = field(default_factory=list)
 
     def __post_init__(self):
@@ -102,6 +121,14 @@ class PageText:
             raw = raw.replace("{" + name + "}", str(value))
         return self._render(raw, terms="none")
 
+    def ui_plain(self, key: str) -> Markup:
+        """An interface string for front matter (MkDocs and the theme escape it)."""
+        return Markup(plain(self.doc.interface[key].get(self.language)).replace('"', "'"))
+
+    def meta(self, text: Text) -> Markup:
+        """A data text for front matter (MkDocs and the theme escape it)."""
+        return Markup(self.attr(text))
+
     def _render(self, raw: str, terms: str) -> Markup:
         out, bold = [], False
         for piece in _INLINE.split(raw):
@@ -119,10 +146,22 @@ class PageText:
     def url(self, target: str, fragment: str = "") -> str:
         return self.urls.relative(target, self.page, fragment)
 
+    def note_id(self, number: int) -> str:
+        return f"fn{self.note_prefix}:{number}"
+
+    def ref_id(self, number: int) -> str:
+        return f"fnref{self.note_prefix}:{number}"
+
+    def file_url(self, target: str) -> str:
+        """A static file (not a page), relative to this page."""
+        return self.urls.relative_file(target, self.page)
+
     def _footnote_ref(self, number: int) -> str:
-        ref_id = f"fnref:{number}" if number not in self.footnotes else f"fnref2:{number}"
+        again = number in self.footnotes
+        ref_id = f"fnref2{self.note_prefix}:{number}" if again else self.ref_id(number)
         self.footnotes.append(number)
-        return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
+        href = f"#{self.note_id(number)}"
+        return f'<sup id="{ref_id}"><a class="footnote-ref" href="{href}">{number}</a></sup>'
 
     def _terms(self, raw: str, mode: str) -> str:
         out, last = [], 0
@@ -205,16 +244,118 @@ def render_pages(
     render("glossary.md.j2", page_path("glossary"), usage=glossary_usage(doc, language))
     render("full-text.md.j2", page_path("full-text"))
     render("search.md.j2", page_path("search"))
+    _render_tools(doc, language, render, urls)
     return pages
 
 
+def _render_tools(doc: Document, language: str, render, urls: Urls) -> None:
+    """The reader and trainee tools (who does what, side by side, study…)."""
+    matrix = views.actor_matrix(doc)
+    render(
+        "who-does-what.md.j2", page_path("who-does-what"), matrix=matrix, groups=actor_groups(doc)
+    )
+    render("explorer.md.j2", page_path("explorer"), matrix=matrix, involved=views.involved)
+    months = doc.interface["months"].get(language).split("|")
+    render(
+        "timeline.md.j2",
+        page_path("timeline"),
+        events=views.timeline(doc),
+        date=lambda d: views.format_date(d, months),
+    )
+    names = {lang: doc.interface["language_name"].get(lang) for lang in doc.languages}
+    for key, measures in [("full-text", doc.measures)] + [
+        (f"measure-{m.number}", (m,)) for m in doc.measures
+    ]:
+        path = page_path("side-by-side", key)
+        columns = {
+            lang: PageText(doc, lang, path, urls, note_prefix=f"-{lang}") for lang in doc.languages
+        }
+        render(
+            "side-by-side.md.j2",
+            path,
+            measure=measures[0] if len(measures) == 1 else None,
+            measures=measures,
+            columns=columns,
+            language_names=names,
+        )
+    _render_study(doc, language, render, urls)
+    render(
+        "overview.md.j2",
+        page_path("overview"),
+        key_actors=views.key_actors(doc),
+        main_actors=lambda m: _main_actors(doc, m, language),
+    )
+    render(
+        "open-data.md.j2",
+        page_path("open-data"),
+        language_names=names,
+        data_path=DATA_FOLDER + "/",
+        yaml_names=[f"{name}.yaml" for name in FILES],
+        fields=schema_fields(),
+    )
+
+
+def _main_actors(doc: Document, measure, language: str, count: int = 3) -> str:
+    counts: dict[str, int] = {}
+    for action in measure.actions:
+        for actor in views.involved(action):
+            counts[actor] = counts.get(actor, 0) + 1
+    ranked = sorted(counts, key=lambda a: (-counts[a], a))[:count]
+    return ", ".join(plain(doc.actor(a).name.get(language)) for a in ranked) or "—"
+
+
+def _render_study(doc: Document, language: str, render, urls: Urls) -> None:
+    path = page_path("study")
+    questions = views.quiz_questions(doc, language)
+    ui = {k: doc.interface[k].get(language) for k in _STUDY_STRINGS}
+
+    def source_url(source: str) -> str:
+        target, _, fragment = source.partition("#")
+        return urls.relative(target, path, fragment)
+
+    data = {
+        "storage": f"study-15250-18-{language}",
+        "strings": ui,
+        "questions": [
+            {
+                "id": q.id,
+                "question": ui["q_" + q.kind.replace("-", "_")],
+                "prompt": q.prompt,
+                "choices": list(q.choices),
+                "answer": q.answer,
+                "source": source_url(q.source),
+            }
+            for q in questions
+        ],
+        "cards": views.flashcards(doc, language),
+    }
+    render("study.md.j2", path, questions=questions, study_data=data, source_url=source_url)
+
+
+_STUDY_STRINGS = (
+    "q_measure_of_action",
+    "q_actor_of_action",
+    "q_acronym_meaning",
+    "correct",
+    "wrong",
+    "see_source",
+    "score",
+    "card_count",
+    "show_answer",
+)
+
+
 def render_site(
-    doc: Document, languages: tuple[str, ...], directory_urls: bool = True
+    doc: Document,
+    languages: tuple[str, ...],
+    directory_urls: bool = True,
+    sources: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Every generated file, relative to the generated folder ``PREFIX``.
 
-    Files carry the language suffix (``measure-4.fr.md``); the home page body
+    Pages carry the language suffix (``measure-4.fr.md``); the home page body
     becomes ``index.<lang>.md`` there, included by the hand-written ``docs/index``.
+    The open data (JSON per language, schema, the YAML ``sources``) go to ``data/``.
     """
     env = environment()
     files = {}
@@ -222,6 +363,9 @@ def render_site(
         for path, text in render_pages(doc, language, directory_urls, env).items():
             inside = path.removeprefix(PREFIX + "/")
             files[inside.removesuffix(".md") + f".{language}.md"] = text
+    data = DATA_FOLDER.removeprefix(PREFIX + "/")
+    for name, text in open_data_files(doc, sources or {}).items():
+        files[f"{data}/{name}"] = text
     return files
 
 
@@ -234,6 +378,17 @@ def navigation(doc: Document) -> list:
         page_path("actors"),
         page_path("glossary"),
         page_path("full-text"),
+        {
+            "Tools": [
+                page_path("who-does-what"),
+                page_path("explorer"),
+                page_path("side-by-side", "full-text"),
+                page_path("timeline"),
+                page_path("overview"),
+                page_path("study"),
+                page_path("open-data"),
+            ]
+        },
         "about.md",
         "edit.md",
     ]

@@ -635,7 +635,7 @@ def _interface(check: _Checker) -> dict[str, Text]:
     return {
         key: text
         for key, value in data["strings"].items()
-        if (text := check.text(value, ("strings", key))) is not None
+        if (text := check.text(value, ("strings", key), acronyms=False)) is not None
     }
 
 

@@ -192,3 +192,106 @@ def test_site_works_under_a_sub_path(browser, site):
         )
         assert watch.errors == [] and watch.foreign == []
         context.close()
+
+
+TOOL_PAGES = [
+    "package/who-does-what/",
+    "package/explorer/",
+    "package/side-by-side/measure-4/",
+    "package/side-by-side/full-text/",
+    "package/timeline/",
+    "package/overview/",
+    "package/study/",
+    "package/open-data/",
+]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("path", TOOL_PAGES)
+def test_axe_finds_no_wcag_violation_on_tools(page, base, language, path):
+    page.goto(base + ("" if language == "fr" else "en/") + path)
+    assert run_axe(page) == []
+
+
+def visible(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(
+        selector, "els => els.filter(e => e.offsetParent !== null).map(e => e.textContent.trim())"
+    )
+
+
+def test_matrix_filters_change_the_visible_cells(page, base):
+    page.goto(base + "en/package/who-does-what/")
+    all_rows = len(visible(page, "table.matrix tbody tr"))
+    page.select_option("[data-matrix-filters] select[name=kind]", "csdp_mission")
+    kinds = page.eval_on_selector_all(
+        "table.matrix tbody tr", "els => els.filter(e => !e.hidden).map(e => e.dataset.kind)"
+    )
+    assert kinds and set(kinds) == {"csdp_mission"} and len(kinds) < all_rows
+    page.select_option("[data-matrix-filters] select[name=section]", "IV")
+    assert visible(page, "table.matrix thead th[data-section]") == ["11", "12", "13"]
+
+
+def test_explorer_filters_and_keeps_them_in_the_url(page, base):
+    page.goto(base + "en/package/explorer/?actor=frontex")
+    shown = visible(page, "ol.explorer > li .action__id")
+    assert shown and all(
+        page.get_attribute(f"ol.explorer li:has(a:text-is('{i}'))", "data-actors").count("frontex")
+        for i in shown
+    )
+    page.select_option("[data-explorer-filters] select[name=section]", "II")
+    assert page.url.endswith("?actor=frontex&section=II")
+    in_section = visible(page, "ol.explorer > li .action__id")
+    assert in_section and all(4 <= int(i.split(".")[0]) <= 9 for i in in_section)
+    page.fill("[data-explorer-filters] input[name=q]", "Western  Balkans")
+    narrowed = visible(page, "ol.explorer > li .action__id")
+    assert narrowed == ["4.5"]
+    assert "1 action(s) shown" in page.inner_text(".explorer-count")
+    page.reload()
+    assert visible(page, "ol.explorer > li .action__id") == ["4.5"]
+
+
+def test_side_by_side_columns_align(page, base):
+    page.goto(base + "package/side-by-side/measure-4/")
+    rows = page.eval_on_selector_all(
+        ".sbs__row",
+        "rows => rows.map(r => [...r.children].map(c => c.lang + ':' + (c.textContent.trim() ? 'x' : '')))",
+    )
+    assert len(rows) > 10
+    assert all(row == ["fr:x", "en:x"] for row in rows)
+    assert page.inner_text(".sbs__row:nth-child(3) [lang=fr]").startswith("4.1")
+    assert page.inner_text(".sbs__row:nth-child(3) [lang=en]").startswith("4.1")
+
+
+def test_quiz_round_by_keyboard_survives_a_reload(page, base):
+    page.goto(base + "en/package/study/")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.locator(".quiz__choices input").first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    score = page.inner_text(".quiz__score")
+    assert re.fullmatch(r"Score: [01] out of 1", score), score
+    assert page.inner_text(".quiz__feedback").strip()
+    assert page.get_attribute(".quiz__score", "aria-live") == "polite"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # next question
+    page.reload()
+    assert page.inner_text(".quiz__score") == score
+
+
+def test_flashcards_reveal_and_reverse(page, base):
+    page.goto(base + "package/study/")
+    front = page.inner_text(".flashcards__front")
+    assert not page.is_visible(".flashcards__back")
+    page.click("[data-flashcards] [data-action=reveal]")
+    assert page.is_visible(".flashcards__back")
+    page.check("[data-flashcards] [data-action=reverse]")
+    assert page.inner_text(".flashcards__front") != front
+
+
+def test_open_data_downloads_exist(page, base):
+    page.goto(base + "en/package/open-data/")
+    for href in page.eval_on_selector_all("a[download]", "els => els.map(e => e.href)"):
+        response = page.request.get(href)
+        assert response.ok, href

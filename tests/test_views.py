@@ -1,0 +1,107 @@
+"""Data views behind the tools: matrix, timeline, quiz, flashcards, overview."""
+
+from __future__ import annotations
+
+from conftest import DATA, MINI
+
+from generator import load_document
+from generator.views import (
+    actor_matrix,
+    flashcards,
+    format_date,
+    involved,
+    key_actors,
+    quiz_questions,
+    timeline,
+)
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def test_matrix_counts_actions_per_actor_and_measure():
+    rows = {r.actor.id: r for r in actor_matrix(load_document(MINI))}
+    assert rows["emsc"].counts == (1, 0)
+    assert rows["member-states"].counts == (2, 0)
+    assert rows["member-states"].total == 2
+
+
+def test_matrix_of_the_real_document():
+    doc = load_document(DATA)
+    rows = {r.actor.id: r for r in actor_matrix(doc)}
+    assert len(next(iter(rows.values())).counts) == 13
+    assert rows["eu-iru"].counts[9] == 4  # measure 10's four bullets
+    total = sum(len(involved(a)) for a in doc.actions)
+    assert sum(r.total for r in rows.values()) == total
+
+
+def test_involved_lists_each_actor_once():
+    doc = load_document(MINI)
+    assert involved(doc.actions[0]) == ("emsc", "member-states")
+
+
+def test_timeline_is_in_date_order():
+    events = timeline(load_document(DATA))
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    assert events[0].date == "2004-02-19"
+
+
+def test_format_date_keeps_the_precision_of_the_text():
+    assert format_date("2018-10-18", MONTHS) == "18 October 2018"
+    assert format_date("2016-02", MONTHS) == "February 2016"
+    assert format_date("2019", MONTHS) == "2019"
+
+
+def test_quiz_questions_have_one_right_answer_among_distinct_choices():
+    doc = load_document(DATA)
+    questions = quiz_questions(doc, "en")
+    kinds = {q.kind for q in questions}
+    assert kinds == {"measure-of-action", "actor-of-action", "acronym-meaning"}
+    assert len([q for q in questions if q.kind == "measure-of-action"]) == 42
+    for q in questions:
+        assert len(set(q.choices)) == len(q.choices) >= 2
+        assert 0 <= q.answer < len(q.choices)
+
+
+def test_quiz_answers_match_the_data():
+    doc = load_document(DATA)
+    by_id = {q.id: q for q in quiz_questions(doc, "fr")}
+    q = by_id["m-4.2"]
+    assert q.choices[q.answer].startswith("4. ")
+    q = by_id["a-1.2"]
+    assert q.choices[q.answer] == "Centre européen chargé de lutter contre le trafic de migrants"
+    assert q.source == "package/measure-1.md#action-1-2"
+    q = by_id["g-oli"]
+    assert (q.prompt, q.choices[q.answer]) == ("OLI", 'Officiers de liaison "Immigration"')
+
+
+def test_quiz_is_reproducible_with_a_seed():
+    doc = load_document(DATA)
+    assert quiz_questions(doc, "en", seed=1) == quiz_questions(doc, "en", seed=1)
+    assert quiz_questions(doc, "en", seed=1) != quiz_questions(doc, "en", seed=2)
+
+
+def test_flashcards_carry_the_other_language():
+    cards = {c["id"]: c for c in flashcards(load_document(DATA), "fr")}
+    assert cards["ece"]["short"] == "ECE"
+    assert cards["ece"]["other"] == [
+        {"lang": "en", "short": "JIT", "long": cards["ece"]["other"][0]["long"]}
+    ]
+
+
+def test_key_actors_are_the_most_involved():
+    ranked = key_actors(load_document(DATA))
+    assert ranked[0][0].id == "europol"
+    assert [n for _, n in ranked] == sorted((n for _, n in ranked), reverse=True)
