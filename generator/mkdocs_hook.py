@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,8 +28,12 @@ if str(ROOT) not in sys.path:
 
 from generator import DataErrors, load_document  # noqa: E402
 from generator.markup import plain  # noqa: E402
+from generator.offline import ZIP_NAME, write_index, write_zip  # noqa: E402
 from generator.render import DATA_FOLDER, PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
 from generator.write import sync_folder  # noqa: E402
+
+# The offline edition is a second build (no directory URLs) that this hook starts.
+OFFLINE = os.environ.get("EDITION_OFFLINE") == "1"
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _last_run: dict[str, str] = {}
@@ -145,11 +151,50 @@ def on_post_build(config: MkDocsConfig) -> None:
         open_data = site / DATA_FOLDER
         if folder and open_data.is_dir():
             shutil.copytree(open_data, site / folder / DATA_FOLDER, dirs_exist_ok=True)
+    if OFFLINE:
+        write_index(site)  # Pagefind cannot load its index from file://
+        return
+    _run_pagefind(site)
+    if _command["name"] in ("build", "gh-deploy"):
+        _build_offline_zip(config, site)
+
+
+def _run_pagefind(site: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site)],
-        capture_output=True,
-        text=True,
+        [sys.executable, "-m", "pagefind", "--site", str(site)], capture_output=True, text=True
     )
     if result.returncode != 0:
         raise PluginError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
     log.info("generator: search index built for %s", site)
+
+
+def _build_offline_zip(config: MkDocsConfig, site: Path) -> None:
+    """Build the site again with file URLs and zip it into every language's data folder."""
+    env = {**os.environ, "EDITION_OFFLINE": "1", "EDITION_DIRECTORY_URLS": "false"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    with tempfile.TemporaryDirectory() as tmp:
+        offline = Path(tmp) / "site"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "-q",
+                "-f",
+                config.config_file_path,
+                "-d",
+                str(offline),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            raise PluginError(f"the offline edition failed to build:\n{result.stderr}")
+        archive = write_zip(offline, Path(tmp) / ZIP_NAME)
+        for folder in _not_found:
+            target = site / folder / DATA_FOLDER / ZIP_NAME
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(archive, target)
+    log.info("generator: offline edition written (%s)", ZIP_NAME)

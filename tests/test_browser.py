@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -295,3 +296,54 @@ def test_open_data_downloads_exist(page, base):
     for href in page.eval_on_selector_all("a[download]", "els => els.map(e => e.href)"):
         response = page.request.get(href)
         assert response.ok, href
+
+
+@pytest.fixture(scope="module")
+def offline_root(site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / "package" / "data" / "15250-18-offline.zip") as archive:
+        archive.extractall(folder)
+    return (folder / "15250-18").as_uri() + "/"
+
+
+def test_offline_edition_works_from_file_urls(browser, offline_root):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("request", lambda r: not r.url.startswith("file:") and errors.append(r.url))
+    page.goto(offline_root + "package/measure-2.html")
+    page.click("a.pager__next")
+    assert page.url == offline_root + "package/measure-3.html"
+    page.hover(".md-content a.gl")
+    assert tooltip_text(page)
+    page.click(".md-header .md-select button, .md-header .md-select .md-header__button")
+    page.click(".md-select__link[hreflang=en]")
+    assert page.url == offline_root + "en/package/measure-3.html"
+    page.goto(offline_root + "package/search.html?q=etats%20membres")
+    page.wait_for_selector(".offline-search__result a")
+    hits = page.eval_on_selector_all(".offline-search__result a", "els => els.map(e => e.href)")
+    assert offline_root + "package/actors/member-states.html" in hits
+    assert not any("/en/" in h for h in hits)
+    assert errors == []
+    context.close()
+
+
+def test_tools_degrade_to_readable_content_without_javascript(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "en/package/study/")
+    assert page.is_visible(".study-static") and not page.is_visible("[data-quiz]")
+    assert len(page.query_selector_all(".study-static details")) > 40
+    page.goto(base + "en/package/explorer/")
+    assert len(page.query_selector_all("ol.explorer > li")) == 42
+    page.goto(base + "en/package/who-does-what/")
+    assert page.is_visible("table.matrix") and not page.is_visible("[data-matrix-filters]")
+    context.close()
+
+
+def test_full_text_prints_without_navigation(page, base):
+    page.goto(base + "package/full-text/")
+    page.emulate_media(media="print")
+    assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
+    assert page.is_visible(".footnote")

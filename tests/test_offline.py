@@ -1,0 +1,53 @@
+"""The offline edition: its search index and its reproducible zip."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+from generator.offline import fold, index_script, search_entries, write_zip
+
+PAGE = """<html lang="{lang}"><head><title>{title}</title></head><body>
+<nav>Navigation</nav><div data-pagefind-body><h1>{title}</h1><p>{text}</p>
+<script>var hidden = 1;</script></div></body></html>"""
+
+
+def test_search_entries_per_language_from_the_indexed_body():
+    pages = {
+        "package/measure-1.html": PAGE.format(lang="fr", title="Mesure 1", text="États membres"),
+        "en/package/measure-1.html": PAGE.format(
+            lang="en", title="Measure 1", text="Member States"
+        ),
+        "package/search.html": "<html lang='fr'><body><p>no indexed body</p></body></html>",
+    }
+    entries = search_entries(pages)
+    assert sorted(entries) == ["en", "fr"]
+    (fr,) = entries["fr"]
+    assert fr == {
+        "url": "package/measure-1.html",
+        "title": "Mesure 1",
+        "text": "Mesure 1 États membres",
+    }
+
+
+def test_index_script_is_a_plain_script_that_cannot_close_its_tag():
+    script = index_script({"fr": [{"url": "a.html", "title": "</script>", "text": ""}]})
+    assert script.startswith("window.EDITION_SEARCH = ") and "</script>" not in script
+    assert json.loads(script.removeprefix("window.EDITION_SEARCH = ").rstrip(";\n"))
+
+
+def test_fold_drops_case_and_accents():
+    assert fold("États Membres, renforcé") == "etats membres, renforce"
+
+
+def test_zip_is_reproducible(tmp_path):
+    site = tmp_path / "site"
+    (site / "b").mkdir(parents=True)
+    (site / "index.html").write_text("home")
+    (site / "b" / "page.html").write_text("page")
+    first = write_zip(site, tmp_path / "1.zip").read_bytes()
+    (site / "index.html").touch()
+    second = write_zip(site, tmp_path / "2.zip").read_bytes()
+    assert first == second
+    names = zipfile.ZipFile(tmp_path / "1.zip").namelist()
+    assert names == ["15250-18/b/page.html", "15250-18/index.html"]
