@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import DEFAULT_LANGUAGES, DataErrors, load_document
 from .fidelity import missing_sentences
 from .models import Document
@@ -13,6 +15,26 @@ from .plaintext import document_lines
 
 SOURCE = Path("source") / "15250-18.fr.txt"
 SOURCE_LANGUAGE = "fr"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its custom tags (!ENV…) read as null."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def configured_languages(mkdocs_yml: Path) -> tuple[str, ...]:
+    """The languages the site builds, from the i18n plugin entry of ``mkdocs.yml``."""
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = plugin["i18n"].get("languages") or []
+            built = [lang for lang in languages if lang.get("build", True)]
+            # the default language is the source: it comes first
+            built.sort(key=lambda lang: not lang.get("default", False))
+            return tuple(lang["locale"] for lang in built)
+    return DEFAULT_LANGUAGES
 
 
 def summary(doc: Document) -> str:
@@ -64,9 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("--data", type=Path, default=Path("data"), help="data folder")
     check_cmd.add_argument(
         "--languages",
-        default=",".join(DEFAULT_LANGUAGES),
-        help="comma-separated language codes every text must have",
+        help="comma-separated language codes every text must have "
+        "(default: the languages of mkdocs.yml beside the data folder)",
     )
     args = parser.parse_args(argv)
-    languages = tuple(code.strip() for code in args.languages.split(",") if code.strip())
+    if args.languages:
+        languages = tuple(code.strip() for code in args.languages.split(",") if code.strip())
+    elif (config := args.data.resolve().parent / "mkdocs.yml").is_file():
+        languages = configured_languages(config)
+    else:
+        languages = DEFAULT_LANGUAGES
     return check(args.data, languages)

@@ -9,6 +9,7 @@ site directory is touched.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -54,7 +55,9 @@ def _i18n(config: MkDocsConfig):
 
 
 def _languages(config: MkDocsConfig) -> tuple[str, ...]:
-    return tuple(lang.locale for lang in _i18n(config).config.languages if lang.build)
+    """The built languages, the default (source) language first."""
+    built = [lang for lang in _i18n(config).config.languages if lang.build]
+    return tuple(lang.locale for lang in sorted(built, key=lambda lang: not lang.default))
 
 
 def _check_translations(docs_dir: Path, languages: tuple[str, ...]) -> None:
@@ -165,6 +168,9 @@ def _run_pagefind(site: Path) -> None:
     )
     if result.returncode != 0:
         raise PluginError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
+    # Pagefind lists the languages in no fixed order: sort them, for reproducible builds
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text()), sort_keys=True, ensure_ascii=False))
     log.info("generator: search index built for %s", site)
 
 

@@ -122,12 +122,13 @@ class PageText:
         return self._render(raw, terms="none")
 
     def ui_plain(self, key: str) -> Markup:
-        """An interface string for front matter (MkDocs and the theme escape it)."""
-        return Markup(plain(self.doc.interface[key].get(self.language)).replace('"', "'"))
+        """An interface string for front matter: HTML-escaped, since MkDocs themes
+        print page titles without escaping."""
+        return escape(plain(self.doc.interface[key].get(self.language)))
 
     def meta(self, text: Text) -> Markup:
-        """A data text for front matter (MkDocs and the theme escape it)."""
-        return Markup(self.attr(text))
+        """A data text for front matter, HTML-escaped (see ``ui_plain``)."""
+        return escape(plain(text.get(self.language)))
 
     def _render(self, raw: str, terms: str) -> Markup:
         out, bold = [], False

@@ -163,7 +163,7 @@ class _Checker:
             text = self.string(value[lang], path + (lang,))
             if text is not None:
                 values[lang] = text
-        first = self.languages[0]
+        first = self.languages[0]  # the source language
         for lang in self.languages[1:]:
             if first in values and values.get(lang) == values[first]:
                 self.err(

@@ -157,6 +157,79 @@ CASES = [
         "cover_text.fr",
         "duplicate key",
     ),
+    ("document.yaml", 'number: "1/18"', 'number: "1/18": x', "", "YAML syntax error"),
+    ("events.yaml", "    kind: event", "\tkind: event", "", "YAML syntax error"),
+    (
+        "measures.yaml",
+        "actors: [emsc]",
+        "actors: emsc",
+        "sections[0].measures[0].actions[0].actors",
+        "expected a list",
+    ),
+    (
+        "footnotes.yaml",
+        '{invariant: "Doc. 1/18."}',
+        '{invariant: ""}',
+        "footnotes[1].text.invariant",
+        "empty value",
+    ),
+    (
+        "measures.yaml",
+        "- text: {fr: \"L'EMSC",
+        '- text: "plain"\n          - text: {fr: "L\'EMSC',
+        "sections[0].measures[0].annex[0].text",
+        "expected a text per language",
+    ),
+    ("footnotes.yaml", "footnotes:", "notes: []\nfootnotes:", "notes", "unknown field 'notes'"),
+    (
+        "glossary.yaml",
+        "    actor: emsc",
+        "    variants: {es: [X]}\n    actor: emsc",
+        "entries[0].variants.es",
+        "unknown language 'es'",
+    ),
+    (
+        "actors.yaml",
+        "    glossary: emsc",
+        "    parent: ghost\n    glossary: emsc",
+        "actors[0].parent",
+        "unknown actor id 'ghost'",
+    ),
+    (
+        "glossary.yaml",
+        "  - token: MARE\n    reason: team name in capitals",
+        "  - token: MARE\n    why: team name in capitals",
+        "not_acronyms[0]",
+        "missing field 'reason'",
+    ),
+    (
+        "interface.yaml",
+        'home: {fr: "Accueil", en: "Home"}',
+        'home: {fr: "Accueil"}',
+        "strings.home",
+        "missing English text 'en'",
+    ),
+    (
+        "measures.yaml",
+        "Agir vite",
+        "Agir[^x] vite",
+        "sections[0].measures[1].actions[0].text",
+        "malformed footnote mark",
+    ),
+    (
+        "measures.yaml",
+        "Agir vite",
+        "Agir 1^er vite",
+        "sections[0].measures[1].actions[0].text",
+        "unbalanced superscript",
+    ),
+    (
+        "document.yaml",
+        'approval_date: "2018-12-06"',
+        'approval_date: "6/12/2018"',
+        "record.approval_date",
+        "invalid date",
+    ),
 ]
 
 
@@ -165,7 +238,7 @@ CASES = [
 )
 def test_error_names_file_line_and_path(mini, name, old, new, path, message):
     line = edit(mini, name, old, new)
-    (error,) = [e for e in errors_of(mini) if e.path == path]
+    (error,) = [e for e in errors_of(mini) if e.path == path and message in e.message]
     assert error.file.endswith(name)
     assert error.line == line
     assert error.path == path
