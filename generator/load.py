@@ -59,7 +59,11 @@ def read_yaml(path: Path, name: str | None = None) -> YamlFile:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        result.errors.append(DataError(result.name, 1, 1, "", f"cannot read file: {exc}"))
+        result.errors.append(
+            DataError(
+                result.name, 1, 1, "", f"cannot read file: {exc}", "the file must exist, in UTF-8"
+            )
+        )
         return result
     return parse_yaml(text, result.name)
 
@@ -100,7 +104,11 @@ _STANDARD_TAGS = {
 def _convert(node: yaml.Node, path: Path_, result: YamlFile) -> Any:
     result.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if node.tag not in _STANDARD_TAGS:
-        result.errors.append(result.error(path, f"unsupported YAML tag {node.tag}"))
+        result.errors.append(
+            result.error(
+                path, f"unsupported YAML tag {node.tag}", "remove the !tag: plain values only"
+            )
+        )
         return None
     if isinstance(node, yaml.MappingNode):
         return _convert_mapping(node, path, result)
@@ -127,7 +135,14 @@ def _convert_mapping(node: yaml.MappingNode, path: Path_, result: YamlFile) -> d
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             result.errors.append(
-                DataError(result.name, line, column, format_path(path), "keys must be plain names")
+                DataError(
+                    result.name,
+                    line,
+                    column,
+                    format_path(path),
+                    "keys must be plain names",
+                    "no anchors, merge keys (<<) or complex keys in the data",
+                )
             )
             continue
         key = str(key_node.value)

@@ -73,7 +73,9 @@ class _Checker:
     def mapping(self, value: Any, path: Path_, required: tuple, optional: tuple = ()):
         if not isinstance(value, dict):
             self.err(
-                path, f"expected a mapping with keys {', '.join(required)}, got {_kind(value)}"
+                path,
+                f"expected a mapping with keys {', '.join(required)}, got {_kind(value)}",
+                "write one 'key: value' per line, indented under this one",
             )
             return None
         allowed = required + optional
@@ -84,27 +86,37 @@ class _Checker:
                 self.err(path + (key,), f"unknown field '{key}'", hint)
         missing = [k for k in required if k not in value]
         for key in missing:
-            self.err(path, f"missing field '{key}'")
+            self.err(path, f"missing field '{key}'", f"add '{key}:' to this entry")
         return None if missing else value
 
     def sequence(self, value: Any, path: Path_) -> list:
         if not isinstance(value, list):
-            self.err(path, f"expected a list, got {_kind(value)}")
+            self.err(
+                path,
+                f"expected a list, got {_kind(value)}",
+                "write [a, b] or one '- item' per line",
+            )
             return []
         return value
 
     def string(self, value: Any, path: Path_) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.err(path, f"expected a text value, got {_kind(value)}")
+            self.err(
+                path,
+                f"expected a text value, got {_kind(value)}",
+                "write the text in double quotes",
+            )
             return None
         if not str(value).strip():
-            self.err(path, "empty value")
+            self.err(path, "empty value", "write the text, or remove the field if it is optional")
             return None
         return str(value)
 
     def integer(self, value: Any, path: Path_) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.err(path, f"expected a whole number, got {_kind(value)}")
+            self.err(
+                path, f"expected a whole number, got {_kind(value)}", "write digits only, unquoted"
+            )
             return None
         return value
 
@@ -158,7 +170,11 @@ class _Checker:
                 self.err(path + (key,), f"unknown language '{key}'", hint)
         for lang in self.languages:
             if lang not in value:
-                self.err(path, f"missing {_language_name(lang)} text '{lang}'")
+                self.err(
+                    path,
+                    f"missing {_language_name(lang)} text '{lang}'",
+                    f"add '{lang}: \"…\"' beside the other languages",
+                )
                 continue
             text = self.string(value[lang], path + (lang,))
             if text is not None:
@@ -177,7 +193,11 @@ class _Checker:
     def _invariant_text(self, value, path, place, measure, acronyms) -> Text | None:
         extra = [k for k in value if k != INVARIANT]
         if extra:
-            self.err(path + (extra[0],), f"'{INVARIANT}' excludes per-language texts")
+            self.err(
+                path + (extra[0],),
+                f"'{INVARIANT}' excludes per-language texts",
+                f"keep either '{INVARIANT}:' or one key per language",
+            )
             return None
         text = self.string(value[INVARIANT], path + (INVARIANT,))
         if text is None:
@@ -187,7 +207,7 @@ class _Checker:
     def _use(self, text: Text, path, place, measure, acronyms) -> Text:
         for raw in text.values.values():
             for problem in markup.markup_problems(raw):
-                self.err(path, problem)
+                self.err(path, problem, "see the inline markup table in data/README.md")
         self.uses.append(_TextUse(self.file, path, text, place, measure, acronyms))
         return text
 
@@ -359,7 +379,11 @@ def _sections(check: _Checker) -> tuple[Section, ...]:
             continue
         section_id = check.ident(section["id"], path + ("id",), _ROMAN)
         if section_id in seen_ids:
-            check.err(path + ("id",), f"duplicate section id '{section_id}'")
+            check.err(
+                path + ("id",),
+                f"duplicate section id '{section_id}'",
+                "section ids are I, II, III…",
+            )
         seen_ids.add(section_id)
         measures = []
         for j, m in enumerate(check.sequence(section["measures"], path + ("measures",))):
@@ -445,7 +469,9 @@ def _footnote_texts(check: _Checker) -> dict[int, tuple[Text, Path_]]:
         if number is None:
             continue
         if number in result:
-            check.err(path + ("number",), f"duplicate footnote number {number}")
+            check.err(
+                path + ("number",), f"duplicate footnote number {number}", "renumber the footnotes"
+            )
         elif number != i + 1:
             check.err(
                 path + ("number",),
@@ -462,9 +488,19 @@ def _footnotes(check: _Checker, texts: dict[int, tuple[Text, Path_]]) -> tuple[F
         for lang in use.text.languages(check.languages):
             for number in markup.footnote_marks(use.text.get(lang)):
                 if use.place is None:
-                    check.err(use.path, "footnote marks belong in body texts only", file=use.file)
+                    check.err(
+                        use.path,
+                        "footnote marks belong in body texts only",
+                        "remove the [^N] mark from this field",
+                        file=use.file,
+                    )
                 elif number not in texts:
-                    check.err(use.path, f"mark of unknown footnote {number}", file=use.file)
+                    check.err(
+                        use.path,
+                        f"mark of unknown footnote {number}",
+                        "add it to footnotes.yaml, or fix the number",
+                        file=use.file,
+                    )
                 else:
                     marks[(lang, number)].append(use)
     footnotes = []
@@ -475,7 +511,10 @@ def _footnotes(check: _Checker, texts: dict[int, tuple[Text, Path_]]) -> tuple[F
             found = marks.get((lang, number), [])
             if not found:
                 check.err(
-                    path, f"footnote {number} is never marked in the '{lang}' texts", file=file
+                    path,
+                    f"footnote {number} is never marked in the '{lang}' texts",
+                    f"write [^{number}] where its superscript stands in the text",
+                    file=file,
                 )
             for extra in found[1:]:
                 check.err(
@@ -492,6 +531,7 @@ def _footnotes(check: _Checker, texts: dict[int, tuple[Text, Path_]]) -> tuple[F
                 path,
                 f"footnote {number} is marked in different places per language: "
                 f"{', '.join(sorted(places))}",
+                "put the mark in the same paragraph or action in every language",
                 file=file,
             )
         if len(uses) == len(check.languages) and len(places) == 1:
@@ -544,12 +584,20 @@ def _glossary(check: _Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcro
 
 def _variants(check: _Checker, value, path: Path_) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
-        check.err(path, f"expected a list of spellings per language, got {_kind(value)}")
+        check.err(
+            path,
+            f"expected a list of spellings per language, got {_kind(value)}",
+            "write e.g. {fr: [a], en: [b]}",
+        )
         return {}
     out = {}
     for lang, items in value.items():
         if lang not in check.languages:
-            check.err(path + (lang,), f"unknown language '{lang}'")
+            check.err(
+                path + (lang,),
+                f"unknown language '{lang}'",
+                f"languages are {', '.join(check.languages)}",
+            )
             continue
         seq = check.sequence(items, path + (lang,))
         out[lang] = tuple(s for j, v in enumerate(seq) if (s := check.string(v, path + (lang, j))))
@@ -577,7 +625,11 @@ def _actors(check: _Checker) -> tuple[Actor, ...]:
         terms = _variants(check, item["terms"], path + ("terms",))
         for lang in check.languages:
             if not terms.get(lang):
-                check.err(path + ("terms",), f"no '{lang}' term names this actor")
+                check.err(
+                    path + ("terms",),
+                    f"no '{lang}' term names this actor",
+                    f"add the words that name it in the '{lang}' text",
+                )
         actors.append(
             Actor(
                 id=check.ident(item["id"], path + ("id",)),
@@ -630,7 +682,11 @@ def _interface(check: _Checker) -> dict[str, Text]:
     data = check.top("interface", ("strings",))
     if data is None or not isinstance(data["strings"], dict):
         if data is not None:
-            check.err(("strings",), "expected a mapping of interface strings")
+            check.err(
+                ("strings",),
+                "expected a mapping of interface strings",
+                "write 'key: {fr: …, en: …}'",
+            )
         return {}
     return {
         key: text
@@ -644,7 +700,12 @@ def _duplicates(check: _Checker, name: str, ids: list[str], label: str, field: s
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
-            check.err((field, i, "id"), f"duplicate {label} id '{ident}'", file=check.files[name])
+            check.err(
+                (field, i, "id"),
+                f"duplicate {label} id '{ident}'",
+                "ids must be unique: rename one",
+                file=check.files[name],
+            )
         seen.add(ident)
     return seen
 
@@ -659,7 +720,12 @@ def _check_references(check: _Checker, glossary, parts) -> None:
     _duplicates(check, "events", [e.id for e in parts["events"]], "event", "events")
     action_ids = [a.id for s in parts["sections"] for m in s.measures for a in m.actions]
     if len(set(action_ids)) != len(action_ids):
-        check.err(("sections",), "duplicate action ids", file=check.files["measures"])
+        check.err(
+            ("sections",),
+            "duplicate action ids",
+            "action ids are N.k",
+            file=check.files["measures"],
+        )
 
     def ref(file, path, value, known, what, where):
         if value is not None and value not in known:
@@ -683,7 +749,10 @@ def _check_references(check: _Checker, glossary, parts) -> None:
     for i, e in enumerate(parts["events"]):
         if e.measure is not None and e.measure not in numbers:
             check.err(
-                ("events", i, "measure"), f"unknown measure {e.measure}", file=check.files["events"]
+                ("events", i, "measure"),
+                f"unknown measure {e.measure}",
+                f"measures are numbered 1 to {len(numbers)}, or null for the whole package",
+                file=check.files["events"],
             )
     for i, entry in enumerate(parts["document"].get("acronym_list", ())):
         path = ("acronym_list", "entries", i)

@@ -240,6 +240,7 @@ def test_error_names_file_line_and_path(mini, name, old, new, path, message):
     line = edit(mini, name, old, new)
     (error,) = [e for e in errors_of(mini) if e.path == path and message in e.message]
     assert error.file.endswith(name)
+    assert error.hint, "every error comes with a hint"
     assert error.line == line
     assert error.path == path
     assert message in error.message
