@@ -129,37 +129,25 @@ def _scalar(node: yaml.Node) -> Any:
         loader.dispose()
 
 
+def _node_error(result: YamlFile, node: yaml.Node, path: Path_, message: str, hint: str):
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    result.errors.append(DataError(result.name, line, column, format_path(path), message, hint))
+
+
 def _convert_mapping(node: yaml.MappingNode, path: Path_, result: YamlFile) -> dict:
     data: dict = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            result.errors.append(
-                DataError(
-                    result.name,
-                    line,
-                    column,
-                    format_path(path),
-                    "keys must be plain names",
-                    "no anchors, merge keys (<<) or complex keys in the data",
-                )
-            )
+            hint = "no anchors, merge keys (<<) or complex keys in the data"
+            _node_error(result, key_node, path, "keys must be plain names", hint)
             continue
         key = str(key_node.value)
         key_path = path + (key,)
         if key in data:
             first_line = result.marks[key_path][0]
-            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            result.errors.append(
-                DataError(
-                    result.name,
-                    line,
-                    column,
-                    format_path(key_path),
-                    f"duplicate key '{key}' (first defined on line {first_line})",
-                    "YAML would silently keep only the last one: remove or rename one",
-                )
-            )
+            message = f"duplicate key '{key}' (first defined on line {first_line})"
+            hint = "YAML would silently keep only the last one: remove or rename one"
+            _node_error(result, key_node, key_path, message, hint)
             continue
         result.marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         data[key] = _convert(value_node, key_path, result)

@@ -54,6 +54,7 @@ class Labels:
 class Record:
     number: str
     date: str
+    place: Text
     dateline: Text
     original_language: Text
     codes: tuple[str, ...]

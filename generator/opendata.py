@@ -35,6 +35,7 @@ def document_json(doc: Document, language: str) -> dict:
         "record": {
             "number": r.number,
             "date": r.date,
+            "place": plain(r.place.get(language)),
             "session": r.session,
             "codes": list(r.codes),
             "previous_document": r.previous_document,
@@ -159,6 +160,7 @@ JSON_SCHEMA = {
             {
                 "number": {"type": "string"},
                 "date": {"type": "string", "format": "date"},
+                "place": {"type": "string"},
                 "session": {"type": "integer"},
                 "codes": {"type": "array", "items": {"type": "string"}},
                 "previous_document": {"type": "string"},

@@ -323,6 +323,7 @@ def _document(check: _Checker) -> dict:
 
 
 _RECORD_TEXTS = (
+    "place",
     "dateline",
     "original_language",
     "type",
