@@ -176,9 +176,12 @@ def _run_pagefind(site: Path) -> None:
 
 def _build_offline_zip(config: MkDocsConfig, site: Path) -> None:
     """Build the site again with file URLs and zip it into every language's data folder."""
-    env = {**os.environ, "EDITION_OFFLINE": "1", "EDITION_DIRECTORY_URLS": "false"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
     with tempfile.TemporaryDirectory() as tmp:
+        # its own copy of the hand-written pages, so docs/package is left alone
+        docs = Path(tmp) / "docs"
+        shutil.copytree(config.docs_dir, docs, ignore=shutil.ignore_patterns(PREFIX))
+        env = {**os.environ, "EDITION_OFFLINE": "1", "EDITION_DIRECTORY_URLS": "false"}
+        env.update(EDITION_DOCS_DIR=str(docs), NO_MKDOCS_2_WARNING="1")
         offline = Path(tmp) / "site"
         result = subprocess.run(
             [
