@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
 import subprocess
 import sys
@@ -29,15 +28,12 @@ if str(ROOT) not in sys.path:
 
 from generator import DataErrors, load_document  # noqa: E402
 from generator.markup import plain  # noqa: E402
-from generator.offline import ZIP_NAME, write_index, write_zip  # noqa: E402
+from generator.offline import ZIP_NAME, offline_copy, write_zip  # noqa: E402
 from generator.render import DATA_FOLDER, PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
 from generator.write import sync_folder  # noqa: E402
 
-# The offline edition is a second build (no directory URLs) that this hook starts.
-OFFLINE = os.environ.get("EDITION_OFFLINE") == "1"
-
 log = logging.getLogger("mkdocs.hooks.generator")
-_last_run: dict[str, str] = {}
+_last_run: dict[str, tuple] = {}  # docs_dir -> (fingerprint, document)
 _not_found: dict[str, str] = {}  # language folder -> its rendered 404.html
 _command = {"name": "build"}
 _last_good: dict[str, object] = {}  # the last valid document, while serving
@@ -105,8 +101,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     data_dir = root / "data"
     languages = _languages(config)
+    fingerprint = _fingerprint(data_dir, languages, config.use_directory_urls, config.docs_dir)
+    cached = _last_run.get(config.docs_dir)
+    if cached and cached[0] == fingerprint:
+        doc = cached[1]  # nothing changed since the last build (other language, serve)
+    else:
+        doc = _load(data_dir, languages)
+        sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
+        files = render_site(doc, languages, config.use_directory_urls, sources)
+        report = sync_folder(Path(config.docs_dir) / PREFIX, files)
+        _last_run[config.docs_dir] = (fingerprint, doc)
+        log.info(
+            "generator: %d pages written, %d unchanged, %d removed",
+            len(report.written),
+            report.unchanged,
+            len(report.removed),
+        )
+    _check_translations(Path(config.docs_dir), languages)
+    _theme_strings(config, doc)
+    config.nav = navigation(doc)
+    return config
+
+
+def _load(data_dir: Path, languages: tuple[str, ...]):
     try:
         doc = _last_good[languages] = load_document(data_dir, languages)
+        return doc
     except DataErrors as exc:
         report = f"the data in {data_dir} has errors:\n{exc.report()}"
         if _command["name"] != "serve" or languages not in _last_good:
@@ -117,23 +137,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"ERROR    -  {report}\n(serving the last good data until this is fixed)",
             file=sys.stderr,
         )
-        doc = _last_good[languages]
-    _check_translations(Path(config.docs_dir), languages)
-    _theme_strings(config, doc)
-    config.nav = navigation(doc)
-    fingerprint = _fingerprint(data_dir, languages, config.use_directory_urls, config.docs_dir)
-    if _last_run.get(config.docs_dir) != fingerprint:
-        sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
-        files = render_site(doc, languages, config.use_directory_urls, sources)
-        report = sync_folder(Path(config.docs_dir) / PREFIX, files)
-        _last_run[config.docs_dir] = fingerprint
-        log.info(
-            "generator: %d pages written, %d unchanged, %d removed",
-            len(report.written),
-            report.unchanged,
-            len(report.removed),
-        )
-    return config
+        return _last_good[languages]
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -154,12 +158,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         open_data = site / DATA_FOLDER
         if folder and open_data.is_dir():
             shutil.copytree(open_data, site / folder / DATA_FOLDER, dirs_exist_ok=True)
-    if OFFLINE:
-        write_index(site)  # Pagefind cannot load its index from file://
-        return
     _run_pagefind(site)
     if _command["name"] in ("build", "gh-deploy"):
-        _build_offline_zip(config, site)
+        _build_offline_zip(site)
 
 
 def _run_pagefind(site: Path) -> None:
@@ -174,33 +175,10 @@ def _run_pagefind(site: Path) -> None:
     log.info("generator: search index built for %s", site)
 
 
-def _build_offline_zip(config: MkDocsConfig, site: Path) -> None:
-    """Build the site again with file URLs and zip it into every language's data folder."""
+def _build_offline_zip(site: Path) -> None:
+    """Zip a file:// copy of the site into every language's data folder."""
     with tempfile.TemporaryDirectory() as tmp:
-        # its own copy of the hand-written pages, so docs/package is left alone
-        docs = Path(tmp) / "docs"
-        shutil.copytree(config.docs_dir, docs, ignore=shutil.ignore_patterns(PREFIX))
-        env = {**os.environ, "EDITION_OFFLINE": "1", "EDITION_DIRECTORY_URLS": "false"}
-        env.update(EDITION_DOCS_DIR=str(docs), NO_MKDOCS_2_WARNING="1")
-        offline = Path(tmp) / "site"
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "-q",
-                "-f",
-                config.config_file_path,
-                "-d",
-                str(offline),
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0:
-            raise PluginError(f"the offline edition failed to build:\n{result.stderr}")
+        offline = offline_copy(site, Path(tmp) / "site")
         archive = write_zip(offline, Path(tmp) / ZIP_NAME)
         for folder in _not_found:
             target = site / folder / DATA_FOLDER / ZIP_NAME

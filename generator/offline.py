@@ -1,9 +1,11 @@
-"""The offline edition: a search index that works from file:// and a reproducible zip."""
+"""The offline edition: the built site with file:// links, a search index that
+works from file://, in a reproducible zip."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import unicodedata
 import zipfile
 from html.parser import HTMLParser
@@ -86,7 +88,39 @@ def write_index(site: Path) -> Path:
         for path in sorted(site.rglob("*.html"))
     }
     target = site / "assets" / INDEX_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(index_script(search_entries(pages)), encoding="utf-8")
+    return target
+
+
+_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
+_LEFT_OUT = ("pagefind", "sitemap.xml", "sitemap.xml.gz")  # no use from file://
+
+
+def file_url(url: str) -> str:
+    """A directory URL made loadable from disk: ``a/`` -> ``a/index.html``."""
+    if not url or url.startswith(("#", "/", "data:")) or re.match(r"^[a-z][a-z0-9+.-]*:", url):
+        return url
+    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+    path, rest = url[:cut], url[cut:]
+    if path in (".", "..") or path.endswith("/"):
+        path = path.rstrip("/") + "/index.html"
+    return path + rest
+
+
+def offline_copy(site: Path, target: Path) -> Path:
+    """Copy ``site`` with every relative directory link pointing at its index.html."""
+    shutil.copytree(
+        site,
+        target,
+        ignore=lambda d, names: [n for n in names if n in _LEFT_OUT or n.endswith(".zip")],
+    )
+    for page in target.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        page.write_text(
+            _URL_ATTRIBUTE.sub(lambda m: m[1] + file_url(m[2]) + m[3], html), encoding="utf-8"
+        )
+    write_index(target)
     return target
 
 

@@ -26,7 +26,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 HOME = "index.md"
 PREFIX = "package"
 _INLINE = re.compile(r"(\*\*|\[\^\d+\]|\^[^^\s][^^]*\^)")
-_MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_[]{}#+=~^|"}
+_ESCAPES = str.maketrans(
+    {c: f"&#{ord(c)};" for c in "\\`*_[]{}#+=~^|\"'"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
 
 
 def page_path(kind: str, key: object = None) -> str:
@@ -54,8 +56,7 @@ DATA_FOLDER = f"{PREFIX}/data"
 
 def escape_text(text: str) -> Markup:
     """HTML-escape ``text`` and neutralise Markdown syntax characters."""
-    text = re.sub(r"\s+", " ", text)
-    return Markup("".join(_MARKDOWN_SPECIAL.get(c) or str(escape(c)) for c in text))
+    return Markup(re.sub(r"\s+", " ", text).translate(_ESCAPES))
 
 
 @dataclass(frozen=True)

@@ -312,18 +312,18 @@ def test_offline_edition_works_from_file_urls(browser, offline_root):
     errors = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("request", lambda r: not r.url.startswith("file:") and errors.append(r.url))
-    page.goto(offline_root + "package/measure-2.html")
+    page.goto(offline_root + "package/measure-2/index.html")
     page.click("a.pager__next")
-    assert page.url == offline_root + "package/measure-3.html"
+    assert page.url == offline_root + "package/measure-3/index.html"
     page.hover(".md-content a.gl")
     assert tooltip_text(page)
     page.click(".md-header .md-select button, .md-header .md-select .md-header__button")
     page.click(".md-select__link[hreflang=en]")
-    assert page.url == offline_root + "en/package/measure-3.html"
-    page.goto(offline_root + "package/search.html?q=etats%20membres")
+    assert page.url == offline_root + "en/package/measure-3/index.html"
+    page.goto(offline_root + "package/search/index.html?q=etats%20membres")
     page.wait_for_selector(".offline-search__result a")
     hits = page.eval_on_selector_all(".offline-search__result a", "els => els.map(e => e.href)")
-    assert offline_root + "package/actors/member-states.html" in hits
+    assert offline_root + "package/actors/member-states/index.html" in hits
     assert not any("/en/" in h for h in hits)
     assert errors == []
     context.close()

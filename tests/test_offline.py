@@ -51,3 +51,28 @@ def test_zip_is_reproducible(tmp_path):
     assert first == second
     names = zipfile.ZipFile(tmp_path / "1.zip").namelist()
     assert names == ["15250-18/b/page.html", "15250-18/index.html"]
+
+
+def test_file_urls_point_at_index_pages():
+    from generator.offline import file_url
+
+    assert file_url("../measure-5/") == "../measure-5/index.html"
+    assert file_url("glossary/#emsc") == "glossary/index.html#emsc"
+    assert file_url("../search/?q=x") == "../search/index.html?q=x"
+    assert file_url("..") == "../index.html"
+    for unchanged in ("x.css", "#fn:2", "http://a/b/", "/en/", "", "mailto:x@y.z"):
+        assert file_url(unchanged) == unchanged
+
+
+def test_offline_copy_rewrites_links_and_adds_the_index(tmp_path):
+    from generator.offline import offline_copy
+
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "index.html").write_text(
+        '<html lang="en"><body><div data-pagefind-body><a href="package/">x</a></div></body></html>'
+    )
+    copy = offline_copy(site, tmp_path / "copy")
+    assert 'href="package/index.html"' in (copy / "index.html").read_text()
+    assert not (copy / "pagefind").exists()
+    assert (copy / "assets" / "offline-search.js").is_file()
