@@ -224,6 +224,7 @@ def render_pages(
 
     render("home.md.j2", page_path("home"))
     measures = doc.measures
+    related, annex = related_index(doc), annex_index(doc)
     for i, measure in enumerate(measures):
         render(
             "measure.md.j2",
@@ -232,7 +233,7 @@ def render_pages(
             section=next(s for s in doc.sections if s.id == measure.section),
             previous=measures[i - 1] if i else None,
             next=measures[i + 1] if i + 1 < len(measures) else None,
-            related=related_measures(doc, measure.number),
+            related=related[measure.number],
         )
     counts = {a.id: sum(a.id in (*x.actors, *x.mentions) for x in doc.actions) for a in doc.actors}
     render("actors.md.j2", page_path("actors"), groups=actor_groups(doc), counts=counts)
@@ -241,7 +242,7 @@ def render_pages(
             "actor.md.j2",
             page_path("actor", actor.id),
             actor=actor,
-            links=actor_links(doc, actor.id),
+            links=actor_links(doc, actor.id, annex),
         )
     render("glossary.md.j2", page_path("glossary"), usage=glossary_usage(doc, language))
     render("full-text.md.j2", page_path("full-text"))
@@ -407,12 +408,54 @@ def measure_actors(doc: Document, number: int) -> set[str]:
     return {a for action in measure.actions for a in (*action.actors, *action.mentions)}
 
 
+def related_index(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """Measure -> up to 5 other measures sharing the most actors: (number, shared)."""
+    by_measure = {m.number: measure_actors(doc, m.number) for m in doc.measures}
+    by_actor: dict[str, list[int]] = {}
+    for number, actors in by_measure.items():
+        for actor in actors:
+            by_actor.setdefault(actor, []).append(number)
+    related = {}
+    for number, actors in by_measure.items():
+        shared: dict[int, int] = {}
+        for actor in actors:
+            for other in by_actor[actor]:
+                if other != number:
+                    shared[other] = shared.get(other, 0) + 1
+        related[number] = sorted(shared.items(), key=lambda nc: (-nc[1], nc[0]))[:5]
+    return related
+
+
 def related_measures(doc: Document, number: int) -> list[tuple[int, int]]:
     """Other measures sharing actors with measure ``number``: (number, shared count)."""
-    own = measure_actors(doc, number)
-    shared = [(m.number, len(own & measure_actors(doc, m.number))) for m in doc.measures]
-    ranked = [(n, c) for n, c in shared if n != number and c]
-    return sorted(ranked, key=lambda nc: (-nc[1], nc[0]))[:5]
+    return related_index(doc)[number]
+
+
+def _terms_pattern(terms) -> re.Pattern:
+    names = sorted(set(terms), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
+
+
+def _annex_texts(measure) -> list[Text]:
+    return [b.text for b in measure.annex if b.text] + [i for b in measure.annex for i in b.items]
+
+
+def annex_index(doc: Document) -> dict[str, list[int]]:
+    """Actor id -> numbers of the measures whose annex names it (in any language)."""
+    found: dict[str, set[int]] = {a.id: set() for a in doc.actors}
+    for lang in doc.languages:
+        owners: dict[str, list[str]] = {}
+        for actor in doc.actors:
+            for term in actor.terms.get(lang, ()):
+                owners.setdefault(term, []).append(actor.id)
+        pattern = _terms_pattern(owners)
+        for measure in doc.measures:
+            text = "\n".join(t.get(lang) for t in _annex_texts(measure))
+            for match in pattern.finditer(text):
+                for actor_id in owners[match.group(1)]:
+                    found[actor_id].add(measure.number)
+    return {actor_id: sorted(numbers) for actor_id, numbers in found.items()}
 
 
 def actor_groups(doc: Document) -> list[tuple[str, list]]:
@@ -430,8 +473,10 @@ class ActorLinks:
     annex_measures: tuple
 
 
-def actor_links(doc: Document, actor_id: str) -> ActorLinks:
+def actor_links(doc: Document, actor_id: str, annex: dict | None = None) -> ActorLinks:
     actor = doc.actor(actor_id)
+    annex = annex if annex is not None else annex_index(doc)
+    measures = {m.number: m for m in doc.measures}
     addressed = tuple(a for a in doc.actions if actor_id in a.actors)
     named = tuple(a for a in doc.actions if actor_id in a.mentions and actor_id not in a.actors)
     return ActorLinks(
@@ -439,37 +484,20 @@ def actor_links(doc: Document, actor_id: str) -> ActorLinks:
         children=tuple(a for a in doc.actors if a.parent == actor_id),
         addressed=addressed,
         named=named,
-        annex_measures=tuple(m for m in doc.measures if _annex_names(doc, m, actor)),
+        annex_measures=tuple(measures[n] for n in annex[actor_id]),
     )
-
-
-def _annex_names(doc: Document, measure, actor) -> bool:
-    texts = [b.text for b in measure.annex if b.text] + [i for b in measure.annex for i in b.items]
-    return any(
-        _contains_term(t.get(lang), term)
-        for t in texts
-        for lang in doc.languages
-        for term in actor.terms.get(lang, ())
-    )
-
-
-def _contains_term(text: str, term: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text) is not None
 
 
 def glossary_usage(doc: Document, language: str) -> dict[str, list[int]]:
     """Glossary id -> numbers of the measures whose text uses the acronym."""
     terms = _glossary_terms(doc.glossary, language)
+    pattern = _terms_pattern(terms)
     usage: dict[str, list[int]] = {g.id: [] for g in doc.glossary}
     for measure in doc.measures:
-        texts = [measure.title, *(a.text for a in measure.actions)]
-        texts += [b.text for b in measure.annex if b.text] + [
-            i for b in measure.annex for i in b.items
-        ]
+        texts = [measure.title, *(a.text for a in measure.actions), *_annex_texts(measure)]
         joined = "\n".join(t.get(language) for t in texts)
-        for name, entry in terms.items():
-            if measure.number not in usage[entry.id] and _contains_term(joined, name):
-                usage[entry.id].append(measure.number)
+        for entry_id in dict.fromkeys(terms[m.group(1)].id for m in pattern.finditer(joined)):
+            usage[entry_id].append(measure.number)
     return usage
 
 
