@@ -29,8 +29,8 @@ check: $(VENV)/.installed  ## validate data/*.yaml and the fidelity to the Frenc
 	$(PY) -m generator check
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check generator tests
-	$(PY) -m ruff format --check generator tests
+	$(PY) -m ruff check generator tests bench
+	$(PY) -m ruff format --check generator tests bench
 
 test: $(VENV)/.installed node_modules/.installed lint check  ## the whole test suite
 	$(PY) -m pytest
