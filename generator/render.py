@@ -7,6 +7,7 @@ YAML value can inject markup, Markdown syntax or script.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable
@@ -191,8 +192,12 @@ def _glossary_terms(glossary: tuple[GlossaryEntry, ...], language: str) -> dict[
     return terms
 
 
+@functools.lru_cache(maxsize=8)
 def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
-    """Jinja environment: templates overridable from ``extra_template_dirs``."""
+    """Jinja environment: templates overridable from ``extra_template_dirs``.
+
+    Cached, so templates are compiled once per process (Jinja re-reads a
+    template whose file changed, as during ``mkdocs serve``)."""
     loaders = [FileSystemLoader(str(d)) for d in extra_template_dirs]
     env = Environment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
