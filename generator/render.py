@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -408,14 +407,11 @@ def _tidy(text: str) -> str:
 
 
 # -- data views used by the templates (pure, tested on their own) -------------
-def measure_actors(doc: Document, number: int) -> set[str]:
-    measure = next(m for m in doc.measures if m.number == number)
-    return {a for action in measure.actions for a in (*action.actors, *action.mentions)}
-
-
 def related_index(doc: Document) -> dict[int, list[tuple[int, int]]]:
     """Measure -> up to 5 other measures sharing the most actors: (number, shared)."""
-    by_measure = {m.number: measure_actors(doc, m.number) for m in doc.measures}
+    by_measure = {
+        m.number: {a for action in m.actions for a in views.involved(action)} for m in doc.measures
+    }
     by_actor: dict[str, list[int]] = {}
     for number, actors in by_measure.items():
         for actor in actors:
@@ -429,11 +425,6 @@ def related_index(doc: Document) -> dict[int, list[tuple[int, int]]]:
                     shared[other] = shared.get(other, 0) + 1
         related[number] = sorted(shared.items(), key=lambda nc: (-nc[1], nc[0]))[:5]
     return related
-
-
-def related_measures(doc: Document, number: int) -> list[tuple[int, int]]:
-    """Other measures sharing actors with measure ``number``: (number, shared count)."""
-    return related_index(doc)[number]
 
 
 def _terms_pattern(terms) -> re.Pattern:
@@ -504,6 +495,3 @@ def glossary_usage(doc: Document, language: str) -> dict[str, list[int]]:
         for entry_id in dict.fromkeys(terms[m.group(1)].id for m in pattern.finditer(joined)):
             usage[entry_id].append(measure.number)
     return usage
-
-
-Renderer = Callable[[Document, str], dict[str, str]]

@@ -10,7 +10,7 @@ from conftest import MINI, edit
 
 from generator import load_document
 from generator.models import Text
-from generator.render import PageText, Urls, escape_text, related_measures, render_pages
+from generator.render import PageText, Urls, escape_text, related_index, render_pages
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"  # regenerate, then review the diff
@@ -88,4 +88,11 @@ def test_inside_links_acronyms_get_a_tooltip_not_a_link(mini):
 
 
 def test_related_measures_share_actors(mini):
-    assert related_measures(load_document(mini), 1) == []
+    assert related_index(load_document(mini)) == {1: [], 2: []}  # 2.1 names no actor
+    edit(
+        mini,
+        "measures.yaml",
+        '            text: {fr: "Agir vite", en: "Act fast"}',
+        '            text: {fr: "Agir vite", en: "Act fast"}\n            actors: [emsc]',
+    )
+    assert related_index(load_document(mini)) == {1: [(2, 1)], 2: [(1, 1)]}
