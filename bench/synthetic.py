@@ -36,6 +36,58 @@ def _walk_texts(value, fn):
     return value
 
 
+def _walk_languages(value, fn):
+    """Like ``_walk_texts``, passing the language key (fr, en, invariant) too."""
+    if isinstance(value, dict):
+        return {
+            k: (fn(v, k) if isinstance(v, str) else _walk_languages(v, fn))
+            if k in ("fr", "en", "invariant")
+            else _walk_languages(v, fn)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_walk_languages(v, fn) for v in value]
+    return value
+
+
+def _terms_by_language(actors: list[dict]) -> dict[str, list[str]]:
+    found: dict[str, set[str]] = {"fr": set(), "en": set()}
+    for actor in actors:
+        for key, terms in actor["terms"].items():
+            for lang in ("fr", "en") if key == "invariant" else (key,):
+                found[lang].update([terms] if isinstance(terms, str) else terms)
+    found["invariant"] = found["fr"] | found["en"]
+    return {lang: sorted(terms, key=len, reverse=True) for lang, terms in found.items()}
+
+
+def _copy_terms(measure: dict, copy: int, terms: dict[str, list[str]]) -> dict:
+    """Copy ``copy`` of a measure names copy ``copy`` of its actors: 'Europol' becomes
+    'Europol 3' (which still contains 'Europol'). Without this every copy of an actor
+    would be named in every copy of the annex: N x N mentions instead of N."""
+    patterns = {
+        lang: re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        for lang, names in terms.items()
+    }
+    return _walk_languages(measure, lambda text, lang: patterns[lang].sub(rf"\1 {copy}", text))
+
+
+def _copy_actor(actor: dict, copy: int, copied_text: str) -> dict:
+    """The copy's actor, named by the copy's terms where the copied text has them."""
+    suffix = f"-{copy}"
+    a = dict(actor, id=actor["id"] + suffix)
+    if "parent" in a:
+        a["parent"] += suffix
+
+    def rename(term: str) -> str:
+        return f"{term} {copy}" if f"{term} {copy}" in copied_text else term
+
+    a["terms"] = {
+        key: rename(terms) if isinstance(terms, str) else [rename(t) for t in terms]
+        for key, terms in actor["terms"].items()
+    }
+    return a
+
+
 def synthesise(scale: int, target: Path) -> Path:
     measures, footnotes, actors, events = (
         _load("measures"),
@@ -47,6 +99,8 @@ def synthesise(scale: int, target: Path) -> Path:
     in_measures = sorted({int(n) for n in MARK.findall(yaml.safe_dump(measures))})
     new_notes = list(notes)
     sections = [{**s, "measures": []} for s in measures["sections"]]
+    terms = _terms_by_language(actors["actors"])
+    copied_texts: dict[int, list[str]] = {}
     for copy in range(scale):
         suffix = "" if copy == 0 else f"-{copy}"
         renumber = {n: n for n in in_measures}
@@ -59,6 +113,10 @@ def synthesise(scale: int, target: Path) -> Path:
                 m = _walk_texts(
                     measure, lambda t, r=renumber: MARK.sub(lambda x: f"[^{r[int(x[1])]}]", t)
                 )
+                if copy:
+                    m = _copy_terms(m, copy, terms)
+                    texts = copied_texts.setdefault(copy, [])
+                    _walk_languages(m, lambda text, _, texts=texts: texts.append(text))
                 m["copy"] = copy
                 for action in m["actions"]:
                     for key in ("actors", "mentions"):
@@ -76,12 +134,9 @@ def synthesise(scale: int, target: Path) -> Path:
     measures_by_copy = numbers
     new_actors = []
     for copy in range(scale):
-        suffix = "" if copy == 0 else f"-{copy}"
+        copied_text = "\n".join(copied_texts.get(copy, []))
         for actor in actors["actors"]:
-            a = dict(actor, id=actor["id"] + suffix)
-            if "parent" in a:
-                a["parent"] += suffix
-            new_actors.append(a)
+            new_actors.append(_copy_actor(actor, copy, copied_text) if copy else actor)
     new_events = []
     for copy in range(scale):
         for event in events["events"]:

@@ -26,6 +26,17 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# libyaml parses about ten times faster; the pure-Python parser words errors
+# better (it names a tab, for instance), so it re-reads files that fail.
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLoader(yaml.CSafeLoader):
+        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+else:  # pragma: no cover - PyYAML wheels ship libyaml
+    _FastLoader = _Loader
+_SCALARS = yaml.constructor.SafeConstructor()
+
 
 def format_path(path: Path_) -> str:
     out = ""
@@ -71,7 +82,7 @@ def read_yaml(path: Path, name: str | None = None) -> YamlFile:
 def parse_yaml(text: str, name: str) -> YamlFile:
     result = YamlFile(name)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         result.errors.append(_syntax_error(name, exc))
         return result
@@ -81,6 +92,13 @@ def parse_yaml(text: str, name: str) -> YamlFile:
     if node is not None:
         result.data = _convert(node, (), result)
     return result
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=_Loader)  # raises, with the clearer message
 
 
 def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> DataError:
@@ -122,11 +140,8 @@ def _convert(node: yaml.Node, path: Path_, result: YamlFile) -> Any:
 
 
 def _scalar(node: yaml.Node) -> Any:
-    loader = _Loader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+    """The value of a plain scalar (str, int, float, bool or null)."""
+    return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
 
 
 def _node_error(result: YamlFile, node: yaml.Node, path: Path_, message: str, hint: str):

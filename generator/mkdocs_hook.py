@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -28,7 +29,7 @@ if str(ROOT) not in sys.path:
 
 from generator import DataErrors, load_document  # noqa: E402
 from generator.markup import plain  # noqa: E402
-from generator.offline import ZIP_NAME, offline_copy, write_zip  # noqa: E402
+from generator.offline import ZIP_NAME, offline_files, write_zip  # noqa: E402
 from generator.render import DATA_FOLDER, PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
 from generator.write import sync_folder  # noqa: E402
 
@@ -108,7 +109,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         doc = _load(data_dir, languages)
         sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
-        files = render_site(doc, languages, config.use_directory_urls, sources)
+        # Forking beside `mkdocs serve`'s server threads is not safe: one process there.
+        workers = 1 if _command["name"] == "serve" else (os.cpu_count() or 1)
+        files = render_site(doc, languages, config.use_directory_urls, sources, workers)
         report = sync_folder(Path(config.docs_dir) / PREFIX, files)
         _last_run[config.docs_dir] = (fingerprint, doc)
         log.info(
@@ -119,7 +122,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     _check_translations(Path(config.docs_dir), languages)
     _theme_strings(config, doc)
-    config.nav = navigation(doc)
+    config.nav = navigation()
     return config
 
 
@@ -158,17 +161,24 @@ def on_post_build(config: MkDocsConfig) -> None:
         open_data = site / DATA_FOLDER
         if folder and open_data.is_dir():
             shutil.copytree(open_data, site / folder / DATA_FOLDER, dirs_exist_ok=True)
-    _run_pagefind(site)
-    if _command["name"] in ("build", "gh-deploy"):
-        _build_offline_zip(site)
-
-
-def _run_pagefind(site: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site)], capture_output=True, text=True
+    # Pagefind (a separate process) indexes the site while the offline copy is made.
+    pagefind = subprocess.Popen(
+        [sys.executable, "-m", "pagefind", "--site", str(site)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    if result.returncode != 0:
-        raise PluginError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
+    try:
+        if _command["name"] in ("build", "gh-deploy"):
+            _build_offline_zip(site)
+    finally:
+        _finish_pagefind(pagefind, site)
+
+
+def _finish_pagefind(pagefind: subprocess.Popen, site: Path) -> None:
+    stdout, stderr = pagefind.communicate()
+    if pagefind.returncode != 0:
+        raise PluginError(f"pagefind failed:\n{stdout}\n{stderr}")
     # Pagefind lists the languages in no fixed order: sort them, for reproducible builds
     entry = site / "pagefind" / "pagefind-entry.json"
     entry.write_text(json.dumps(json.loads(entry.read_text()), sort_keys=True, ensure_ascii=False))
@@ -178,8 +188,7 @@ def _run_pagefind(site: Path) -> None:
 def _build_offline_zip(site: Path) -> None:
     """Zip a file:// copy of the site into every language's data folder."""
     with tempfile.TemporaryDirectory() as tmp:
-        offline = offline_copy(site, Path(tmp) / "site")
-        archive = write_zip(offline, Path(tmp) / ZIP_NAME)
+        archive = write_zip(offline_files(site), Path(tmp) / ZIP_NAME)
         for folder in _not_found:
             target = site / folder / DATA_FOLDER / ZIP_NAME
             target.parent.mkdir(parents=True, exist_ok=True)

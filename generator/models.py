@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 ACTOR_KINDS = (
@@ -191,16 +192,37 @@ class Document:
     events: tuple[Event, ...]
     interface: dict[str, Text] = field(default_factory=dict)
 
-    @property
+    # Derived views, computed once (the document is immutable).
+    @functools.cached_property
+    def memo(self) -> dict:
+        """Scratch space for views derived from this document by renderers."""
+        return {}
+
+    @functools.cached_property
     def measures(self) -> tuple[Measure, ...]:
         return tuple(m for s in self.sections for m in s.measures)
 
-    @property
+    @functools.cached_property
     def actions(self) -> tuple[Action, ...]:
         return tuple(a for m in self.measures for a in m.actions)
 
+    @functools.cached_property
+    def _actors_by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @functools.cached_property
+    def _glossary_by_id(self) -> dict[str, GlossaryEntry]:
+        return {g.id: g for g in self.glossary}
+
+    @functools.cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        return {s.id: s for s in self.sections}
+
     def actor(self, actor_id: str) -> Actor:
-        return next(a for a in self.actors if a.id == actor_id)
+        return self._actors_by_id[actor_id]
 
     def glossary_entry(self, entry_id: str) -> GlossaryEntry:
-        return next(g for g in self.glossary if g.id == entry_id)
+        return self._glossary_by_id[entry_id]
+
+    def section(self, section_id: str) -> Section:
+        return self._sections_by_id[section_id]

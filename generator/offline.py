@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import unicodedata
 import zipfile
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 
 ZIP_NAME = "15250-18-offline.zip"
@@ -16,44 +15,31 @@ INDEX_NAME = "offline-search.js"
 _EPOCH = (2018, 12, 6, 0, 0, 0)  # fixed zip timestamps: same input, same bytes
 
 
-class _PageText(HTMLParser):
-    """The <html lang>, the <title> and the text inside [data-pagefind-body]."""
+_BODY = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
+_LANG = re.compile(r"<html\b[^>]*\slang=[\"']?([\w-]+)")
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.lang = ""
-        self.title = ""
-        self.parts: list[str] = []
-        self._depth = 0  # depth inside the indexed body
-        self._in_title = False
-        self._skip = 0
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html":
-            self.lang = attrs.get("lang", "")
-        if tag == "title":
-            self._in_title = True
-        if self._depth:
-            self._depth += 1
-            if tag in ("script", "style"):
-                self._skip += 1
-        elif "data-pagefind-body" in attrs:
-            self._depth = 1
+def _indexed_body(html: str) -> str | None:
+    """The inner HTML of the element marked ``data-pagefind-body``, or None."""
+    opening = _BODY.search(html)
+    if not opening:
+        return None
+    depth = 1
+    for tag in re.compile(rf"<(/?){opening[1]}\b[^>]*>").finditer(html, opening.end()):
+        depth += -1 if tag[1] else 1
+        if depth == 0:
+            return html[opening.end() : tag.start()]
+    return html[opening.end() :]
 
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self._in_title = False
-        if self._depth:
-            self._depth -= 1
-            if tag in ("script", "style") and self._skip:
-                self._skip -= 1
 
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
-        elif self._depth and not self._skip:
-            self.parts.append(data)
+def _text(html: str) -> str:
+    """Visible text of an HTML fragment: text nodes joined by spaces."""
+    text = _TAG.sub(" ", _HIDDEN.sub(" ", html))
+    return _SPACES.sub(" ", unescape(text)).strip()
 
 
 def fold(text: str) -> str:
@@ -66,13 +52,15 @@ def search_entries(pages: dict[str, str]) -> dict[str, list[dict]]:
     """{language: [{url, title, text}]} for the pages that have an indexed body."""
     entries: dict[str, list[dict]] = {}
     for url, html in sorted(pages.items()):
-        parser = _PageText()
-        parser.feed(html)
-        if not parser.parts:
+        body = _indexed_body(html)
+        text = _text(body) if body else ""
+        if not text:
             continue
-        text = re.sub(r"\s+", " ", " ".join(parser.parts)).strip()
-        title = re.sub(r"\s+", " ", parser.title).strip()
-        entries.setdefault(parser.lang, []).append({"url": url, "title": title, "text": text})
+        title = _TITLE.search(html)
+        language = _LANG.search(html)
+        entries.setdefault(language[1] if language else "", []).append(
+            {"url": url, "title": _text(title[1]) if title else "", "text": text}
+        )
     return entries
 
 
@@ -80,17 +68,6 @@ def index_script(entries: dict[str, list[dict]]) -> str:
     """A script (loadable from file://, unlike fetch) defining the index."""
     payload = json.dumps(entries, ensure_ascii=False, sort_keys=True)
     return "window.EDITION_SEARCH = " + payload.replace("</", "<\\/") + ";\n"
-
-
-def write_index(site: Path) -> Path:
-    pages = {
-        path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(site.rglob("*.html"))
-    }
-    target = site / "assets" / INDEX_NAME
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(index_script(search_entries(pages)), encoding="utf-8")
-    return target
 
 
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
@@ -108,29 +85,38 @@ def file_url(url: str) -> str:
     return path + rest
 
 
-def offline_copy(site: Path, target: Path) -> Path:
-    """Copy ``site`` with every relative directory link pointing at its index.html."""
-    shutil.copytree(
-        site,
-        target,
-        ignore=lambda d, names: [n for n in names if n in _LEFT_OUT or n.endswith(".zip")],
-    )
-    for page in target.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        page.write_text(
-            _URL_ATTRIBUTE.sub(lambda m: m[1] + file_url(m[2]) + m[3], html), encoding="utf-8"
-        )
-    write_index(target)
-    return target
+def offline_files(site: Path) -> dict[str, bytes]:
+    """The offline edition of ``site`` in memory: ``{relative path: bytes}``, sorted.
+
+    Relative directory links point at ``index.html``; the search index becomes
+    a script (``assets/offline-search.js``); Pagefind, the sitemaps and zips
+    are left out (no use from file://)."""
+    files: dict[str, bytes] = {}
+    pages: dict[str, str] = {}
+    for path in site.rglob("*"):
+        relative = path.relative_to(site)
+        if any(part in _LEFT_OUT for part in relative.parts) or path.suffix == ".zip":
+            continue
+        if not path.is_file():
+            continue
+        name = relative.as_posix()
+        if path.suffix == ".html":
+            html = path.read_text(encoding="utf-8")
+            pages[name] = _URL_ATTRIBUTE.sub(lambda m: m[1] + file_url(m[2]) + m[3], html)
+            files[name] = pages[name].encode("utf-8")
+        else:
+            files[name] = path.read_bytes()
+    files[f"assets/{INDEX_NAME}"] = index_script(search_entries(pages)).encode("utf-8")
+    return dict(sorted(files.items()))
 
 
-def write_zip(site: Path, target: Path, folder: str = "15250-18") -> Path:
-    """Zip ``site`` into ``target`` with sorted entries and fixed timestamps."""
+def write_zip(files: dict[str, bytes], target: Path, folder: str = "15250-18") -> Path:
+    """Zip ``files`` into ``target`` with sorted entries and fixed timestamps."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", _EPOCH)
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{folder}/{name}", _EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, files[name])
     return target

@@ -8,12 +8,20 @@ YAML value can inject markup, Markdown syntax or script.
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import posixpath
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup, escape
 
 from . import views
@@ -54,9 +62,23 @@ def page_path(kind: str, key: object = None) -> str:
 DATA_FOLDER = f"{PREFIX}/data"
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def escape_text(text: str) -> Markup:
     """HTML-escape ``text`` and neutralise Markdown syntax characters."""
-    return Markup(re.sub(r"\s+", " ", text).translate(_ESCAPES))
+    return Markup(_SPACES.sub(" ", text).translate(_ESCAPES))
+
+
+def relative_path(target: str, base: str) -> str:
+    """``posixpath.relpath`` for normalised relative paths, without touching the
+    file system (no ``os.getcwd``)."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    start = [part for part in base.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 @dataclass(frozen=True)
@@ -76,12 +98,12 @@ class Urls:
     def relative_file(self, target: str, page: str) -> str:
         page_url = self.served(page)
         base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-        return posixpath.relpath(target, base.rstrip("/") or ".")
+        return relative_path(target, base.rstrip("/") or ".")
 
     def relative(self, target: str, page: str, fragment: str = "") -> str:
         page_url, target_url = self.served(page), self.served(target)
         base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-        rel = posixpath.relpath(target_url or ".", base.rstrip("/") or ".")
+        rel = relative_path(target_url or ".", base.rstrip("/") or ".")
         if target_url.endswith("/") or not target_url:
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{fragment}" if fragment else "")
@@ -99,10 +121,8 @@ class PageText:
     footnotes: list[int] = field(default_factory=list)
 
     def __post_init__(self):
-        self._terms_by_name = _glossary_terms(self.doc.glossary, self.language)
-        names = sorted(self._terms_by_name, key=len, reverse=True)
-        alternatives = "|".join(re.escape(n) for n in names) or r"(?!x)x"
-        self._pattern = re.compile(rf"(?<![\w-])({alternatives})(s?)(?![\w-])")
+        self._terms_by_name, self._pattern = _term_matcher(self.doc, self.language)
+        self._glossary_links: dict[str, str] = {}
 
     def __call__(self, text: Text | None) -> Markup:
         """Running text: acronyms link to the glossary, footnote marks become refs."""
@@ -167,20 +187,35 @@ class PageText:
 
     def _terms(self, raw: str, mode: str) -> str:
         out, last = [], 0
-        glossary = page_path("glossary")
         for match in self._pattern.finditer(raw):
             entry = self._terms_by_name[match.group(1)]
             out.append(escape_text(raw[last : match.start()]))
             title = escape(" ".join(entry.long.get(self.language).split()).replace("**", ""))
             name = escape_text(match.group(0))
             if mode == "link":
-                href = self.url(glossary, entry.id)
+                href = self._glossary_links.get(entry.id)
+                if href is None:
+                    href = self._glossary_links[entry.id] = self.url(_GLOSSARY, entry.id)
                 out.append(f'<a class="gl" href="{href}" title="{title}">{name}</a>')
             else:
                 out.append(f'<abbr title="{title}">{name}</abbr>')
             last = match.end()
         out.append(escape_text(raw[last:]))
         return "".join(out)
+
+
+_GLOSSARY = page_path("glossary")
+
+
+def _term_matcher(doc: Document, language: str) -> tuple[dict[str, GlossaryEntry], re.Pattern]:
+    """Glossary names of ``language`` and the pattern finding them (with a plural s)."""
+    key = ("term_matcher", language)
+    if key not in doc.memo:
+        terms = _glossary_terms(doc.glossary, language)
+        names = sorted(terms, key=len, reverse=True)
+        alternatives = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+        doc.memo[key] = terms, re.compile(rf"(?<![\w-])({alternatives})(s?)(?![\w-])")
+    return doc.memo[key]
 
 
 def _glossary_terms(glossary: tuple[GlossaryEntry, ...], language: str) -> dict[str, GlossaryEntry]:
@@ -196,7 +231,9 @@ def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
     """Jinja environment: templates overridable from ``extra_template_dirs``.
 
     Cached, so templates are compiled once per process (Jinja re-reads a
-    template whose file changed, as during ``mkdocs serve``)."""
+    template whose file changed, as during ``mkdocs serve``); the compiled code
+    is also kept in Jinja's bytecode cache (a folder in the system's temporary
+    directory, keyed by each template's checksum) for the next process."""
     loaders = [FileSystemLoader(str(d)) for d in extra_template_dirs]
     env = Environment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
@@ -205,6 +242,7 @@ def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=FileSystemBytecodeCache(),
     )
     env.globals["page_path"] = page_path
     return env
@@ -228,25 +266,25 @@ def render_pages(
 
     render("home.md.j2", page_path("home"))
     measures = doc.measures
-    related, annex = related_index(doc), annex_index(doc)
+    related = related_index(doc)
     for i, measure in enumerate(measures):
         render(
             "measure.md.j2",
             page_path("measure", measure.number),
             measure=measure,
-            section=next(s for s in doc.sections if s.id == measure.section),
+            section=doc.section(measure.section),
             previous=measures[i - 1] if i else None,
             next=measures[i + 1] if i + 1 < len(measures) else None,
             related=related[measure.number],
         )
-    counts = {a.id: sum(a.id in (*x.actors, *x.mentions) for x in doc.actions) for a in doc.actors}
+    counts = views.action_counts(doc)
     render("actors.md.j2", page_path("actors"), groups=actor_groups(doc), counts=counts)
     for actor in doc.actors:
         render(
             "actor.md.j2",
             page_path("actor", actor.id),
             actor=actor,
-            links=actor_links(doc, actor.id, annex),
+            links=actor_links(doc, actor.id),
         )
     render("glossary.md.j2", page_path("glossary"), usage=glossary_usage(doc, language))
     render("full-text.md.j2", page_path("full-text"))
@@ -357,17 +395,20 @@ def render_site(
     languages: tuple[str, ...],
     directory_urls: bool = True,
     sources: dict[str, str] | None = None,
+    workers: int = 1,
 ) -> dict[str, str]:
     """Every generated file, relative to the generated folder ``PREFIX``.
 
     Pages carry the language suffix (``measure-4.fr.md``); the home page body
     becomes ``index.<lang>.md`` there, included by the hand-written ``docs/index``.
     The open data (JSON per language, schema, the YAML ``sources``) go to ``data/``.
+    With ``workers`` > 1 the languages render in parallel (forked) processes;
+    the output is the same.
     """
-    env = environment()
+    pages = _pages_by_language(doc, languages, directory_urls, workers)
     files = {}
     for language in languages:
-        for path, text in render_pages(doc, language, directory_urls, env).items():
+        for path, text in pages[language].items():
             inside = path.removeprefix(PREFIX + "/")
             files[inside.removesuffix(".md") + f".{language}.md"] = text
     data = DATA_FOLDER.removeprefix(PREFIX + "/")
@@ -376,12 +417,38 @@ def render_site(
     return files
 
 
-def navigation(doc: Document) -> list:
-    """The site navigation as MkDocs ``nav`` entries (page titles come from the pages)."""
-    measures = [page_path("measure", m.number) for m in doc.measures]
+_forked: dict[str, object] = {}  # what a forked worker inherits (no pickling of the document)
+
+
+def _pages_by_language(doc, languages, directory_urls, workers) -> dict[str, dict[str, str]]:
+    first, *others = languages
+    if workers < 2 or not others or "fork" not in multiprocessing.get_all_start_methods():
+        return {lang: render_pages(doc, lang, directory_urls, environment()) for lang in languages}
+    _forked.update(doc=doc, directory_urls=directory_urls)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(min(workers - 1, len(others)), mp_context=context) as pool:
+        futures = {lang: pool.submit(_render_forked, lang) for lang in others}
+        pages = {first: render_pages(doc, first, directory_urls, environment())}
+        pages.update({lang: future.result() for lang, future in futures.items()})
+    _forked.clear()
+    return pages
+
+
+def _render_forked(language: str) -> dict[str, str]:
+    doc = _forked["doc"]
+    return render_pages(doc, language, _forked["directory_urls"], environment())
+
+
+def navigation() -> list:
+    """The site navigation as MkDocs ``nav`` entries (page titles come from the pages).
+
+    Its size does not depend on the data: MkDocs themes write the navigation into
+    every page, so listing each measure (or actor) would make the site grow as
+    pages x measures. The home page is the table of contents; measure pages
+    carry a breadcrumb and previous/next links.
+    """
     return [
         HOME,
-        {"Measures": measures},
         page_path("actors"),
         page_path("glossary"),
         page_path("full-text"),
@@ -469,19 +536,38 @@ class ActorLinks:
     annex_measures: tuple
 
 
-def actor_links(doc: Document, actor_id: str, annex: dict | None = None) -> ActorLinks:
-    actor = doc.actor(actor_id)
-    annex = annex if annex is not None else annex_index(doc)
+def actor_links(doc: Document, actor_id: str) -> ActorLinks:
+    """What an actor page links to (indexes built once per document)."""
+    if "actor_links" not in doc.memo:
+        doc.memo["actor_links"] = _all_actor_links(doc)
+    return doc.memo["actor_links"][actor_id]
+
+
+def _all_actor_links(doc: Document) -> dict[str, ActorLinks]:
+    addressed: dict[str, list] = {a.id: [] for a in doc.actors}
+    named: dict[str, list] = {a.id: [] for a in doc.actors}
+    children: dict[str, list] = {a.id: [] for a in doc.actors}
+    for action in doc.actions:
+        for actor_id in dict.fromkeys(action.actors):
+            addressed[actor_id].append(action)
+        for actor_id in dict.fromkeys(action.mentions):
+            if actor_id not in action.actors:
+                named[actor_id].append(action)
+    for actor in doc.actors:
+        if actor.parent:
+            children[actor.parent].append(actor)
     measures = {m.number: m for m in doc.measures}
-    addressed = tuple(a for a in doc.actions if actor_id in a.actors)
-    named = tuple(a for a in doc.actions if actor_id in a.mentions and actor_id not in a.actors)
-    return ActorLinks(
-        parent=doc.actor(actor.parent) if actor.parent else None,
-        children=tuple(a for a in doc.actors if a.parent == actor_id),
-        addressed=addressed,
-        named=named,
-        annex_measures=tuple(measures[n] for n in annex[actor_id]),
-    )
+    annex = annex_index(doc)
+    return {
+        actor.id: ActorLinks(
+            parent=doc.actor(actor.parent) if actor.parent else None,
+            children=tuple(children[actor.id]),
+            addressed=tuple(addressed[actor.id]),
+            named=tuple(named[actor.id]),
+            annex_measures=tuple(measures[n] for n in annex[actor.id]),
+        )
+        for actor in doc.actors
+    }
 
 
 def glossary_usage(doc: Document, language: str) -> dict[str, list[int]]:

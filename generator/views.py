@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass
 
@@ -12,12 +13,20 @@ from .models import ACTOR_KINDS, Action, Actor, Document
 # -- who does what -------------------------------------------------------------
 @dataclass(frozen=True)
 class MatrixRow:
+    """One actor's involvement: ``(measure number, actions)`` pairs, only the
+    measures that involve it, in document order (a sparse row: the table grows
+    with the involvements, not with actors x measures)."""
+
     actor: Actor
-    counts: tuple[int, ...]  # actions per measure, in measure order
+    measures: tuple[tuple[int, int], ...]
+    sections: dict[int, str]  # measure number -> section id
 
     @property
     def total(self) -> int:
-        return sum(self.counts)
+        return sum(count for _, count in self.measures)
+
+    def in_section(self, section_id: str) -> tuple[tuple[int, int], ...]:
+        return tuple(mc for mc in self.measures if self.sections[mc[0]] == section_id)
 
 
 def involved(action: Action) -> tuple[str, ...]:
@@ -31,14 +40,28 @@ def actor_matrix(doc: Document) -> list[MatrixRow]:
     Actors no action involves are left out; rows follow the kinds' order, then
     the most involved first.
     """
-    rows = []
-    for actor in doc.actors:
-        counts = tuple(
-            sum(actor.id in involved(a) for a in measure.actions) for measure in doc.measures
-        )
-        if any(counts):
-            rows.append(MatrixRow(actor, counts))
+    sections = {m.number: m.section for m in doc.measures}
+    counts: dict[str, dict[int, int]] = {}
+    for measure in doc.measures:
+        for action in measure.actions:
+            for actor_id in involved(action):
+                row = counts.setdefault(actor_id, {})
+                row[measure.number] = row.get(measure.number, 0) + 1
+    rows = [
+        MatrixRow(actor, tuple(counts[actor.id].items()), sections)
+        for actor in doc.actors
+        if actor.id in counts
+    ]
     return sorted(rows, key=lambda r: (ACTOR_KINDS.index(r.actor.kind), -r.total, r.actor.id))
+
+
+def action_counts(doc: Document) -> dict[str, int]:
+    """Actor id -> number of actions that address or name it."""
+    counts = dict.fromkeys((a.id for a in doc.actors), 0)
+    for action in doc.actions:
+        for actor_id in involved(action):
+            counts[actor_id] += 1
+    return counts
 
 
 # -- timeline ------------------------------------------------------------------
@@ -67,8 +90,34 @@ class Question:
     source: str  # page path of the passage, with its anchor
 
 
-def _choices(rng: random.Random, right: str, pool: list[str], count: int = 4):
-    wrong = rng.sample(sorted({p for p in pool if p != right}), min(count - 1, len(set(pool)) - 1))
+@dataclass(frozen=True)
+class _Pool:
+    """Sorted distinct answers, to draw wrong choices from without rescanning them."""
+
+    names: tuple[str, ...]
+
+    @classmethod
+    def of(cls, names) -> _Pool:
+        return cls(tuple(sorted(set(names))))
+
+    @functools.cached_property
+    def index(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.names)}
+
+    def sample(self, rng: random.Random, exclude: set[str], count: int) -> list[str]:
+        """As ``rng.sample([n for n in names if n not in exclude], count)``, in O(count)."""
+        skipped = sorted(self.index[n] for n in exclude if n in self.index)
+        size = len(self.names) - len(skipped)
+        picks = []
+        for i in rng.sample(range(size), min(count, size)):
+            for s in skipped:
+                i += s <= i
+            picks.append(self.names[i])
+        return picks
+
+
+def _choices(rng: random.Random, right: str, pool: _Pool, exclude: set[str], count: int = 4):
+    wrong = pool.sample(rng, exclude | {right}, count - 1)
     choices = [right, *wrong]
     rng.shuffle(choices)
     return tuple(choices), choices.index(right)
@@ -79,26 +128,28 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
     rng = random.Random(seed)
     questions = []
     titles = {m.number: f"{m.number}. {plain(m.title.get(language))}" for m in doc.measures}
+    title_pool = _Pool.of(titles.values())
+    names = {a.id: plain(a.name.get(language)) for a in doc.actors}
+    addressees = _Pool.of(names[x] for y in doc.actions for x in y.actors)
     for measure in doc.measures:
         for action in measure.actions:
             text = plain(action.text.get(language))
             source = f"package/measure-{measure.number}.md#{action.anchor}"
-            choices, answer = _choices(rng, titles[measure.number], list(titles.values()))
+            choices, answer = _choices(rng, titles[measure.number], title_pool, set())
             questions.append(
                 Question(f"m-{action.id}", "measure-of-action", text, choices, answer, source)
             )
             if action.actors:
-                names = {a.id: plain(a.name.get(language)) for a in doc.actors}
                 right = names[action.actors[0]]
-                pool = [names[a] for a in sorted({x for y in doc.actions for x in y.actors})]
-                pool = [p for p in pool if p not in {names[a] for a in action.actors}] + [right]
-                choices, answer = _choices(rng, right, pool)
+                own = {names[a] for a in action.actors}
+                choices, answer = _choices(rng, right, addressees, own)
                 questions.append(
                     Question(f"a-{action.id}", "actor-of-action", text, choices, answer, source)
                 )
     longs = {g.id: plain(g.long.get(language)) for g in doc.glossary}
+    long_pool = _Pool.of(longs.values())
     for entry in doc.glossary:
-        choices, answer = _choices(rng, longs[entry.id], list(longs.values()))
+        choices, answer = _choices(rng, longs[entry.id], long_pool, set())
         source = f"package/glossary.md#{entry.id}"
         prompt = plain(entry.short.get(language))
         questions.append(
@@ -127,6 +178,7 @@ def flashcards(doc: Document, language: str) -> list[dict]:
 # -- learning path -------------------------------------------------------------
 def key_actors(doc: Document, count: int = 8) -> list[tuple[Actor, int]]:
     """The actors most actions involve, with their number of actions."""
-    counts = [(a, sum(a.id in involved(x) for x in doc.actions)) for a in doc.actors]
+    per_actor = action_counts(doc)
+    counts = [(a, per_actor[a.id]) for a in doc.actors]
     ranked = sorted((p for p in counts if p[1]), key=lambda p: (-p[1], p[0].id))
     return ranked[:count]

@@ -83,6 +83,19 @@ def test_measure_page_content(site):
     assert 'id="fn:2"' in html and 'href="#fn:2"' in html
 
 
+def test_navigation_does_not_grow_with_the_measures(site):
+    """Themes copy the navigation into every page: it must not list each measure."""
+    sidebars = {}
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        sidebar = html.split("md-sidebar--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
+        assert not re.search(r'href="[^"#]*measure-\d', sidebar), page  # own anchors are fine
+        sidebars[page.relative_to(site).as_posix()] = sidebar.count("<a ")
+    assert (
+        sidebars["en/package/measure-1/index.html"] == sidebars["en/package/measure-2/index.html"]
+    )
+
+
 def test_build_is_strict_and_quiet(tmp_path):
     from sitebuild import mkdocs
 

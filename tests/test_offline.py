@@ -41,13 +41,9 @@ def test_fold_drops_case_and_accents():
 
 
 def test_zip_is_reproducible(tmp_path):
-    site = tmp_path / "site"
-    (site / "b").mkdir(parents=True)
-    (site / "index.html").write_text("home")
-    (site / "b" / "page.html").write_text("page")
-    first = write_zip(site, tmp_path / "1.zip").read_bytes()
-    (site / "index.html").touch()
-    second = write_zip(site, tmp_path / "2.zip").read_bytes()
+    files = {"index.html": b"home", "b/page.html": b"page"}
+    first = write_zip(files, tmp_path / "1.zip").read_bytes()
+    second = write_zip(dict(reversed(files.items())), tmp_path / "2.zip").read_bytes()
     assert first == second
     names = zipfile.ZipFile(tmp_path / "1.zip").namelist()
     assert names == ["15250-18/b/page.html", "15250-18/index.html"]
@@ -64,15 +60,20 @@ def test_file_urls_point_at_index_pages():
         assert file_url(unchanged) == unchanged
 
 
-def test_offline_copy_rewrites_links_and_adds_the_index(tmp_path):
-    from generator.offline import offline_copy
+def test_offline_files_rewrite_links_and_add_the_index(tmp_path):
+    from generator.offline import offline_files
 
     site = tmp_path / "site"
     (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "pagefind.js").write_text("x")
+    (site / "sitemap.xml").write_text("<urlset/>")
+    (site / "package" / "data").mkdir(parents=True)
+    (site / "package" / "data" / "old.zip").write_bytes(b"PK")
+    (site / "style.css").write_text("a{}")
     (site / "index.html").write_text(
         '<html lang="en"><body><div data-pagefind-body><a href="package/">x</a></div></body></html>'
     )
-    copy = offline_copy(site, tmp_path / "copy")
-    assert 'href="package/index.html"' in (copy / "index.html").read_text()
-    assert not (copy / "pagefind").exists()
-    assert (copy / "assets" / "offline-search.js").is_file()
+    files = offline_files(site)
+    assert list(files) == ["assets/offline-search.js", "index.html", "style.css"]
+    assert b'href="package/index.html"' in files["index.html"]
+    assert b'"url": "index.html"' in files["assets/offline-search.js"]

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 
 import pytest
 from conftest import MINI, edit
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import load_document
 from generator.models import Text
-from generator.render import PageText, Urls, escape_text, related_index, render_pages
+from generator.render import (
+    PageText,
+    Urls,
+    escape_text,
+    related_index,
+    relative_path,
+    render_pages,
+    render_site,
+)
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"  # regenerate, then review the diff
@@ -96,3 +107,18 @@ def test_related_measures_share_actors(mini):
         '            text: {fr: "Agir vite", en: "Act fast"}\n            actors: [emsc]',
     )
     assert related_index(load_document(mini)) == {1: [(2, 1)], 2: [(1, 1)]}
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "package", "x.md"]), max_size=4),
+    st.lists(st.sampled_from(["a", "b", "package", "x.md"]), max_size=4),
+)
+def test_relative_path_agrees_with_posixpath(target, base):
+    target_path, base_path = "/".join(target) or ".", "/".join(base) or "."
+    assert relative_path(target_path, base_path) == posixpath.relpath(target_path, base_path)
+
+
+def test_parallel_rendering_gives_the_same_files():
+    doc = load_document(MINI)
+    sequential = render_site(doc, ("fr", "en"), True, {"a.yaml": "a: 1\n"})
+    assert render_site(doc, ("fr", "en"), True, {"a.yaml": "a: 1\n"}, workers=2) == sequential

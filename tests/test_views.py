@@ -33,16 +33,21 @@ MONTHS = [
 
 def test_matrix_counts_actions_per_actor_and_measure():
     rows = {r.actor.id: r for r in actor_matrix(load_document(MINI))}
-    assert rows["emsc"].counts == (1, 0)
-    assert rows["member-states"].counts == (2, 0)
+    assert rows["emsc"].measures == ((1, 1),)
+    assert rows["member-states"].measures == ((1, 2),)
     assert rows["member-states"].total == 2
+    assert rows["member-states"].in_section("I") == ((1, 2),)
+    assert rows["member-states"].in_section("II") == ()
 
 
 def test_matrix_of_the_real_document():
     doc = load_document(DATA)
     rows = {r.actor.id: r for r in actor_matrix(doc)}
-    assert len(next(iter(rows.values())).counts) == 13
-    assert rows["eu-iru"].counts[9] == 4  # measure 10's four bullets
+    assert dict(rows["eu-iru"].measures)[10] == 4  # measure 10's four bullets
+    assert all(count for row in rows.values() for _, count in row.measures)  # sparse
+    numbers = [number for number, _ in rows["europol"].measures]
+    assert numbers == sorted(numbers)
+    assert {number for number, _ in rows["europol"].in_section("IV")} <= {11, 12, 13}
     total = sum(len(involved(a)) for a in doc.actions)
     assert sum(r.total for r in rows.values()) == total
 
