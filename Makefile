@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates stamped by MkDocs come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1544054400)
 
-.PHONY: build serve check lint test
+.PHONY: build serve check lint test bench lighthouse
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,9 @@ lint: $(VENV)/.installed
 
 test: $(VENV)/.installed node_modules/.installed lint check  ## the whole test suite
 	$(PY) -m pytest
+
+bench: $(VENV)/.installed  ## build times, sizes, serve rebuild at 1x and 10x (prints a table)
+	$(PY) bench/run.py --scales 1,10 --runs 3
+
+lighthouse: $(VENV)/.installed  ## Lighthouse 12.2.3 scores (installs it in bench/lighthouse/)
+	$(PY) bench/lighthouse.py --runs 3

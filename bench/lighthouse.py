@@ -44,7 +44,10 @@ _COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed for clients that accept it."""
+    """Static files, gzip-compressed for clients that accept it, over keep-alive
+    connections (HTTP/1.1), as a static host would serve them."""
+
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, *args):  # quiet
         pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
@@ -43,6 +44,7 @@ def words_before(text: str, number: int, count: int = 6) -> str:
     return " ".join(words[-count:])
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a text's words repeat: decide each once
 def acronym_like(token: str) -> bool:
     """Two or more capitals in one hyphen-separated part (JLT-MS, eu-LISA, PeDRA)."""
     return any(sum(c.isupper() for c in part) >= 2 for part in token.split("-"))
@@ -55,13 +57,23 @@ def undefined_acronyms(text: str, known: set[str]) -> list[str]:
     text is cut into tokens; a plural ``s`` after capitals is allowed (ILOs).
     """
     text = plain(text)
-    for phrase in sorted((k for k in known if " " in k), key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
+    phrases = _phrases_pattern(frozenset(k for k in known if " " in k))
+    if phrases:
+        text = phrases.sub(" ", text)
     found = []
     for token in _TOKEN.findall(text):
         if acronym_like(token) and not _known(token, known):
             found.append(token)
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _phrases_pattern(phrases: frozenset[str]) -> re.Pattern | None:
+    """One pattern for the multi-word entries, the longest first."""
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def _known(token: str, known: set[str]) -> bool:

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -107,6 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if cached and cached[0] == fingerprint:
         doc = cached[1]  # nothing changed since the last build (other language, serve)
     else:
+        start = time.perf_counter()
         doc = _load(data_dir, languages)
         sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
         # Forking beside `mkdocs serve`'s server threads is not safe: one process there.
@@ -115,10 +117,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         report = sync_folder(Path(config.docs_dir) / PREFIX, files)
         _last_run[config.docs_dir] = (fingerprint, doc)
         log.info(
-            "generator: %d pages written, %d unchanged, %d removed",
+            "generator: %d pages written, %d unchanged, %d removed (%.2f s)",
             len(report.written),
             report.unchanged,
             len(report.removed),
+            time.perf_counter() - start,
         )
     _check_translations(Path(config.docs_dir), languages)
     _theme_strings(config, doc)
@@ -162,8 +165,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         if folder and open_data.is_dir():
             shutil.copytree(open_data, site / folder / DATA_FOLDER, dirs_exist_ok=True)
     # Pagefind (a separate process) indexes the site while the offline copy is made.
+    start = time.perf_counter()
     pagefind = subprocess.Popen(
-        [sys.executable, "-m", "pagefind", "--site", str(site)],
+        [*_pagefind_command(), "--site", str(site)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -172,25 +176,38 @@ def on_post_build(config: MkDocsConfig) -> None:
         if _command["name"] in ("build", "gh-deploy"):
             _build_offline_zip(site)
     finally:
-        _finish_pagefind(pagefind, site)
+        _finish_pagefind(pagefind, site, start)
 
 
-def _finish_pagefind(pagefind: subprocess.Popen, site: Path) -> None:
+def _pagefind_command() -> list[str]:
+    """The Pagefind binary itself (saves starting Python), else its Python entry point."""
+    try:
+        from pagefind_bin import get_executable
+
+        return [str(get_executable())]
+    except (ImportError, FileNotFoundError):
+        return [sys.executable, "-m", "pagefind"]
+
+
+def _finish_pagefind(pagefind: subprocess.Popen, site: Path, start: float) -> None:
     stdout, stderr = pagefind.communicate()
     if pagefind.returncode != 0:
         raise PluginError(f"pagefind failed:\n{stdout}\n{stderr}")
     # Pagefind lists the languages in no fixed order: sort them, for reproducible builds
     entry = site / "pagefind" / "pagefind-entry.json"
     entry.write_text(json.dumps(json.loads(entry.read_text()), sort_keys=True, ensure_ascii=False))
-    log.info("generator: search index built for %s", site)
+    log.info("generator: search index built (%.2f s)", time.perf_counter() - start)
 
 
 def _build_offline_zip(site: Path) -> None:
     """Zip a file:// copy of the site into every language's data folder."""
+    start = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         archive = write_zip(offline_files(site), Path(tmp) / ZIP_NAME)
         for folder in _not_found:
             target = site / folder / DATA_FOLDER / ZIP_NAME
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(archive, target)
-    log.info("generator: offline edition written (%s)", ZIP_NAME)
+    log.info(
+        "generator: offline edition written (%s, %.2f s)", ZIP_NAME, time.perf_counter() - start
+    )

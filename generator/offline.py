@@ -71,7 +71,10 @@ def index_script(entries: dict[str, list[dict]]) -> str:
 
 
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
-_LEFT_OUT = ("pagefind", "sitemap.xml", "sitemap.xml.gz")  # no use from file://
+# No use from file://: Pagefind (fetch), sitemaps, the theme's own search engine
+# (lunr and its worker: this edition searches with Pagefind) and source maps.
+_LEFT_OUT = ("pagefind", "sitemap.xml", "sitemap.xml.gz", "lunr", "workers")
+_LEFT_OUT_SUFFIXES = (".zip", ".map")
 
 
 def file_url(url: str) -> str:
@@ -89,13 +92,13 @@ def offline_files(site: Path) -> dict[str, bytes]:
     """The offline edition of ``site`` in memory: ``{relative path: bytes}``, sorted.
 
     Relative directory links point at ``index.html``; the search index becomes
-    a script (``assets/offline-search.js``); Pagefind, the sitemaps and zips
-    are left out (no use from file://)."""
+    a script (``assets/offline-search.js``); what is of no use from file://
+    is left out (``_LEFT_OUT``)."""
     files: dict[str, bytes] = {}
     pages: dict[str, str] = {}
     for path in site.rglob("*"):
         relative = path.relative_to(site)
-        if any(part in _LEFT_OUT for part in relative.parts) or path.suffix == ".zip":
+        if any(part in _LEFT_OUT for part in relative.parts) or path.suffix in _LEFT_OUT_SUFFIXES:
             continue
         if not path.is_file():
             continue

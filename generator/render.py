@@ -122,7 +122,11 @@ class PageText:
 
     def __post_init__(self):
         self._terms_by_name, self._pattern = _term_matcher(self.doc, self.language)
-        self._glossary_links: dict[str, str] = {}
+        self._glossary = self.url(_GLOSSARY)
+        # Texts without footnote marks render the same on every page with the same
+        # relative URL to the glossary: shared across pages (actions appear on
+        # their measure, actor, explorer, full-text and side-by-side pages).
+        self._rendered = self.doc.memo.setdefault(("rendered", self.language, self._glossary), {})
 
     def __call__(self, text: Text | None) -> Markup:
         """Running text: acronyms link to the glossary, footnote marks become refs."""
@@ -152,6 +156,14 @@ class PageText:
         return escape(plain(text.get(self.language)))
 
     def _render(self, raw: str, terms: str) -> Markup:
+        if "[^" in raw:
+            return self._render_text(raw, terms)
+        key = (raw, terms)
+        if key not in self._rendered:
+            self._rendered[key] = self._render_text(raw, terms)
+        return self._rendered[key]
+
+    def _render_text(self, raw: str, terms: str) -> Markup:
         out, bold = [], False
         for piece in _INLINE.split(raw):
             if piece == "**":
@@ -193,9 +205,7 @@ class PageText:
             title = escape(" ".join(entry.long.get(self.language).split()).replace("**", ""))
             name = escape_text(match.group(0))
             if mode == "link":
-                href = self._glossary_links.get(entry.id)
-                if href is None:
-                    href = self._glossary_links[entry.id] = self.url(_GLOSSARY, entry.id)
+                href = f"{self._glossary}#{entry.id}"
                 out.append(f'<a class="gl" href="{href}" title="{title}">{name}</a>')
             else:
                 out.append(f'<abbr title="{title}">{name}</abbr>')

@@ -788,16 +788,38 @@ def _check_terms(check: _Checker, actors: tuple[Actor, ...]) -> None:
         for lang in check.languages
     }
     file = check.files["actors"]
+    occurs = {lang: _Occurrences(text) for lang, text in body.items()}
     for i, actor in enumerate(actors):
         for lang, terms in actor.terms.items():
             for j, term in enumerate(terms):
-                if term not in body[lang]:
+                if not occurs[lang](term):
                     check.err(
                         ("actors", i, "terms", lang, j),
                         f"term '{term}' never occurs in the '{lang}' document text",
                         "terms must be spelt exactly as in the text",
                         file=file,
                     )
+
+
+class _Occurrences:
+    """``term in text`` for many terms: look where the term's first word starts a
+    word of the text first (linear in the terms), scan the text only if not there."""
+
+    _WORD = re.compile(r"\w+")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: dict[str, list[int]] = {}
+        for match in self._WORD.finditer(text):
+            self.starts.setdefault(match[0], []).append(match.start())
+
+    def __call__(self, term: str) -> bool:
+        first = self._WORD.match(term)
+        if first:
+            for start in self.starts.get(first[0], ()):
+                if self.text.startswith(term, start):
+                    return True
+        return term in self.text
 
 
 def _replace_listed(entry: GlossaryEntry, listed: set[str]) -> GlossaryEntry:

@@ -70,6 +70,9 @@ def test_offline_files_rewrite_links_and_add_the_index(tmp_path):
     (site / "package" / "data").mkdir(parents=True)
     (site / "package" / "data" / "old.zip").write_bytes(b"PK")
     (site / "style.css").write_text("a{}")
+    (site / "style.css.map").write_text("{}")
+    (site / "assets" / "javascripts" / "lunr").mkdir(parents=True)
+    (site / "assets" / "javascripts" / "lunr" / "tinyseg.js").write_text("x")
     (site / "index.html").write_text(
         '<html lang="en"><body><div data-pagefind-body><a href="package/">x</a></div></body></html>'
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import edit
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import DataErrors, load_document
 
@@ -306,3 +308,14 @@ def test_third_language_is_required_when_configured(mini):
     errors = errors_of(mini, ("fr", "en", "de"))
     assert any(e.message == "missing de text 'de'" for e in errors)
     assert all("'de'" in e.message for e in errors)
+
+
+@given(
+    st.text(alphabet="ab é'-", max_size=30),
+    st.lists(st.text(alphabet="ab é'-", min_size=1, max_size=5), max_size=5),
+)
+def test_term_occurrences_agree_with_substring_search(text, terms):
+    from generator.validate import _Occurrences
+
+    occurs = _Occurrences(text)
+    assert [occurs(term) for term in terms] == [term in text for term in terms]
