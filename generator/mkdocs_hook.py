@@ -3,20 +3,21 @@
 Before MkDocs (and mkdocs-static-i18n) collect files, load and validate
 ``data/``, render every page in every configured language and sync them into
 the gitignored ``docs/package/`` folder. Data errors stop the build before the
-site directory is touched.
+site directory is touched. While the pages are written, each one also goes to
+the Pagefind index and to the offline zip, which work beside the build (another
+process, a thread) and are finished once every language is built.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,8 +31,9 @@ if str(ROOT) not in sys.path:
 
 from generator import DataErrors, load_document  # noqa: E402
 from generator.markup import plain  # noqa: E402
-from generator.offline import ZIP_NAME, offline_files, write_zip  # noqa: E402
+from generator.offline import ZIP_NAME, OfflineEdition  # noqa: E402
 from generator.render import DATA_FOLDER, PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
+from generator.searchindex import SearchIndex, SearchIndexError  # noqa: E402
 from generator.write import sync_folder  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -39,6 +41,7 @@ _last_run: dict[str, tuple] = {}  # docs_dir -> (fingerprint, document)
 _not_found: dict[str, str] = {}  # language folder -> its rendered 404.html
 _command = {"name": "build"}
 _last_good: dict[str, object] = {}  # the last valid document, while serving
+_streams: dict[str, object] = {}  # the search index and offline zip being built
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -152,6 +155,33 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    if _i18n(config).building:
+        return  # the streams of the outer build take every language's pages
+    _close_streams()
+    start = time.perf_counter()
+    try:
+        _streams["search"] = SearchIndex(Path(config.site_dir) / "pagefind")
+    except (OSError, SearchIndexError) as exc:
+        raise PluginError(f"cannot start Pagefind: {exc}") from None
+    if _command["name"] in ("build", "gh-deploy"):
+        folder = Path(tempfile.mkdtemp(prefix="offline-"))
+        _streams["offline"] = OfflineEdition(folder / ZIP_NAME)
+    _streams["start"] = start
+
+
+@event_priority(-100)  # the page as written: after the other plugins' changes
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    for stream in (_streams.get("search"), _streams.get("offline")):
+        if stream is not None:
+            stream.add_page(page.file.dest_uri, output)
+    return output
+
+
+def on_build_error(error: Exception) -> None:
+    _close_streams()
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     if _i18n(config).building:
@@ -164,50 +194,37 @@ def on_post_build(config: MkDocsConfig) -> None:
         open_data = site / DATA_FOLDER
         if folder and open_data.is_dir():
             shutil.copytree(open_data, site / folder / DATA_FOLDER, dirs_exist_ok=True)
-    # Pagefind (a separate process) indexes the site while the offline copy is made.
-    start = time.perf_counter()
-    pagefind = subprocess.Popen(
-        [*_pagefind_command(), "--site", str(site)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        if _command["name"] in ("build", "gh-deploy"):
-            _build_offline_zip(site)
-    finally:
-        _finish_pagefind(pagefind, site, start)
-
-
-def _pagefind_command() -> list[str]:
-    """The Pagefind binary itself (saves starting Python), else its Python entry point."""
-    try:
-        from pagefind_bin import get_executable
-
-        return [str(get_executable())]
-    except (ImportError, FileNotFoundError):
-        return [sys.executable, "-m", "pagefind"]
-
-
-def _finish_pagefind(pagefind: subprocess.Popen, site: Path, start: float) -> None:
-    stdout, stderr = pagefind.communicate()
-    if pagefind.returncode != 0:
-        raise PluginError(f"pagefind failed:\n{stdout}\n{stderr}")
-    # Pagefind lists the languages in no fixed order: sort them, for reproducible builds
-    entry = site / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text()), sort_keys=True, ensure_ascii=False))
-    log.info("generator: search index built (%.2f s)", time.perf_counter() - start)
-
-
-def _build_offline_zip(site: Path) -> None:
-    """Zip a file:// copy of the site into every language's data folder."""
-    start = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        archive = write_zip(offline_files(site), Path(tmp) / ZIP_NAME)
-        for folder in _not_found:
-            target = site / folder / DATA_FOLDER / ZIP_NAME
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(archive, target)
+    search, offline = _streams.pop("search"), _streams.pop("offline", None)
+    with ThreadPoolExecutor(1) as pool:  # Pagefind writes while the zip is finished
+        indexed = pool.submit(search.finish)
+        if offline is not None:
+            _publish_offline(offline.finish(site), site)
+        try:
+            indexed.result()
+        except SearchIndexError as exc:
+            raise PluginError(f"pagefind failed: {exc}") from None
     log.info(
-        "generator: offline edition written (%s, %.2f s)", ZIP_NAME, time.perf_counter() - start
+        "generator: search index%s written (%.2f s after the build started)",
+        " and offline edition" if offline else "",
+        time.perf_counter() - _streams.pop("start"),
     )
+
+
+def _publish_offline(archive: Path, site: Path) -> None:
+    """The offline zip, in every language's data folder."""
+    for folder in _not_found:
+        target = site / folder / DATA_FOLDER / ZIP_NAME
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(archive, target)
+    shutil.rmtree(archive.parent, ignore_errors=True)
+
+
+def _close_streams() -> None:
+    """Stop what a failed or interrupted build left running."""
+    search = _streams.pop("search", None)
+    if search is not None:
+        search.close()
+    offline = _streams.pop("offline", None)
+    if offline is not None:
+        offline.abandon()
+    _streams.pop("start", None)

@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from html import unescape
 from pathlib import Path
 
@@ -88,38 +89,73 @@ def file_url(url: str) -> str:
     return path + rest
 
 
-def offline_files(site: Path) -> dict[str, bytes]:
-    """The offline edition of ``site`` in memory: ``{relative path: bytes}``, sorted.
-
-    Relative directory links point at ``index.html``; the search index becomes
-    a script (``assets/offline-search.js``); what is of no use from file://
-    is left out (``_LEFT_OUT``)."""
-    files: dict[str, bytes] = {}
-    pages: dict[str, str] = {}
-    for path in site.rglob("*"):
-        relative = path.relative_to(site)
-        if any(part in _LEFT_OUT for part in relative.parts) or path.suffix in _LEFT_OUT_SUFFIXES:
-            continue
-        if not path.is_file():
-            continue
-        name = relative.as_posix()
-        if path.suffix == ".html":
-            html = path.read_text(encoding="utf-8")
-            pages[name] = _URL_ATTRIBUTE.sub(lambda m: m[1] + file_url(m[2]) + m[3], html)
-            files[name] = pages[name].encode("utf-8")
-        else:
-            files[name] = path.read_bytes()
-    files[f"assets/{INDEX_NAME}"] = index_script(search_entries(pages)).encode("utf-8")
-    return dict(sorted(files.items()))
+def left_out(name: str) -> bool:
+    """Whether a file of the site (``a/b.js``) stays out of the offline edition."""
+    parts = name.split("/")
+    return any(part in _LEFT_OUT for part in parts) or name.endswith(_LEFT_OUT_SUFFIXES)
 
 
-def write_zip(files: dict[str, bytes], target: Path, folder: str = "15250-18") -> Path:
-    """Zip ``files`` into ``target`` with sorted entries and fixed timestamps."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(f"{folder}/{name}", _EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name])
-    return target
+def file_links(html: str) -> str:
+    """``html`` with every relative directory link pointing at its index.html."""
+    return _URL_ATTRIBUTE.sub(lambda m: m[1] + file_url(m[2]) + m[3], html)
+
+
+class OfflineEdition:
+    """The offline zip, written while the site is being built.
+
+    Pages are added as they are rendered: their links rewritten for file://,
+    then compressed by a background thread (zlib releases the GIL, so this
+    runs beside the build). ``finish`` adds the site's other files and the
+    search index script (``assets/offline-search.js``). The same pages in the
+    same order give the same bytes (fixed timestamps)."""
+
+    def __init__(self, target: Path, folder: str = "15250-18"):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.target = target
+        self._folder = folder
+        self._zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
+        self._writer = ThreadPoolExecutor(1)
+        self._writes: list[Future] = []
+        self._pages: dict[str, str] = {}
+
+    def add_page(self, name: str, html: str) -> None:
+        """A page of the site, as written at ``name`` (``en/package/x/index.html``)."""
+        if left_out(name) or name in self._pages:
+            return
+        self._pages[name] = file_links(html)
+        self._add(name, self._pages[name].encode("utf-8"))
+
+    def finish(self, site: Path) -> Path:
+        """Add what ``site`` holds besides the pages, then close the zip."""
+        try:
+            for path in sorted(site.rglob("*")):
+                name = path.relative_to(site).as_posix()
+                if name in self._pages or left_out(name) or not path.is_file():
+                    continue
+                if path.suffix == ".html":
+                    self.add_page(name, path.read_text(encoding="utf-8"))
+                else:
+                    self._add(name, path.read_bytes())
+            script = index_script(search_entries(self._pages))
+            self._add(f"assets/{INDEX_NAME}", script.encode("utf-8"))
+        finally:
+            self._writer.shutdown(wait=True)
+            self._zip.close()
+        for write in self._writes:
+            write.result()  # re-raise a failed write
+        return self.target
+
+    def abandon(self) -> None:
+        """Stop without finishing (a failed build): close and delete the zip."""
+        self._writer.shutdown(wait=True, cancel_futures=True)
+        self._zip.close()
+        self.target.unlink(missing_ok=True)
+
+    def _add(self, name: str, data: bytes) -> None:
+        self._writes.append(self._writer.submit(self._write, name, data))
+
+    def _write(self, name: str, data: bytes) -> None:
+        info = zipfile.ZipInfo(f"{self._folder}/{name}", _EPOCH)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, data)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import zipfile
+from pathlib import Path
 
-from generator.offline import fold, index_script, search_entries, write_zip
+from generator.offline import OfflineEdition, fold, index_script, search_entries
 
 PAGE = """<html lang="{lang}"><head><title>{title}</title></head><body>
 <nav>Navigation</nav><div data-pagefind-body><h1>{title}</h1><p>{text}</p>
@@ -40,13 +41,29 @@ def test_fold_drops_case_and_accents():
     assert fold("États Membres, renforcé") == "etats membres, renforce"
 
 
+def _site(tmp_path) -> Path:
+    site = tmp_path / "site"
+    (site / "b").mkdir(parents=True)
+    (site / "index.html").write_text(PAGE.format(lang="en", title="Home", text="home"))
+    (site / "b" / "index.html").write_text(PAGE.format(lang="en", title="B", text="page"))
+    return site
+
+
 def test_zip_is_reproducible(tmp_path):
-    files = {"index.html": b"home", "b/page.html": b"page"}
-    first = write_zip(files, tmp_path / "1.zip").read_bytes()
-    second = write_zip(dict(reversed(files.items())), tmp_path / "2.zip").read_bytes()
-    assert first == second
+    site = _site(tmp_path)
+    zips = []
+    for run in ("1", "2"):
+        edition = OfflineEdition(tmp_path / f"{run}.zip")
+        edition.add_page("b/index.html", (site / "b" / "index.html").read_text())
+        zips.append(edition.finish(site).read_bytes())
+        (site / "index.html").touch()
+    assert zips[0] == zips[1]
     names = zipfile.ZipFile(tmp_path / "1.zip").namelist()
-    assert names == ["15250-18/b/page.html", "15250-18/index.html"]
+    assert names == [
+        "15250-18/b/index.html",  # added while building
+        "15250-18/index.html",  # found in the site at the end
+        "15250-18/assets/offline-search.js",
+    ]
 
 
 def test_file_urls_point_at_index_pages():
@@ -60,9 +77,7 @@ def test_file_urls_point_at_index_pages():
         assert file_url(unchanged) == unchanged
 
 
-def test_offline_files_rewrite_links_and_add_the_index(tmp_path):
-    from generator.offline import offline_files
-
+def test_offline_edition_rewrites_links_leaves_out_and_adds_the_index(tmp_path):
     site = tmp_path / "site"
     (site / "pagefind").mkdir(parents=True)
     (site / "pagefind" / "pagefind.js").write_text("x")
@@ -76,7 +91,8 @@ def test_offline_files_rewrite_links_and_add_the_index(tmp_path):
     (site / "index.html").write_text(
         '<html lang="en"><body><div data-pagefind-body><a href="package/">x</a></div></body></html>'
     )
-    files = offline_files(site)
-    assert list(files) == ["assets/offline-search.js", "index.html", "style.css"]
-    assert b'href="package/index.html"' in files["index.html"]
-    assert b'"url": "index.html"' in files["assets/offline-search.js"]
+    archive = zipfile.ZipFile(OfflineEdition(tmp_path / "o.zip").finish(site))
+    names = sorted(n.removeprefix("15250-18/") for n in archive.namelist())
+    assert names == ["assets/offline-search.js", "index.html", "style.css"]
+    assert b'href="package/index.html"' in archive.read("15250-18/index.html")
+    assert b'"url": "index.html"' in archive.read("15250-18/assets/offline-search.js")

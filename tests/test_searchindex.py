@@ -1,0 +1,54 @@
+"""The Pagefind index fed page by page while the site is built."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.searchindex import SearchIndex, SearchIndexError, page_url
+
+PAGE = """<html lang="{lang}"><head><title>{title}</title></head><body>
+<nav>Navigation that is not indexed</nav>
+<div data-pagefind-body><h1>{title}</h1><p>{text}</p></div></body></html>"""
+
+
+def test_page_urls_are_directory_urls():
+    assert page_url("index.html") == "/"
+    assert page_url("en/package/measure-4/index.html") == "/en/package/measure-4/"
+    assert page_url("package/data/table.html") == "/package/data/table.html"
+
+
+def test_pages_are_indexed_per_language(tmp_path):
+    index = SearchIndex(tmp_path / "pagefind")
+    index.add_page("package/m/index.html", PAGE.format(lang="fr", title="Mesure", text="États"))
+    index.add_page("en/package/m/index.html", PAGE.format(lang="en", title="Measure", text="X"))
+    index.add_page(
+        "search/index.html", "<html lang='fr'><body><p>no indexed body</p></body></html>"
+    )
+    output = index.finish()
+    entry = json.loads((output / "pagefind-entry.json").read_text())
+    counts = {lang: value["page_count"] for lang, value in entry["languages"].items()}
+    assert counts == {"en": 1, "fr": 1}  # the page without data-pagefind-body is left out
+    assert list(entry) == sorted(entry)  # reproducible: keys sorted
+    assert len(list((output / "fragment").iterdir())) == 2
+    assert index._process.returncode is not None  # the service has stopped
+
+
+def test_a_stopped_service_is_an_error_not_a_hang(tmp_path):
+    index = SearchIndex(tmp_path / "pagefind")
+    index._process.kill()
+    index._process.wait()
+    with pytest.raises(SearchIndexError, match="Pagefind stopped"):
+        for _ in range(50):  # the pipe may accept a first page before it breaks
+            index.add_page("a/index.html", PAGE.format(lang="en", title="A", text="a"))
+        index.finish()
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_close_without_finish_writes_nothing(tmp_path):
+    index = SearchIndex(tmp_path / "pagefind")
+    index.add_page("a/index.html", PAGE.format(lang="en", title="A", text="a"))
+    index.close()
+    assert index._process.returncode is not None
+    assert not (tmp_path / "pagefind").exists()
