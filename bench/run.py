@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import os
 import platform
@@ -82,11 +83,13 @@ def generator_alone(proj: Path) -> float:
     start = time.perf_counter()
     languages = configured_languages(proj / "mkdocs.yml")
     doc = load_document(proj / "data", languages)
+    gc.freeze()  # as the hook does
     sources = {p.name: p.read_text(encoding="utf-8") for p in (proj / "data").glob("*.yaml")}
     files = render_site(doc, languages, True, sources, workers=os.cpu_count() or 1)
     folder = Path(tempfile.mkdtemp())
     sync_folder(folder, files)
     elapsed = time.perf_counter() - start
+    gc.unfreeze()
     shutil.rmtree(folder)
     return elapsed
 

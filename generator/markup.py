@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
@@ -82,3 +83,54 @@ def _known(token: str, known: set[str]) -> bool:
         return True
     parts = token.split("-")
     return len(parts) > 1 and all(not acronym_like(part) or _known(part, known) for part in parts)
+
+
+class TermFinder:
+    r"""Finds many terms in texts, as the pattern ``(?<![\w-])(t1|t2|…)(?![\w-])``
+    with the longest terms first would, but in time linear in the terms: at a
+    word, only the terms that begin with that word and the next one are tried
+    (a pattern of thousands of alternatives tries them all at every position)."""
+
+    _WORD = re.compile(r"\w+")
+
+    def __init__(self, terms):
+        # (first word, second word or None) -> terms, longest first
+        self._by_words: dict[tuple[str, str | None], list[str]] = {}
+        others = []
+        for term in sorted(set(terms), key=len, reverse=True):
+            words = [w[0] for w in itertools.islice(self._WORD.finditer(term), 2)]
+            if words and term[0] == words[0][0]:
+                self._by_words.setdefault((words[0], (words[1:] or [None])[0]), []).append(term)
+            else:
+                others.append(term)
+        alternatives = "|".join(re.escape(t) for t in others)
+        self._others = others and re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+    def findall(self, text: str) -> list[str]:
+        """The terms found in ``text``, left to right, without overlaps."""
+        found, end = [], 0
+        words = list(self._WORD.finditer(text))
+        for i, word in enumerate(words):
+            start = word.start()
+            if start < end or (start and text[start - 1] == "-"):
+                continue
+            following = words[i + 1][0] if i + 1 < len(words) else None
+            # two-word terms are longer than one-word terms with the same first word
+            candidates = [
+                *self._by_words.get((word[0], following), ()),
+                *self._by_words.get((word[0], None), ()),
+            ]
+            for term in candidates:
+                after = start + len(term)
+                if text.startswith(term, start) and not _continues(text, after):
+                    found.append(term)
+                    end = after
+                    break
+        if self._others:
+            found += [m[0] for m in self._others.finditer(text)]
+        return found
+
+
+def _continues(text: str, index: int) -> bool:
+    """Whether a word goes on at ``index`` (a word character or a hyphen)."""
+    return index < len(text) and (text[index] == "-" or text[index].isalnum() or text[index] == "_")

@@ -10,6 +10,7 @@ process, a thread) and are finished once every language is built.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -113,6 +114,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         start = time.perf_counter()
         doc = _load(data_dir, languages)
+        if _command["name"] != "serve":  # the document lives as long as this build:
+            gc.freeze()  # keep the collector from scanning it again and again
         sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
         # Forking beside `mkdocs serve`'s server threads is not safe: one process there.
         workers = 1 if _command["name"] == "serve" else (os.cpu_count() or 1)
@@ -198,7 +201,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     with ThreadPoolExecutor(1) as pool:  # Pagefind writes while the zip is finished
         indexed = pool.submit(search.finish)
         if offline is not None:
-            _publish_offline(offline.finish(site), site)
+            try:
+                _publish_offline(offline.finish(site), site)
+            finally:
+                shutil.rmtree(offline.target.parent, ignore_errors=True)
         try:
             indexed.result()
         except SearchIndexError as exc:
@@ -216,7 +222,6 @@ def _publish_offline(archive: Path, site: Path) -> None:
         target = site / folder / DATA_FOLDER / ZIP_NAME
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(archive, target)
-    shutil.rmtree(archive.parent, ignore_errors=True)
 
 
 def _close_streams() -> None:
@@ -227,4 +232,5 @@ def _close_streams() -> None:
     offline = _streams.pop("offline", None)
     if offline is not None:
         offline.abandon()
+        shutil.rmtree(offline.target.parent, ignore_errors=True)
     _streams.pop("start", None)

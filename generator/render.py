@@ -25,7 +25,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from . import views
-from .markup import FOOTNOTE_MARK, plain
+from .markup import FOOTNOTE_MARK, TermFinder, plain
 from .models import ACTOR_KINDS, Document, GlossaryEntry, Text
 from .opendata import open_data_files, schema_fields
 from .validate import FILES
@@ -522,11 +522,11 @@ def annex_index(doc: Document) -> dict[str, list[int]]:
         for actor in doc.actors:
             for term in actor.terms.get(lang, ()):
                 owners.setdefault(term, []).append(actor.id)
-        pattern = _terms_pattern(owners)
+        finder = TermFinder(owners)
         for measure in doc.measures:
             text = "\n".join(t.get(lang) for t in _annex_texts(measure))
-            for match in pattern.finditer(text):
-                for actor_id in owners[match.group(1)]:
+            for term in finder.findall(text):
+                for actor_id in owners[term]:
                     found[actor_id].add(measure.number)
     return {actor_id: sorted(numbers) for actor_id, numbers in found.items()}
 

@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import markup
 
@@ -52,3 +56,18 @@ def test_longer_word_does_not_match_known_acronym():
 
 def test_compound_of_known_acronyms_is_known():
     assert markup.undefined_acronyms("PSDC-JAI et JLT-MS", {"PSDC", "JAI", "JLT"}) == ["JLT-MS"]
+
+
+WORDS = st.sampled_from(["EU", "Europol", "eu", "LISA", "d'Europol", "EMSC", "3", "-", " ", "'"])
+
+
+@given(st.lists(WORDS, max_size=12), st.lists(st.lists(WORDS, min_size=1, max_size=3), max_size=6))
+def test_term_finder_agrees_with_the_alternation_pattern(text_words, term_words):
+    from generator.markup import TermFinder
+
+    text = "".join(text_words)
+    terms = {"".join(words) for words in term_words if re.match(r"\w", "".join(words))}
+    names = sorted(terms, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    expected = [m[1] for m in pattern.finditer(text)] if names else []
+    assert TermFinder(terms).findall(text) == expected
