@@ -3,7 +3,7 @@
 Pages go to Pagefind's indexing service (``pagefind --service``, a separate
 process) as soon as they are rendered, so the index is built on the second
 core while the other pages are still being rendered; ``finish`` writes the
-bundle, as ``pagefind --site`` would on the finished site.
+bundle (the files ``pagefind --site`` would write on the finished site).
 
 The service speaks base64-encoded JSON messages separated by commas on its
 stdin and stdout. Pagefind's own Python client polls for each answer with a
@@ -71,17 +71,23 @@ class SearchIndex:
         self._pages.append(self._send(request))
 
     def finish(self) -> Path:
-        """Wait for every page, write the bundle, stop the service."""
+        """Wait for every page, write the bundle, stop the service.
+
+        The service sends the files and this process writes them: its own
+        ``WriteFiles`` answers before the files are complete on disk."""
         try:
             for message_id in self._pages:
                 self._wait(message_id)
-            request = {"type": "WriteFiles", "index_id": self._index}
-            self._wait(self._send(request | {"output_path": str(self.output)}))
+            files = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))["files"]
         finally:
             self.close()
-        # Pagefind lists the languages in no fixed order: sort them (reproducible builds).
-        entry = self.output / "pagefind-entry.json"
-        entry.write_text(json.dumps(json.loads(entry.read_text()), sort_keys=True))
+        for file in files:
+            target = self.output / file["path"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            content = base64.b64decode(file["content"])
+            if file["path"] == "pagefind-entry.json":  # languages in no fixed order: sort
+                content = json.dumps(json.loads(content), sort_keys=True).encode("utf-8")
+            target.write_bytes(content)
         return self.output
 
     def close(self) -> None:
