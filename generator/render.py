@@ -126,7 +126,8 @@ class PageText:
         # Texts without footnote marks render the same on every page with the same
         # relative URL to the glossary: shared across pages (actions appear on
         # their measure, actor, explorer, full-text and side-by-side pages).
-        self._rendered = self.doc.memo.setdefault(("rendered", self.language, self._glossary), {})
+        key = ("rendered", self.language, self._glossary, self.page == _GLOSSARY)
+        self._rendered = self.doc.memo.setdefault(key, {})
 
     def __call__(self, text: Text | None) -> Markup:
         """Running text: acronyms link to the glossary, footnote marks become refs."""
@@ -206,7 +207,10 @@ class PageText:
             name = escape_text(match.group(0))
             if mode == "link":
                 href = f"{self._glossary}#{entry.id}"
-                out.append(f'<a class="gl" href="{href}" title="{title}">{name}</a>')
+                if self.page == _GLOSSARY:  # the expansion is on this page: no tooltip
+                    out.append(f'<a class="gl" href="{href}">{name}</a>')
+                else:
+                    out.append(f'<a class="gl" href="{href}" title="{title}">{name}</a>')
             else:
                 out.append(f'<abbr title="{title}">{name}</abbr>')
             last = match.end()

@@ -730,7 +730,8 @@ def _check_references(check: _Checker, glossary, parts) -> None:
 
     def ref(file, path, value, known, what, where):
         if value is not None and value not in known:
-            close = difflib.get_close_matches(value, sorted(known), n=1)
+            names = sorted(k for k in known if isinstance(k, str))  # a bad id is None
+            close = difflib.get_close_matches(value, names, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"define it in {where}"
             check.err(path, f"unknown {what} id '{value}'", hint, file=check.files[file])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,12 @@ def test_parallel_rendering_gives_the_same_files():
     doc = load_document(MINI)
     sequential = render_site(doc, ("fr", "en"), True, {"a.yaml": "a: 1\n"})
     assert render_site(doc, ("fr", "en"), True, {"a.yaml": "a: 1\n"}, workers=2) == sequential
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_acronyms_on_the_glossary_page_link_without_a_tooltip(directory_urls):
+    pages = render_pages(load_document(MINI), "en", directory_urls)
+    glossary, measure = pages["package/glossary.md"], pages["package/measure-1.md"]
+    assert '<a class="gl" href=' in glossary and 'class="gl" href="' in measure
+    assert 'title="European Migrant Smuggling Centre">EMSC</a>' in measure
+    assert not re.search(r'<a class="gl"[^>]*title=', glossary)
