@@ -118,6 +118,7 @@ class PageText:
     page: str
     urls: Urls
     note_prefix: str = ""  # side-by-side pages hold one set of notes per language
+    term_tooltips: bool = True  # acronyms' expansions as tooltips (not on the glossary)
     footnotes: list[int] = field(default_factory=list)
 
     def __post_init__(self):
@@ -126,7 +127,7 @@ class PageText:
         # Texts without footnote marks render the same on every page with the same
         # relative URL to the glossary: shared across pages (actions appear on
         # their measure, actor, explorer, full-text and side-by-side pages).
-        key = ("rendered", self.language, self._glossary, self.page == _GLOSSARY)
+        key = ("rendered", self.language, self._glossary, self.term_tooltips)
         self._rendered = self.doc.memo.setdefault(key, {})
 
     def __call__(self, text: Text | None) -> Markup:
@@ -207,10 +208,8 @@ class PageText:
             name = escape_text(match.group(0))
             if mode == "link":
                 href = f"{self._glossary}#{entry.id}"
-                if self.page == _GLOSSARY:  # the expansion is on this page: no tooltip
-                    out.append(f'<a class="gl" href="{href}">{name}</a>')
-                else:
-                    out.append(f'<a class="gl" href="{href}" title="{title}">{name}</a>')
+                tooltip = f' title="{title}"' if self.term_tooltips else ""
+                out.append(f'<a class="gl" href="{href}"{tooltip}>{name}</a>')
             else:
                 out.append(f'<abbr title="{title}">{name}</abbr>')
             last = match.end()
@@ -274,7 +273,8 @@ def render_pages(
     pages: dict[str, str] = {}
 
     def render(template: str, path: str, **context: object) -> None:
-        t = PageText(doc, language, path, urls)
+        # the glossary holds the expansions itself: its acronyms need no tooltip
+        t = PageText(doc, language, path, urls, term_tooltips=path != _GLOSSARY)
         text = env.get_template(template).render(doc=doc, lang=language, t=t, **context)
         pages[path] = _tidy(text)
 
@@ -508,12 +508,6 @@ def related_index(doc: Document) -> dict[int, list[tuple[int, int]]]:
     return related
 
 
-def _terms_pattern(terms) -> re.Pattern:
-    names = sorted(set(terms), key=len, reverse=True)
-    alternatives = "|".join(re.escape(n) for n in names) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
-
-
 def _annex_texts(measure) -> list[Text]:
     return [b.text for b in measure.annex if b.text] + [i for b in measure.annex for i in b.items]
 
@@ -587,11 +581,11 @@ def _all_actor_links(doc: Document) -> dict[str, ActorLinks]:
 def glossary_usage(doc: Document, language: str) -> dict[str, list[int]]:
     """Glossary id -> numbers of the measures whose text uses the acronym."""
     terms = _glossary_terms(doc.glossary, language)
-    pattern = _terms_pattern(terms)
+    finder = TermFinder(terms)
     usage: dict[str, list[int]] = {g.id: [] for g in doc.glossary}
     for measure in doc.measures:
         texts = [measure.title, *(a.text for a in measure.actions), *_annex_texts(measure)]
         joined = "\n".join(t.get(language) for t in texts)
-        for entry_id in dict.fromkeys(terms[m.group(1)].id for m in pattern.finditer(joined)):
+        for entry_id in dict.fromkeys(terms[term].id for term in finder.findall(joined)):
             usage[entry_id].append(measure.number)
     return usage
