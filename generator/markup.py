@@ -103,21 +103,22 @@ class TermFinder:
                 self._by_words.setdefault((words[0], (words[1:] or [None])[0]), []).append(term)
             else:
                 others.append(term)
+        self._firsts = {first for first, _ in self._by_words}
         alternatives = "|".join(re.escape(t) for t in others)
         self._others = others and re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
     def findall(self, text: str) -> list[str]:
         """The terms found in ``text``, left to right, without overlaps."""
         found, end = [], 0
-        words = list(self._WORD.finditer(text))
-        for i, word in enumerate(words):
+        firsts = self._firsts
+        for word in [w for w in self._WORD.finditer(text) if w[0] in firsts]:
             start = word.start()
             if start < end or (start and text[start - 1] == "-"):
                 continue
-            following = words[i + 1][0] if i + 1 < len(words) else None
+            following = self._WORD.search(text, word.end())
             # two-word terms are longer than one-word terms with the same first word
             candidates = [
-                *self._by_words.get((word[0], following), ()),
+                *self._by_words.get((word[0], following and following[0]), ()),
                 *self._by_words.get((word[0], None), ()),
             ]
             for term in candidates:
