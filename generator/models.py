@@ -90,6 +90,11 @@ class Action:
     def anchor(self) -> str:
         return "action-" + self.id.replace(".", "-")
 
+    @property
+    def measure(self) -> int:
+        """The number of the measure the action belongs to."""
+        return int(self.id.partition(".")[0])
+
 
 @dataclass(frozen=True)
 class Measure:

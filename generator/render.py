@@ -14,6 +14,7 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from jinja2 import (
     ChoiceLoader,
@@ -34,40 +35,53 @@ TEMPLATES = Path(__file__).parent / "templates"
 HOME = "index.md"
 PREFIX = "package"
 _INLINE = re.compile(r"(\*\*|\[\^\d+\]|\^[^^\s][^^]*\^)")
-_ESCAPES = str.maketrans(
-    {c: f"&#{ord(c)};" for c in "\\`*_[]{}#+=~^|\"'"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Characters HTML or Markdown would read, as numeric references; "&" and "#"
+# first, since the replacements themselves hold them.
+_ESCAPES = tuple(
+    (c, {"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(c, f"&#{ord(c)};"))
+    for c in "&#\\`*_[]{}+=~^|\"'<>"
 )
+
+
+_PAGE_PATHS = {
+    "home": HOME,
+    "measure": PREFIX + "/measure-{}.md",
+    "actors": PREFIX + "/actors.md",
+    "actor": PREFIX + "/actors/{}.md",
+    "glossary": PREFIX + "/glossary.md",
+    "full-text": PREFIX + "/full-text.md",
+    "search": PREFIX + "/search.md",
+    "who-does-what": PREFIX + "/who-does-what.md",
+    "explorer": PREFIX + "/explorer.md",
+    "timeline": PREFIX + "/timeline.md",
+    "side-by-side": PREFIX + "/side-by-side/{}.md",
+    "study": PREFIX + "/study.md",
+    "overview": PREFIX + "/overview.md",
+    "open-data": PREFIX + "/open-data.md",
+}
 
 
 def page_path(kind: str, key: object = None) -> str:
     """The source path of a page of the edition."""
-    return {
-        "home": HOME,
-        "measure": f"{PREFIX}/measure-{key}.md",
-        "actors": f"{PREFIX}/actors.md",
-        "actor": f"{PREFIX}/actors/{key}.md",
-        "glossary": f"{PREFIX}/glossary.md",
-        "full-text": f"{PREFIX}/full-text.md",
-        "search": f"{PREFIX}/search.md",
-        "who-does-what": f"{PREFIX}/who-does-what.md",
-        "explorer": f"{PREFIX}/explorer.md",
-        "timeline": f"{PREFIX}/timeline.md",
-        "side-by-side": f"{PREFIX}/side-by-side/{key}.md",
-        "study": f"{PREFIX}/study.md",
-        "overview": f"{PREFIX}/overview.md",
-        "open-data": f"{PREFIX}/open-data.md",
-    }[kind]
+    path = _PAGE_PATHS[kind]
+    return path.format(key) if "{" in path else path
 
 
 DATA_FOLDER = f"{PREFIX}/data"
 
 
 _SPACES = re.compile(r"\s+")
+_UNEVEN_SPACE = re.compile(r"[^\S ]|  ")  # what _SPACES would change
 
 
 def escape_text(text: str) -> Markup:
     """HTML-escape ``text`` and neutralise Markdown syntax characters."""
-    return Markup(_SPACES.sub(" ", text).translate(_ESCAPES))
+    if _UNEVEN_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    for char, reference in _ESCAPES:  # str.replace: faster than str.translate
+        if char in text:
+            text = text.replace(char, reference)
+    return Markup(text)
 
 
 def relative_path(target: str, base: str) -> str:
@@ -95,15 +109,21 @@ class Urls:
             return stem[: -len("index")]
         return stem + "/"
 
-    def relative_file(self, target: str, page: str) -> str:
+    def base(self, page: str) -> str:
+        """The folder that relative URLs on ``page`` start from."""
         page_url = self.served(page)
         base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-        return relative_path(target, base.rstrip("/") or ".")
+        return base.rstrip("/") or "."
+
+    def relative_file(self, target: str, page: str) -> str:
+        return relative_path(target, self.base(page))
 
     def relative(self, target: str, page: str, fragment: str = "") -> str:
-        page_url, target_url = self.served(page), self.served(target)
-        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-        rel = relative_path(target_url or ".", base.rstrip("/") or ".")
+        return self.relative_from(target, self.base(page), fragment)
+
+    def relative_from(self, target: str, base: str, fragment: str = "") -> str:
+        target_url = self.served(target)
+        rel = relative_path(target_url or ".", base)
         if target_url.endswith("/") or not target_url:
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{fragment}" if fragment else "")
@@ -123,6 +143,8 @@ class PageText:
 
     def __post_init__(self):
         self._terms_by_name, self._pattern = _term_matcher(self.doc, self.language)
+        self._base = self.urls.base(self.page)
+        self.ui = interface_text(self.doc, self.language)
         self._glossary = self.url(_GLOSSARY)
         # Texts without footnote marks render the same on every page with the same
         # relative URL to the glossary: shared across pages (actions appear on
@@ -141,12 +163,6 @@ class PageText:
     def attr(self, text: Text) -> str:
         """Plain text for attributes and front matter."""
         return plain(text.get(self.language)).replace('"', "'")
-
-    def ui(self, key: str, **values: object) -> Markup:
-        raw = self.doc.interface[key].get(self.language)
-        for name, value in values.items():
-            raw = raw.replace("{" + name + "}", str(value))
-        return self._render(raw, terms="none")
 
     def ui_plain(self, key: str) -> Markup:
         """An interface string for front matter: HTML-escaped, since MkDocs themes
@@ -176,11 +192,15 @@ class PageText:
             elif len(piece) > 2 and piece[0] == piece[-1] == "^":
                 out.append(f"<sup>{escape_text(piece[1:-1])}</sup>")
             elif piece:
-                out.append(self._terms(piece, terms) if terms != "none" else escape_text(piece))
+                out.append(self._terms(piece, terms))
         return Markup("".join(out))
 
     def url(self, target: str, fragment: str = "") -> str:
-        return self.urls.relative(target, self.page, fragment)
+        return self.urls.relative_from(target, self._base, fragment)
+
+    def link(self, kind: str, key: object = None, fragment: str = "") -> str:
+        """The URL of a page of the edition: ``url(page_path(kind, key), fragment)``."""
+        return self.urls.relative_from(page_path(kind, key), self._base, fragment)
 
     def note_id(self, number: int) -> str:
         return f"fn{self.note_prefix}:{number}"
@@ -190,7 +210,7 @@ class PageText:
 
     def file_url(self, target: str) -> str:
         """A static file (not a page), relative to this page."""
-        return self.urls.relative_file(target, self.page)
+        return relative_path(target, self._base)
 
     def _footnote_ref(self, number: int) -> str:
         again = number in self.footnotes
@@ -218,6 +238,52 @@ class PageText:
 
 
 _GLOSSARY = page_path("glossary")
+
+
+class InterfaceText:
+    """The interface strings of one language, rendered once: ``ui.key``,
+    ``ui[key]``, or ``ui(key, name=value)`` to fill in ``{name}`` placeholders."""
+
+    def __init__(self, doc: Document, language: str):
+        self._strings = doc.interface
+        self._language = language
+
+    def __getattr__(self, key: str) -> Markup:
+        if key.startswith("_") or key not in self._strings:
+            raise AttributeError(key)
+        value = _render_plain(self._strings[key].get(self._language))
+        setattr(self, key, value)  # later lookups find the attribute itself
+        return value
+
+    def __getitem__(self, key: str) -> Markup:
+        return getattr(self, key)
+
+    def __call__(self, key: str, **values: object) -> Markup:
+        raw = self._strings[key].get(self._language)
+        for name, value in values.items():
+            raw = raw.replace("{" + name + "}", str(value))
+        return _render_plain(raw)
+
+
+def interface_text(doc: Document, language: str) -> InterfaceText:
+    key = ("interface", language)
+    if key not in doc.memo:
+        doc.memo[key] = InterfaceText(doc, language)
+    return doc.memo[key]
+
+
+def _render_plain(raw: str) -> Markup:
+    """Bold and superscript markup; no term links, no footnote marks."""
+    out, bold = [], False
+    for piece in _INLINE.split(raw):
+        if piece == "**":
+            out.append("</strong>" if bold else "<strong>")
+            bold = not bold
+        elif len(piece) > 2 and piece[0] == piece[-1] == "^":
+            out.append(f"<sup>{escape_text(piece[1:-1])}</sup>")
+        elif piece:
+            out.append(escape_text(piece))
+    return Markup("".join(out))
 
 
 def _term_matcher(doc: Document, language: str) -> tuple[dict[str, GlossaryEntry], re.Pattern]:
@@ -329,12 +395,14 @@ def _render_tools(doc: Document, language: str, render, urls: Urls) -> None:
         columns = {
             lang: PageText(doc, lang, path, urls, note_prefix=f"-{lang}") for lang in doc.languages
         }
+        single = len(measures) == 1
         render(
             "side-by-side.md.j2",
             path,
-            measure=measures[0] if len(measures) == 1 else None,
-            measures=measures,
+            measure=measures[0] if single else None,
+            rows=side_by_side_rows(doc, measures, preamble=not single),
             columns=columns,
+            cells=list(columns.items()),
             language_names=names,
         )
     _render_study(doc, language, render, urls)
@@ -508,6 +576,32 @@ def related_index(doc: Document) -> dict[int, list[tuple[int, int]]]:
                     shared[other] = shared.get(other, 0) + 1
         related[number] = sorted(shared.items(), key=lambda nc: (-nc[1], nc[0]))[:5]
     return related
+
+
+class SideBySideRow(NamedTuple):
+    kind: str  # title, action, annex-title, paragraph or item
+    text: Text
+    label: str | int | None = None  # a measure's number, an action's id
+
+
+def side_by_side_rows(doc: Document, measures, preamble: bool) -> list[SideBySideRow]:
+    """The aligned rows of a side-by-side page, in reading order."""
+    rows = []
+    if preamble:
+        rows.append(SideBySideRow("title", doc.package.title))
+        rows += [SideBySideRow("paragraph", p) for p in doc.package.introduction]
+        rows += [SideBySideRow("paragraph", b.text) for b in doc.annex.introduction]
+    for measure in measures:
+        rows.append(SideBySideRow("title", measure.title, measure.number))
+        rows += [SideBySideRow("action", a.text, a.id) for a in measure.actions]
+        if measure.annex_title:
+            rows.append(SideBySideRow("annex-title", measure.annex_title))
+        for block in measure.annex:
+            if block.text:
+                rows.append(SideBySideRow("paragraph", block.text))
+            else:
+                rows += [SideBySideRow("item", item) for item in block.items]
+    return rows
 
 
 def _annex_texts(measure) -> list[Text]:

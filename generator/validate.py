@@ -689,11 +689,19 @@ def _interface(check: _Checker) -> dict[str, Text]:
                 "write 'key: {fr: …, en: …}'",
             )
         return {}
-    return {
-        key: text
-        for key, value in data["strings"].items()
-        if (text := check.text(value, ("strings", key), acronyms=False)) is not None
-    }
+    strings = {}
+    for key, value in data["strings"].items():
+        text = check.text(value, ("strings", key), acronyms=False)
+        if text is None:
+            continue
+        strings[key] = text
+        for lang in text.languages(check.languages):
+            if markup.footnote_marks(text.get(lang)):
+                path = ("strings", key) + (() if text.invariant else (lang,))
+                check.err(
+                    path, "footnote mark in an interface string", "footnotes belong in data texts"
+                )
+    return strings
 
 
 # -- whole-document checks ----------------------------------------------------

@@ -83,6 +83,20 @@ def test_escape_text_neutralises_html_and_markdown():
     )
 
 
+_SPECIAL = "\\`*_[]{}#+=~^|\"'&<>"
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL} | {
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+}
+
+
+@given(st.text(alphabet=st.sampled_from(_SPECIAL + "ab #;&0\n\t\u00a0\u2009"), max_size=40))
+def test_escape_text_is_one_pass_over_each_character(text):
+    """Each special character becomes its reference once, whitespace runs one space."""
+    assert escape_text(text) == re.sub(r"\s+", " ", text).translate(_TABLE)
+
+
 def test_acronyms_are_whole_words_only(mini):
     doc = load_document(mini)
     t = PageText(doc, "en", "package/measure-1.md", Urls())

@@ -212,6 +212,13 @@ CASES = [
         "missing English text 'en'",
     ),
     (
+        "interface.yaml",
+        'home: {fr: "Accueil", en: "Home"}',
+        'home: {fr: "Accueil", en: "Home[^1]"}',
+        "strings.home.en",
+        "footnote mark in an interface string",
+    ),
+    (
         "measures.yaml",
         "Agir vite",
         "Agir[^x] vite",
