@@ -37,6 +37,7 @@ from synthetic import synthesise  # noqa: E402
 from generator import load_document  # noqa: E402
 from generator.cli import configured_languages  # noqa: E402
 from generator.render import PREFIX, render_site  # noqa: E402
+from generator.site import generate_site  # noqa: E402
 from generator.write import sync_folder  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1544054400"}
@@ -80,14 +81,12 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def generator_alone(proj: Path) -> float:
+    """Load, validate, render and write, as the hook does in a build."""
     start = time.perf_counter()
     languages = configured_languages(proj / "mkdocs.yml")
-    doc = load_document(proj / "data", languages)
-    gc.freeze()  # as the hook does
-    sources = {p.name: p.read_text(encoding="utf-8") for p in (proj / "data").glob("*.yaml")}
-    files = render_site(doc, languages, True, sources, workers=os.cpu_count() or 1)
+    site = generate_site(proj / "data", languages, workers=os.cpu_count() or 1, freeze=True)
     folder = Path(tempfile.mkdtemp())
-    sync_folder(folder, files)
+    sync_folder(folder, site.files)
     elapsed = time.perf_counter() - start
     gc.unfreeze()
     shutil.rmtree(folder)

@@ -1,6 +1,7 @@
 """Load, validate and render the Council document 15250/18.
 
-Public API: ``load_document`` (YAML files -> validated ``Document``),
+Public API: ``load_document`` (YAML files -> validated ``Document``), or its
+two steps ``read_sources`` and ``parse_document``,
 ``DataError``/``DataErrors`` and the models in ``generator.models``.
 """
 
@@ -11,24 +12,48 @@ import gc
 from pathlib import Path
 
 from .errors import DataError, DataErrors
-from .load import read_yaml
+from .load import Source, read_source
 from .models import Document
 from .validate import FILES, build_document
 
 DEFAULT_LANGUAGES = ("fr", "en")
 
-__all__ = ["DEFAULT_LANGUAGES", "DataError", "DataErrors", "Document", "load_document"]
+__all__ = [
+    "DEFAULT_LANGUAGES",
+    "DataError",
+    "DataErrors",
+    "Document",
+    "Source",
+    "load_document",
+    "parse_document",
+    "read_sources",
+]
 
 
 def load_document(data_dir: Path, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Document:
     """Read ``data_dir/*.yaml`` and return the ``Document``, or raise ``DataErrors``."""
+    return parse_document(read_sources(data_dir), languages)
+
+
+def read_sources(data_dir: Path) -> dict[str, Source]:
+    """The text of every data file (``FILES``), by name."""
     data_dir = Path(data_dir)
+    return {
+        name: read_source(data_dir / f"{name}.yaml", _display(data_dir / f"{name}.yaml"))
+        for name in FILES
+    }
+
+
+def parse_document(
+    sources: dict[str, Source],
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+    checks: bool = True,
+) -> Document:
+    """The ``Document`` of the data files read by ``read_sources``, or raise
+    ``DataErrors`` (``checks``: see ``validate.build_document``)."""
     with _collector_paused():  # millions of new objects, no garbage: skip the scans
-        files = {
-            name: read_yaml(data_dir / f"{name}.yaml", _display(data_dir / f"{name}.yaml"))
-            for name in FILES
-        }
-        return build_document(files, languages)
+        files = {name: source.parse() for name, source in sources.items()}
+        return build_document(files, languages, checks)
 
 
 @contextlib.contextmanager

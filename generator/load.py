@@ -64,19 +64,34 @@ class YamlFile:
         return DataError(self.name, line, column, format_path(path), message, hint)
 
 
+@dataclass(frozen=True)
+class Source:
+    """A data file as read from disk: its text, or why it could not be read."""
+
+    name: str  # as shown in messages
+    text: str | None
+    problem: str = ""
+
+    def parse(self) -> YamlFile:
+        """Parse the text; never raises for bad content, reports in ``errors``."""
+        if self.text is None:
+            result = YamlFile(self.name)
+            hint = "the file must exist, in UTF-8"
+            result.errors.append(DataError(self.name, 1, 1, "", self.problem, hint))
+            return result
+        return parse_yaml(self.text, self.name)
+
+
+def read_source(path: Path, name: str | None = None) -> Source:
+    try:
+        return Source(name or str(path), path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        return Source(name or str(path), None, f"cannot read file: {exc}")
+
+
 def read_yaml(path: Path, name: str | None = None) -> YamlFile:
     """Parse ``path``; never raises for bad content, reports in ``errors``."""
-    result = YamlFile(name or str(path))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        result.errors.append(
-            DataError(
-                result.name, 1, 1, "", f"cannot read file: {exc}", "the file must exist, in UTF-8"
-            )
-        )
-        return result
-    return parse_yaml(text, result.name)
+    return read_source(path, name).parse()
 
 
 def parse_yaml(text: str, name: str) -> YamlFile:

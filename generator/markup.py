@@ -57,15 +57,26 @@ def undefined_acronyms(text: str, known: set[str]) -> list[str]:
     Multi-word entries of ``known`` ("EU NAVFOR") are removed before the
     text is cut into tokens; a plural ``s`` after capitals is allowed (ILOs).
     """
-    text = plain(text)
-    phrases = _phrases_pattern(frozenset(k for k in known if " " in k))
-    if phrases:
-        text = phrases.sub(" ", text)
-    found = []
-    for token in _TOKEN.findall(text):
-        if acronym_like(token) and not _known(token, known):
-            found.append(token)
-    return found
+    return AcronymCheck(known).undefined(text)
+
+
+class AcronymCheck:
+    """``undefined_acronyms`` for many texts against the same ``known`` names."""
+
+    def __init__(self, known: set[str]):
+        self.known = known
+        self._phrases = _phrases_pattern(frozenset(k for k in known if " " in k))
+
+    def undefined(self, text: str) -> list[str]:
+        text = plain(text)
+        if self._phrases:
+            text = self._phrases.sub(" ", text)
+        known = self.known
+        return [
+            token
+            for token in _TOKEN.findall(text)
+            if acronym_like(token) and token not in known and not _known(token, known)
+        ]
 
 
 @functools.lru_cache(maxsize=64)

@@ -10,7 +10,6 @@ process, a thread) and are finished once every language is built.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 import os
@@ -30,11 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator import DataErrors, load_document  # noqa: E402
+from generator import DataErrors  # noqa: E402
 from generator.markup import plain  # noqa: E402
 from generator.offline import ZIP_NAME, OfflineEdition  # noqa: E402
 from generator.render import DATA_FOLDER, PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
 from generator.searchindex import SearchIndex, SearchIndexError  # noqa: E402
+from generator.site import generate_site  # noqa: E402
 from generator.write import sync_folder  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -113,13 +113,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         doc = cached[1]  # nothing changed since the last build (other language, serve)
     else:
         start = time.perf_counter()
-        doc = _load(data_dir, languages)
-        if _command["name"] != "serve":  # the document lives as long as this build:
-            gc.freeze()  # keep the collector from scanning it again and again
-        sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
-        # Forking beside `mkdocs serve`'s server threads is not safe: one process there.
-        workers = 1 if _command["name"] == "serve" else (os.cpu_count() or 1)
-        files = render_site(doc, languages, config.use_directory_urls, sources, workers)
+        doc, files = _generate(data_dir, languages, config.use_directory_urls)
         report = sync_folder(Path(config.docs_dir) / PREFIX, files)
         _last_run[config.docs_dir] = (fingerprint, doc)
         log.info(
@@ -135,13 +129,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _load(data_dir: Path, languages: tuple[str, ...]):
+def _generate(data_dir: Path, languages: tuple[str, ...], directory_urls: bool):
+    """The document and the generated files; bad data stops the build, or while
+    serving, keeps the last good document."""
+    serving = _command["name"] == "serve"
     try:
-        doc = _last_good[languages] = load_document(data_dir, languages)
-        return doc
+        site = generate_site(
+            data_dir,
+            languages,
+            directory_urls,
+            # forking beside `mkdocs serve`'s server threads is not safe: one process there
+            workers=1 if serving else (os.cpu_count() or 1),
+            # the document lives as long as this build: keep the collector off it
+            freeze=not serving,
+        )
     except DataErrors as exc:
         report = f"the data in {data_dir} has errors:\n{exc.report()}"
-        if _command["name"] != "serve" or languages not in _last_good:
+        if not serving or languages not in _last_good:
             raise PluginError(report) from None
         # While serving, keep building from the last good data and say what is wrong
         # (outside MkDocs' logger, whose errors would abort a strict build).
@@ -149,7 +153,11 @@ def _load(data_dir: Path, languages: tuple[str, ...]):
             f"ERROR    -  {report}\n(serving the last good data until this is fixed)",
             file=sys.stderr,
         )
-        return _last_good[languages]
+        doc = _last_good[languages]
+        sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
+        return doc, render_site(doc, languages, directory_urls, sources)
+    _last_good[languages] = site.document
+    return site.document, site.files
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

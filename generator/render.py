@@ -8,10 +8,8 @@ YAML value can inject markup, Markdown syntax or script.
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import posixpath
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -87,12 +85,16 @@ def escape_text(text: str) -> Markup:
 def relative_path(target: str, base: str) -> str:
     """``posixpath.relpath`` for normalised relative paths, without touching the
     file system (no ``os.getcwd``)."""
-    to = [part for part in target.split("/") if part not in ("", ".")]
-    start = [part for part in base.split("/") if part not in ("", ".")]
+    to, start = _parts(target), _parts(base)
     common = 0
     while common < min(len(to), len(start)) and to[common] == start[common]:
         common += 1
-    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+    return "/".join([".."] * (len(start) - common) + list(to[common:])) or "."
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same pages and folders, over and over
+def _parts(path: str) -> tuple[str, ...]:
+    return tuple(part for part in path.split("/") if part not in ("", "."))
 
 
 @dataclass(frozen=True)
@@ -222,12 +224,11 @@ class PageText:
     def _terms(self, raw: str, mode: str) -> str:
         out, last = [], 0
         for match in self._pattern.finditer(raw):
-            entry = self._terms_by_name[match.group(1)]
+            entry_id, title = self._terms_by_name[match.group(1)]
             out.append(escape_text(raw[last : match.start()]))
-            title = escape(" ".join(entry.long.get(self.language).split()).replace("**", ""))
             name = escape_text(match.group(0))
             if mode == "link":
-                href = f"{self._glossary}#{entry.id}"
+                href = f"{self._glossary}#{entry_id}"
                 tooltip = f' title="{title}"' if self.term_tooltips else ""
                 out.append(f'<a class="gl" href="{href}"{tooltip}>{name}</a>')
             else:
@@ -286,11 +287,15 @@ def _render_plain(raw: str) -> Markup:
     return Markup("".join(out))
 
 
-def _term_matcher(doc: Document, language: str) -> tuple[dict[str, GlossaryEntry], re.Pattern]:
-    """Glossary names of ``language`` and the pattern finding them (with a plural s)."""
+def _term_matcher(doc: Document, language: str) -> tuple[dict[str, tuple[str, str]], re.Pattern]:
+    """Glossary names of ``language`` -> (entry id, escaped expansion), and the
+    pattern finding them (with a plural s)."""
     key = ("term_matcher", language)
     if key not in doc.memo:
-        terms = _glossary_terms(doc.glossary, language)
+        terms = {
+            name: (entry.id, escape(" ".join(entry.long.get(language).split()).replace("**", "")))
+            for name, entry in _glossary_terms(doc.glossary, language).items()
+        }
         names = sorted(terms, key=len, reverse=True)
         alternatives = "|".join(re.escape(n) for n in names) or r"(?!x)x"
         doc.memo[key] = terms, re.compile(rf"(?<![\w-])({alternatives})(s?)(?![\w-])")
@@ -332,18 +337,36 @@ def render_pages(
     language: str,
     directory_urls: bool = True,
     env: Environment | None = None,
+    part: str = "all",
 ) -> dict[str, str]:
-    """Every generated page of ``doc`` in ``language``: ``{path: markdown}``."""
+    """Every generated page of ``doc`` in ``language``: ``{path: markdown}``.
+
+    ``part`` = "side-by-side" renders only the side-by-side pages, "main" all
+    the others (processes rendering in parallel share the work this way).
+    """
     env = env or environment()
     urls = Urls(directory_urls)
     pages: dict[str, str] = {}
+    templates: dict[str, object] = {}
 
     def render(template: str, path: str, **context: object) -> None:
+        if template not in templates:
+            templates[template] = env.get_template(template)
         # the glossary holds the expansions itself: its acronyms need no tooltip
         t = PageText(doc, language, path, urls, term_tooltips=path != _GLOSSARY)
-        text = env.get_template(template).render(doc=doc, lang=language, t=t, **context)
+        text = templates[template].render(doc=doc, lang=language, t=t, **context)
         pages[path] = _tidy(text)
 
+    if part not in ("all", "main", "side-by-side"):
+        raise ValueError(f"unknown part {part!r}")
+    if part != "side-by-side":
+        _render_main(doc, language, render, urls)
+    if part != "main":
+        _render_side_by_side(doc, render, urls)
+    return pages
+
+
+def _render_main(doc: Document, language: str, render, urls: Urls) -> None:
     render("home.md.j2", page_path("home"))
     measures = doc.measures
     related = related_index(doc)
@@ -370,7 +393,6 @@ def render_pages(
     render("full-text.md.j2", page_path("full-text"))
     render("search.md.j2", page_path("search"))
     _render_tools(doc, language, render, urls)
-    return pages
 
 
 def _render_tools(doc: Document, language: str, render, urls: Urls) -> None:
@@ -387,6 +409,26 @@ def _render_tools(doc: Document, language: str, render, urls: Urls) -> None:
         events=views.timeline(doc),
         date=lambda d: views.format_date(d, months),
     )
+    names = {lang: doc.interface["language_name"].get(lang) for lang in doc.languages}
+    _render_study(doc, language, render, urls)
+    render(
+        "overview.md.j2",
+        page_path("overview"),
+        key_actors=views.key_actors(doc),
+        main_actors=lambda m: _main_actors(doc, m, language),
+    )
+    render(
+        "open-data.md.j2",
+        page_path("open-data"),
+        language_names=names,
+        data_path=DATA_FOLDER + "/",
+        yaml_names=[f"{name}.yaml" for name in FILES],
+        fields=schema_fields(),
+    )
+
+
+def _render_side_by_side(doc: Document, render, urls: Urls) -> None:
+    """FR | EN pages: the full text, and each measure."""
     names = {lang: doc.interface["language_name"].get(lang) for lang in doc.languages}
     for key, measures in [("full-text", doc.measures)] + [
         (f"measure-{m.number}", (m,)) for m in doc.measures
@@ -405,21 +447,6 @@ def _render_tools(doc: Document, language: str, render, urls: Urls) -> None:
             cells=list(columns.items()),
             language_names=names,
         )
-    _render_study(doc, language, render, urls)
-    render(
-        "overview.md.j2",
-        page_path("overview"),
-        key_actors=views.key_actors(doc),
-        main_actors=lambda m: _main_actors(doc, m, language),
-    )
-    render(
-        "open-data.md.j2",
-        page_path("open-data"),
-        language_names=names,
-        data_path=DATA_FOLDER + "/",
-        yaml_names=[f"{name}.yaml" for name in FILES],
-        fields=schema_fields(),
-    )
 
 
 def _main_actors(doc: Document, measure, language: str, count: int = 3) -> str:
@@ -477,48 +504,35 @@ def render_site(
     languages: tuple[str, ...],
     directory_urls: bool = True,
     sources: dict[str, str] | None = None,
-    workers: int = 1,
 ) -> dict[str, str]:
     """Every generated file, relative to the generated folder ``PREFIX``.
 
     Pages carry the language suffix (``measure-4.fr.md``); the home page body
     becomes ``index.<lang>.md`` there, included by the hand-written ``docs/index``.
     The open data (JSON per language, schema, the YAML ``sources``) go to ``data/``.
-    With ``workers`` > 1 the languages render in parallel (forked) processes;
-    the output is the same.
     """
-    pages = _pages_by_language(doc, languages, directory_urls, workers)
     files = {}
     for language in languages:
-        for path, text in pages[language].items():
-            inside = path.removeprefix(PREFIX + "/")
-            files[inside.removesuffix(".md") + f".{language}.md"] = text
-    data = DATA_FOLDER.removeprefix(PREFIX + "/")
-    for name, text in open_data_files(doc, sources or {}).items():
-        files[f"{data}/{name}"] = text
+        files.update(language_files(doc, language, directory_urls))
+    files.update(data_files(doc, sources or {}))
     return files
 
 
-_forked: dict[str, object] = {}  # what a forked worker inherits (no pickling of the document)
+def language_files(
+    doc: Document, language: str, directory_urls: bool = True, part: str = "all"
+) -> dict[str, str]:
+    """The pages of one language (or a ``part``: see ``render_pages``), as
+    ``render_site`` names them."""
+    return {
+        path.removeprefix(PREFIX + "/").removesuffix(".md") + f".{language}.md": text
+        for path, text in render_pages(doc, language, directory_urls, part=part).items()
+    }
 
 
-def _pages_by_language(doc, languages, directory_urls, workers) -> dict[str, dict[str, str]]:
-    first, *others = languages
-    if workers < 2 or not others or "fork" not in multiprocessing.get_all_start_methods():
-        return {lang: render_pages(doc, lang, directory_urls, environment()) for lang in languages}
-    _forked.update(doc=doc, directory_urls=directory_urls)
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(min(workers - 1, len(others)), mp_context=context) as pool:
-        futures = {lang: pool.submit(_render_forked, lang) for lang in others}
-        pages = {first: render_pages(doc, first, directory_urls, environment())}
-        pages.update({lang: future.result() for lang, future in futures.items()})
-    _forked.clear()
-    return pages
-
-
-def _render_forked(language: str) -> dict[str, str]:
-    doc = _forked["doc"]
-    return render_pages(doc, language, _forked["directory_urls"], environment())
+def data_files(doc: Document, sources: dict[str, str]) -> dict[str, str]:
+    """The open data files, as ``render_site`` names them."""
+    data = DATA_FOLDER.removeprefix(PREFIX + "/")
+    return {f"{data}/{name}": text for name, text in open_data_files(doc, sources).items()}
 
 
 def navigation() -> list:

@@ -253,8 +253,15 @@ class _Checker:
         return self.mapping(self.file.data, (), required, optional)
 
 
-def build_document(files: dict[str, YamlFile], languages: tuple[str, ...]) -> Document:
-    """Validate the parsed files and return the ``Document``, or raise ``DataErrors``."""
+def build_document(
+    files: dict[str, YamlFile], languages: tuple[str, ...], checks: bool = True
+) -> Document:
+    """Validate the parsed files and return the ``Document``, or raise ``DataErrors``.
+
+    ``checks=False`` skips the whole-document checks (references, acronyms,
+    actor terms), which change nothing in the document: for a second process
+    building the same data that another one checks.
+    """
     check = _Checker(files, languages)
     glossary, not_acronyms = _glossary(check)
     parts = {
@@ -265,10 +272,12 @@ def build_document(files: dict[str, YamlFile], languages: tuple[str, ...]) -> Do
         "events": _events(check),
         "interface": _interface(check),
     }
-    _check_references(check, glossary, parts)
-    _check_acronyms(check, glossary, not_acronyms)
+    if checks:
+        _check_references(check, glossary, parts)
+        _check_acronyms(check, glossary, not_acronyms)
     footnotes = _footnotes(check, parts["footnote_texts"])
-    _check_terms(check, parts["actors"])
+    if checks:
+        _check_terms(check, parts["actors"])
     if check.errors:
         raise DataErrors(check.errors)
     doc = parts["document"]
@@ -776,11 +785,12 @@ def _check_acronyms(check: _Checker, glossary, not_acronyms) -> None:
             if entry.short is not None and entry.short.has(lang):
                 known[lang].add(entry.short.get(lang))
             known[lang].update(entry.variants.get(lang, ()))
+    finders = {lang: markup.AcronymCheck(names) for lang, names in known.items()}
     for use in check.uses:
         if not use.acronyms:
             continue
         for lang in use.text.languages(check.languages):
-            for token in dict.fromkeys(markup.undefined_acronyms(use.text.get(lang), known[lang])):
+            for token in dict.fromkeys(finders[lang].undefined(use.text.get(lang))):
                 check.err(
                     use.path + (() if use.text.invariant else (lang,)),
                     f"'{token}' looks like an acronym the glossary does not define in '{lang}'",
@@ -797,7 +807,8 @@ def _check_terms(check: _Checker, actors: tuple[Actor, ...]) -> None:
         for lang in check.languages
     }
     file = check.files["actors"]
-    occurs = {lang: _Occurrences(text) for lang, text in body.items()}
+    terms = {lang: [t for a in actors for t in a.terms.get(lang, ())] for lang in body}
+    occurs = {lang: _Occurrences(text, terms[lang]) for lang, text in body.items()}
     for i, actor in enumerate(actors):
         for lang, terms in actor.terms.items():
             for j, term in enumerate(terms):
@@ -811,16 +822,18 @@ def _check_terms(check: _Checker, actors: tuple[Actor, ...]) -> None:
 
 
 class _Occurrences:
-    """``term in text`` for many terms, in time linear in the terms: look only
-    where the term's rarest word stands in the text; scan the text if not there."""
+    """``term in text`` for many ``terms``, in time linear in the terms: look
+    only where the term's rarest word stands in the text; scan the text if
+    not there (a term may begin or end inside a longer word)."""
 
     _WORD = re.compile(r"\w+")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, terms):
         self.text = text
-        self.starts: dict[str, list[int]] = {}
-        for match in self._WORD.finditer(text):
-            self.starts.setdefault(match[0], []).append(match.start())
+        wanted = {word for term in terms for word in self._WORD.findall(term)}
+        self.starts: dict[str, list[int]] = {word: [] for word in wanted}
+        for word, start in [(m[0], m.start()) for m in self._WORD.finditer(text) if m[0] in wanted]:
+            self.starts[word].append(start)
 
     def __call__(self, term: str) -> bool:
         words = list(self._WORD.finditer(term))

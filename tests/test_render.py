@@ -21,7 +21,6 @@ from generator.render import (
     related_index,
     relative_path,
     render_pages,
-    render_site,
 )
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
@@ -133,10 +132,15 @@ def test_relative_path_agrees_with_posixpath(target, base):
     assert relative_path(target_path, base_path) == posixpath.relpath(target_path, base_path)
 
 
-def test_parallel_rendering_gives_the_same_files():
+def test_parts_split_the_pages_between_side_by_side_and_the_rest():
     doc = load_document(MINI)
-    sequential = render_site(doc, ("fr", "en"), True, {"a.yaml": "a: 1\n"})
-    assert render_site(doc, ("fr", "en"), True, {"a.yaml": "a: 1\n"}, workers=2) == sequential
+    main = render_pages(doc, "fr", part="main")
+    side = render_pages(doc, "fr", part="side-by-side")
+    assert side and all(path.startswith("package/side-by-side/") for path in side)
+    assert not any(path.startswith("package/side-by-side/") for path in main)
+    assert {**main, **side} == render_pages(doc, "fr")
+    with pytest.raises(ValueError, match="unknown part"):
+        render_pages(doc, "fr", part="sides")
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

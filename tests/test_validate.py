@@ -324,5 +324,5 @@ def test_third_language_is_required_when_configured(mini):
 def test_term_occurrences_agree_with_substring_search(text, terms):
     from generator.validate import _Occurrences
 
-    occurs = _Occurrences(text)
+    occurs = _Occurrences(text, terms)
     assert [occurs(term) for term in terms] == [term in text for term in terms]
