@@ -81,15 +81,15 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def generator_alone(proj: Path) -> float:
-    """Load, validate, render and write, as the hook does in a build."""
+    """Load, validate, render and write, as the hook does in a build: into the
+    project's generated folder (after the first run, files are compared, not
+    rewritten, as in the full builds that follow)."""
     start = time.perf_counter()
     languages = configured_languages(proj / "mkdocs.yml")
-    site = generate_site(proj / "data", languages, workers=os.cpu_count() or 1, freeze=True)
-    folder = Path(tempfile.mkdtemp())
-    sync_folder(folder, site.files)
+    folder = proj / "docs" / PREFIX
+    generate_site(proj / "data", languages, folder, workers=os.cpu_count() or 1, freeze=True)
     elapsed = time.perf_counter() - start
     gc.unfreeze()
-    shutil.rmtree(folder)
     return elapsed
 
 

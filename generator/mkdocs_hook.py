@@ -113,8 +113,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         doc = cached[1]  # nothing changed since the last build (other language, serve)
     else:
         start = time.perf_counter()
-        doc, files = _generate(data_dir, languages, config.use_directory_urls)
-        report = sync_folder(Path(config.docs_dir) / PREFIX, files)
+        folder = Path(config.docs_dir) / PREFIX
+        doc, report = _generate(data_dir, languages, folder, config.use_directory_urls)
         _last_run[config.docs_dir] = (fingerprint, doc)
         log.info(
             "generator: %d pages written, %d unchanged, %d removed (%.2f s)",
@@ -129,14 +129,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _generate(data_dir: Path, languages: tuple[str, ...], directory_urls: bool):
-    """The document and the generated files; bad data stops the build, or while
-    serving, keeps the last good document."""
+def _generate(data_dir: Path, languages: tuple[str, ...], folder: Path, directory_urls: bool):
+    """Generate into ``folder``: the document and the sync report. Bad data stops
+    the build, or while serving, keeps the last good document."""
     serving = _command["name"] == "serve"
     try:
         site = generate_site(
             data_dir,
             languages,
+            folder,
             directory_urls,
             # forking beside `mkdocs serve`'s server threads is not safe: one process there
             workers=1 if serving else (os.cpu_count() or 1),
@@ -155,9 +156,9 @@ def _generate(data_dir: Path, languages: tuple[str, ...], directory_urls: bool):
         )
         doc = _last_good[languages]
         sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
-        return doc, render_site(doc, languages, directory_urls, sources)
+        return doc, sync_folder(folder, render_site(doc, languages, directory_urls, sources))
     _last_good[languages] = site.document
-    return site.document, site.files
+    return site.document, site.report
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

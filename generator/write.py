@@ -13,6 +13,12 @@ class SyncReport:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
 
+    def add(self, other: SyncReport) -> None:
+        """Count in what another writer did in the same folder."""
+        self.written = sorted(self.written + other.written)
+        self.unchanged += other.unchanged
+        self.removed = sorted(self.removed + other.removed)
+
 
 def sync_folder(folder: Path, files: dict[str, str]) -> SyncReport:
     """Make ``folder`` hold exactly ``files`` ({relative path: text}).
@@ -20,14 +26,20 @@ def sync_folder(folder: Path, files: dict[str, str]) -> SyncReport:
     A file is rewritten only when its content differs, so watchers and
     timestamps see only real changes. Nothing outside ``folder`` is touched.
     """
+    report = write_files(folder, files)
+    report.removed = prune(folder, set(files))
+    return report
+
+
+def write_files(folder: Path, files: dict[str, str]) -> SyncReport:
+    """Write the ``files`` whose content differs from the file on disk (and only
+    those); other files in ``folder`` are left alone."""
     report = SyncReport()
-    folder.mkdir(parents=True, exist_ok=True)
-    existing, folders = _inventory(str(folder))
-    made = {""} | folders
+    made: set[str] = set()
     for relative, text in sorted(files.items()):
         target = os.path.join(folder, relative)
         data = text.encode("utf-8")
-        if existing.get(relative) == len(data) and _read(target) == data:
+        if _same(target, data):
             report.unchanged += 1
             continue
         parent = relative.rpartition("/")[0]
@@ -37,34 +49,49 @@ def sync_folder(folder: Path, files: dict[str, str]) -> SyncReport:
         with open(target, "wb") as out:
             out.write(data)
         report.written.append(relative)
-    for relative in sorted(existing.keys() - files.keys(), reverse=True):
+    return report
+
+
+def prune(folder: Path, keep: set[str]) -> list[str]:
+    """Remove the files of ``folder`` not in ``keep`` (relative paths), then the
+    empty sub-folders; return the removed files."""
+    existing, folders = _inventory(str(folder))
+    removed = sorted(existing - keep)
+    for relative in removed:
         os.unlink(os.path.join(folder, relative))
-        report.removed.append(relative)
     for relative in sorted(folders, reverse=True):  # deepest first
         path = os.path.join(folder, relative)
         if not os.listdir(path):
             os.rmdir(path)
-    return report
+    return removed
 
 
-def _inventory(root: str) -> tuple[dict[str, int], set[str]]:
-    """Files (relative path -> size) and sub-folders under ``root``."""
-    files: dict[str, int] = {}
+def _same(path: str, data: bytes) -> bool:
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as source:
+            return source.read() == data
+    except FileNotFoundError:
+        return False
+
+
+def _inventory(root: str) -> tuple[set[str], set[str]]:
+    """Files and sub-folders under ``root``, as relative paths."""
+    files: set[str] = set()
     folders: set[str] = set()
     pending = [""]
     while pending:
         relative = pending.pop()
-        with os.scandir(os.path.join(root, relative)) as entries:
-            for entry in entries:
-                path = f"{relative}/{entry.name}" if relative else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    folders.add(path)
-                    pending.append(path)
-                else:
-                    files[path] = entry.stat(follow_symlinks=False).st_size
+        try:
+            entries = list(os.scandir(os.path.join(root, relative)))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            path = f"{relative}/{entry.name}" if relative else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.add(path)
+                pending.append(path)
+            else:
+                files.add(path)
     return files, folders
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as source:
-        return source.read()

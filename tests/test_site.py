@@ -1,8 +1,9 @@
-"""Data folder -> generated files, in one process or two."""
+"""Data folder -> generated folder, in one process or two."""
 
 from __future__ import annotations
 
 import gc
+import shutil
 
 import pytest
 from conftest import MINI, edit
@@ -17,33 +18,67 @@ def _sources(folder):
     return {f"{name}.yaml": (folder / f"{name}.yaml").read_text(encoding="utf-8") for name in FILES}
 
 
+def _contents(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
 @pytest.mark.parametrize("directory_urls", [True, False])
-def test_two_processes_give_the_files_of_one(directory_urls):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_one_or_two_processes_write_the_rendered_files(tmp_path, directory_urls, workers):
     expected = render_site(load_document(MINI), ("fr", "en"), directory_urls, _sources(MINI))
-    for workers in (1, 2):
-        site = generate_site(MINI, ("fr", "en"), directory_urls, workers=workers)
-        assert site.files == expected
-        assert site.sources == _sources(MINI)
-        assert site.document.languages == ("fr", "en")
+    folder = tmp_path / "package"
+    (folder / "old").mkdir(parents=True)
+    (folder / "old" / "stale.fr.md").write_text("from an earlier build")
+
+    site = generate_site(MINI, ("fr", "en"), folder, directory_urls, workers=workers)
+    assert _contents(folder) == expected
+    assert site.report.written == sorted(expected) and site.report.unchanged == 0
+    assert site.report.removed == ["old/stale.fr.md"] and not (folder / "old").exists()
+    assert site.document.languages == ("fr", "en")
+
+    again = generate_site(MINI, ("fr", "en"), folder, directory_urls, workers=workers)
+    assert again.report.written == [] and again.report.unchanged == len(expected)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_bad_data_raises_every_error_in_either_mode(mini, workers):
+def test_an_edit_rewrites_only_the_files_it_changes(tmp_path, mini, workers):
+    folder = tmp_path / "package"
+    generate_site(mini, ("fr", "en"), folder, workers=workers)
+    edit(mini, "measures.yaml", 'en: "Act fast"', 'en: "Act very fast"')
+    report = generate_site(mini, ("fr", "en"), folder, workers=workers).report
+    # French pages change only where they show the English text too (side by side)
+    french = [p for p in report.written if ".fr." in p and not p.startswith("side-by-side/")]
+    assert french == [] and "side-by-side/measure-2.fr.md" in report.written
+    assert "measure-2.en.md" in report.written and "data/yaml/measures.yaml" in report.written
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_bad_data_raises_every_error_and_writes_nothing(tmp_path, mini, workers):
+    folder = tmp_path / "package"
+    generate_site(mini, ("fr", "en"), folder, workers=workers)
+    before = _contents(folder)
     edit(mini, "measures.yaml", "actors: [emsc]", "actors: [emcs]")  # a whole-document check
     edit(mini, "glossary.yaml", "id: ue", "id: emsc")
+    edit(mini, "measures.yaml", 'en: "Act fast"', 'en: "Act very fast"')
     with pytest.raises(DataErrors) as raised:
-        generate_site(mini, ("fr", "en"), workers=workers)
+        generate_site(mini, ("fr", "en"), folder, workers=workers)
     messages = [e.message for e in raised.value.errors]
     assert "unknown actor id 'emcs'" in messages
     assert "duplicate glossary id 'emsc'" in messages
+    assert _contents(folder) == before
 
 
-def test_freeze_moves_the_document_out_of_the_collectors_reach():
+def test_freeze_moves_the_document_out_of_the_collectors_reach(tmp_path):
     gc.unfreeze()
     try:
-        generate_site(MINI, ("fr", "en"), freeze=False)
+        generate_site(MINI, ("fr", "en"), tmp_path / "a", freeze=False)
         assert gc.get_freeze_count() == 0
-        generate_site(MINI, ("fr", "en"), freeze=True)
+        generate_site(MINI, ("fr", "en"), tmp_path / "b", freeze=True)
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+    shutil.rmtree(tmp_path / "a")
