@@ -134,8 +134,13 @@ _STANDARD_TAGS = {
 }
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _convert(node: yaml.Node, path: Path_, result: YamlFile) -> Any:
     result.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if node.tag == _STR and type(node) is yaml.ScalarNode:  # most values: no constructor
+        return node.value
     if node.tag not in _STANDARD_TAGS:
         result.errors.append(
             result.error(

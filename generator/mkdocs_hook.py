@@ -4,8 +4,9 @@ Before MkDocs (and mkdocs-static-i18n) collect files, load and validate
 ``data/``, render every page in every configured language and sync them into
 the gitignored ``docs/package/`` folder. Data errors stop the build before the
 site directory is touched. While the pages are written, each one also goes to
-the Pagefind index and to the offline zip, which work beside the build (another
-process, a thread) and are finished once every language is built.
+the Pagefind index, built beside the build by another process; once every
+language is built, Pagefind writes its index while this process makes the
+offline zip of the finished site.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ import hashlib
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +32,7 @@ if str(ROOT) not in sys.path:
 
 from generator import DataErrors  # noqa: E402
 from generator.markup import plain  # noqa: E402
-from generator.offline import ZIP_NAME, OfflineEdition  # noqa: E402
+from generator.offline import ZIP_NAME  # noqa: E402
 from generator.render import DATA_FOLDER, PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
 from generator.searchindex import SearchIndex, SearchIndexError  # noqa: E402
 from generator.site import generate_site  # noqa: E402
@@ -42,7 +43,7 @@ _last_run: dict[str, tuple] = {}  # docs_dir -> (fingerprint, document)
 _not_found: dict[str, str] = {}  # language folder -> its rendered 404.html
 _command = {"name": "build"}
 _last_good: dict[str, object] = {}  # the last valid document, while serving
-_streams: dict[str, object] = {}  # the search index and offline zip being built
+_streams: dict[str, object] = {}  # the search index being built, and its start time
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -176,17 +177,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _streams["search"] = SearchIndex(Path(config.site_dir) / "pagefind")
     except (OSError, SearchIndexError) as exc:
         raise PluginError(f"cannot start Pagefind: {exc}") from None
-    if _command["name"] in ("build", "gh-deploy"):
-        folder = Path(tempfile.mkdtemp(prefix="offline-"))
-        _streams["offline"] = OfflineEdition(folder / ZIP_NAME)
     _streams["start"] = start
 
 
 @event_priority(-100)  # the page as written: after the other plugins' changes
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    for stream in (_streams.get("search"), _streams.get("offline")):
-        if stream is not None:
-            stream.add_page(page.file.dest_uri, output)
+    search = _streams.get("search")
+    if search is not None:
+        search.add_page(page.file.dest_uri, output)
     return output
 
 
@@ -206,23 +204,46 @@ def on_post_build(config: MkDocsConfig) -> None:
         open_data = site / DATA_FOLDER
         if folder and open_data.is_dir():
             shutil.copytree(open_data, site / folder / DATA_FOLDER, dirs_exist_ok=True)
-    search, offline = _streams.pop("search"), _streams.pop("offline", None)
-    with ThreadPoolExecutor(1) as pool:  # Pagefind writes while the zip is finished
-        indexed = pool.submit(search.finish)
+    search = _streams.pop("search")
+    # The offline zip of the finished site is made by another process while
+    # Pagefind (a third one) writes its index: no page waits for either.
+    offline = _start_offline(site) if _command["name"] in ("build", "gh-deploy") else None
+    try:
+        search.finish()
         if offline is not None:
-            try:
-                _publish_offline(offline.finish(site), site)
-            finally:
-                shutil.rmtree(offline.target.parent, ignore_errors=True)
-        try:
-            indexed.result()
-        except SearchIndexError as exc:
-            raise PluginError(f"pagefind failed: {exc}") from None
+            _finish_offline(*offline, site)
+    except SearchIndexError as exc:
+        raise PluginError(f"pagefind failed: {exc}") from None
+    finally:
+        if offline is not None:
+            _stop_offline(*offline)
     log.info(
         "generator: search index%s written (%.2f s after the build started)",
         " and offline edition" if offline else "",
         time.perf_counter() - _streams.pop("start"),
     )
+
+
+def _start_offline(site: Path) -> tuple[subprocess.Popen, Path]:
+    archive = Path(tempfile.mkdtemp(prefix="offline-")) / ZIP_NAME
+    command = [sys.executable, "-m", "generator.offline", str(site), str(archive)]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    return process, archive
+
+
+def _finish_offline(process: subprocess.Popen, archive: Path, site: Path) -> None:
+    """Wait for the offline zip and copy it into every language's data folder."""
+    errors = process.communicate()[1]
+    if process.returncode != 0:
+        raise PluginError(f"the offline edition failed:\n{errors[-3000:]}")
+    _publish_offline(archive, site)
+
+
+def _stop_offline(process: subprocess.Popen, archive: Path) -> None:
+    if process.poll() is None:  # the build failed first
+        process.kill()
+        process.communicate()
+    shutil.rmtree(archive.parent, ignore_errors=True)
 
 
 def _publish_offline(archive: Path, site: Path) -> None:
@@ -238,8 +259,4 @@ def _close_streams() -> None:
     search = _streams.pop("search", None)
     if search is not None:
         search.close()
-    offline = _streams.pop("offline", None)
-    if offline is not None:
-        offline.abandon()
-        shutil.rmtree(offline.target.parent, ignore_errors=True)
     _streams.pop("start", None)

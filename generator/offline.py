@@ -3,8 +3,10 @@ works from file://, in a reproducible zip."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import sys
 import unicodedata
 import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,7 +23,6 @@ _LANG = re.compile(r"<html\b[^>]*\slang=[\"']?([\w-]+)")
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
-_SPACES = re.compile(r"\s+")
 
 
 def _indexed_body(html: str) -> str | None:
@@ -39,8 +40,13 @@ def _indexed_body(html: str) -> str | None:
 
 def _text(html: str) -> str:
     """Visible text of an HTML fragment: text nodes joined by spaces."""
-    text = _TAG.sub(" ", _HIDDEN.sub(" ", html))
-    return _SPACES.sub(" ", unescape(text)).strip()
+    lowered = html.lower()
+    if "<script" in lowered or "<style" in lowered:
+        html = _HIDDEN.sub(" ", html)
+    text = _TAG.sub(" ", html)
+    if "&" in text:
+        text = unescape(text)
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:
@@ -71,13 +77,16 @@ def index_script(entries: dict[str, list[dict]]) -> str:
     return "window.EDITION_SEARCH = " + payload.replace("</", "<\\/") + ";\n"
 
 
-_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
+# a literal start lets the regex engine skip ahead: the whitespace before the
+# attribute name is checked in ``file_links``
+_URL_ATTRIBUTE = re.compile(r'(?:href|src|action)="([^"]*)"')
 # No use from file://: Pagefind (fetch), sitemaps, the theme's own search engine
 # (lunr and its worker: this edition searches with Pagefind) and source maps.
 _LEFT_OUT = ("pagefind", "sitemap.xml", "sitemap.xml.gz", "lunr", "workers")
 _LEFT_OUT_SUFFIXES = (".zip", ".map")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pages share most of their links
 def file_url(url: str) -> str:
     """A directory URL made loadable from disk: ``a/`` -> ``a/index.html``."""
     if not url or url.startswith(("#", "/", "data:")) or re.match(r"^[a-z][a-z0-9+.-]*:", url):
@@ -97,17 +106,24 @@ def left_out(name: str) -> bool:
 
 def file_links(html: str) -> str:
     """``html`` with every relative directory link pointing at its index.html."""
-    return _URL_ATTRIBUTE.sub(lambda m: m[1] + file_url(m[2]) + m[3], html)
+
+    def rewrite(match: re.Match) -> str:
+        start = match.start()
+        if not start or not html[start - 1].isspace():  # data-href="…": not a link
+            return match[0]
+        return html[start : match.start(1)] + file_url(match[1]) + '"'
+
+    return _URL_ATTRIBUTE.sub(rewrite, html)
 
 
 class OfflineEdition:
-    """The offline zip, written while the site is being built.
+    """The offline zip of a built site.
 
-    Pages are added as they are rendered: their links rewritten for file://,
-    then compressed by a background thread (zlib releases the GIL, so this
-    runs beside the build). ``finish`` adds the site's other files and the
-    search index script (``assets/offline-search.js``). The same pages in the
-    same order give the same bytes (fixed timestamps)."""
+    ``finish`` adds every file of the site, pages with their links rewritten
+    for file:// (``add_page`` may give some first), and the search index script
+    (``assets/offline-search.js``). A background thread compresses (zlib
+    releases the GIL) while the next pages are rewritten. The same site gives
+    the same bytes (fixed timestamps)."""
 
     def __init__(self, target: Path, folder: str = "15250-18"):
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -145,12 +161,6 @@ class OfflineEdition:
             write.result()  # re-raise a failed write
         return self.target
 
-    def abandon(self) -> None:
-        """Stop without finishing (a failed build): close and delete the zip."""
-        self._writer.shutdown(wait=True, cancel_futures=True)
-        self._zip.close()
-        self.target.unlink(missing_ok=True)
-
     def _add(self, name: str, data: bytes) -> None:
         self._writes.append(self._writer.submit(self._write, name, data))
 
@@ -159,3 +169,15 @@ class OfflineEdition:
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
         self._zip.writestr(info, data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m generator.offline SITE ZIP``: the offline zip of a built site
+    (the MkDocs hook runs it in its own process, beside Pagefind's writing)."""
+    site, target = (argv if argv is not None else sys.argv[1:])[:2]
+    OfflineEdition(Path(target)).finish(Path(site))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

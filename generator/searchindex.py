@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -81,13 +82,18 @@ class SearchIndex:
             files = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))["files"]
         finally:
             self.close()
+        folders: set[str] = set()
         for file in files:
-            target = self.output / file["path"]
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = os.path.join(self.output, file["path"])
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
             content = base64.b64decode(file["content"])
             if file["path"] == "pagefind-entry.json":  # languages in no fixed order: sort
                 content = json.dumps(json.loads(content), sort_keys=True).encode("utf-8")
-            target.write_bytes(content)
+            with open(target, "wb") as out:
+                out.write(content)
         return self.output
 
     def close(self) -> None:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.offline import OfflineEdition, fold, index_script, search_entries
 
@@ -96,3 +102,38 @@ def test_offline_edition_rewrites_links_leaves_out_and_adds_the_index(tmp_path):
     assert names == ["assets/offline-search.js", "index.html", "style.css"]
     assert b'href="package/index.html"' in archive.read("15250-18/index.html")
     assert b'"url": "index.html"' in archive.read("15250-18/assets/offline-search.js")
+
+
+def test_only_attributes_after_a_space_are_links():
+    from generator.offline import file_links
+
+    html = '<a href="x/">1</a><a\nhref="y/">2</a><img src="../"><b data-href="z/" title="q/">'
+    assert file_links(html) == (
+        '<a href="x/index.html">1</a><a\nhref="y/index.html">2</a><img src="../index.html">'
+        '<b data-href="z/" title="q/">'
+    )
+
+
+_PIECES = ["<script>a<b>", "</script>", "<SCRIPT x>", "</SCRIPT >", "<style>", "</style>"]
+_PIECES += ["<p>", "</p>", "&amp;", "&eacute;", "&#38;", " ", "\n", "\u00a0", "word", "É"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_visible_text_matches_the_reference_extraction(html):
+    from html import unescape
+
+    from generator.offline import _HIDDEN, _TAG, _text
+
+    reference = re.sub(r"\s+", " ", unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))).strip()
+    assert _text(html) == reference
+
+
+def test_the_module_command_makes_the_same_zip(tmp_path):
+    site = _site(tmp_path)
+    subprocess.run(
+        [sys.executable, "-m", "generator.offline", str(site), str(tmp_path / "cli.zip")],
+        cwd=Path(__file__).parent.parent,
+        check=True,
+    )
+    expected = OfflineEdition(tmp_path / "class.zip").finish(site).read_bytes()
+    assert (tmp_path / "cli.zip").read_bytes() == expected
