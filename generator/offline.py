@@ -1,5 +1,8 @@
 """The offline edition: the built site with file:// links, a search index that
-works from file://, in a reproducible zip."""
+works from file://, in a reproducible zip.
+
+Standard library only: the MkDocs hook runs this file as a script
+(``python generator/offline.py SITE ZIP``) beside Pagefind."""
 
 from __future__ import annotations
 

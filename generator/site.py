@@ -1,12 +1,13 @@
 """Data folder -> generated folder, the languages in parallel processes.
 
-``generate_site`` reads the YAML files once, then forks one process that
-parses and renders the other languages (and the open data) and writes them,
-while this process validates and renders the first language. The fork comes
-*before* the document is loaded, on purpose: a process forked after loading
-shares the document copy-on-write, and each reference count it touches copies
-a memory page (at 10x the data, rendering was 50 % slower in both processes).
-Each process writes its own files, so no page crosses between them.
+``generate_site`` reads the YAML files once, then forks one process; both
+load the document and share out the rendering (each language's pages, the
+side-by-side pages, the open data), while this one also runs the whole-document
+checks. The fork comes *before* the document is loaded, on purpose: a process
+forked after loading shares the document copy-on-write, and each reference
+count it touches copies a memory page (at 10x the data, rendering was 50 %
+slower in both processes). Once the data is known to be valid, each process
+writes its own files, so no page crosses between them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import parse_document, read_sources
+from . import DataErrors, parse_document, read_sources
 from .load import Source
 from .models import Document
 from .render import data_files, language_files, render_site
@@ -44,32 +45,72 @@ def generate_site(
     names the files, written only when changed: ``write.sync_folder``); raise
     ``DataErrors`` on bad data, before anything is written.
 
-    ``workers`` > 1 renders the other languages in a forked process (same
-    files). ``freeze`` hands the document to the garbage collector's permanent
+    ``workers`` > 1 shares the rendering with a forked process (same files).
+    ``freeze`` hands the document to the garbage collector's permanent
     generation (``gc.freeze``): it is never scanned again, nor freed, so use it
     only when the document lives as long as the process (a one-off build).
     """
     sources = read_sources(data_dir)
     texts = {f"{name}.yaml": s.text for name, s in sources.items() if s.text is not None}
-    first, *others = languages
-    if workers < 2 or not others or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(languages) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         doc = _parse(sources, languages, freeze)
         files = render_site(doc, languages, directory_urls, texts)
         return GeneratedSite(doc, sync_folder(folder, files))
-    _inherited.update(sources=sources, texts=texts)  # the child gets them by fork
+    context = multiprocessing.get_context("fork")
+    tasks = _tasks(languages)
+    _inherited.update(sources=sources, texts=texts, tasks=tasks, next=context.Value("i", 0))
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            ready = pool.submit(_other_part, languages, directory_urls)
-            doc = _parse(sources, languages, freeze)  # bad data: the child fails alike
-            files = language_files(doc, first, directory_urls, part="main")
-            other_files = ready.result()  # rendered: now both may write
-            written = pool.submit(_write_other_part, folder)
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            ready = pool.submit(_render_part, languages, directory_urls)
+            try:
+                doc = _parse(sources, languages, freeze)  # bad data: the child fails alike
+            except DataErrors:
+                _take_all_tasks()  # the other process stops after its current one
+                raise
+            files = _render_tasks(doc, directory_urls, texts)
+            other_files = ready.result()  # all rendered: now both may write
+            written = pool.submit(_write_part, folder)
             report = write_files(folder, files)
             report.add(written.result())
     finally:
         _inherited.clear()
     report.removed = prune(folder, set(files) | other_files)
     return GeneratedSite(doc, report)
+
+
+# The work, shared out as it goes: each process takes the next task when it is
+# free (the one that validates the data starts later).
+def _tasks(languages: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(part, language): every language's main pages, then the side-by-side
+    pages (all languages in one task: they share their columns), then the data."""
+    return [("main", lang) for lang in languages] + [("side-by-side", None), ("data", None)]
+
+
+def _render_tasks(doc: Document, directory_urls: bool, texts: dict[str, str]) -> dict[str, str]:
+    files: dict[str, str] = {}
+    tasks, counter = _inherited["tasks"], _inherited["next"]
+    while (index := _take(counter)) < len(tasks):
+        part, language = tasks[index]
+        if part == "data":
+            files.update(data_files(doc, texts))
+        elif part == "side-by-side":
+            for lang in doc.languages:
+                files.update(language_files(doc, lang, directory_urls, part="side-by-side"))
+        else:
+            files.update(language_files(doc, language, directory_urls, part="main"))
+    return files
+
+
+def _take(counter) -> int:
+    with counter.get_lock():
+        counter.value += 1
+        return counter.value - 1
+
+
+def _take_all_tasks() -> None:
+    counter = _inherited["next"]
+    with counter.get_lock():
+        counter.value = len(_inherited["tasks"])
 
 
 _inherited: dict[str, object] = {}  # what the forked process gets without pickling
@@ -85,18 +126,13 @@ def _parse(
     return doc
 
 
-def _other_part(languages: tuple[str, ...], directory_urls: bool) -> set[str]:
-    """In the forked process: the other languages, the first one's side-by-side
-    pages (their texts are rendered here for the other languages' pages anyway)
-    and the open data. Kept here until ``_write_other_part``; returns their paths."""
-    # this process ends after: freeze; the first process runs the checks
-    doc = _parse(_inherited["sources"], languages, freeze=True, checks=False)
-    for language in languages[1:]:
-        _rendered.update(language_files(doc, language, directory_urls))
-    _rendered.update(language_files(doc, languages[0], directory_urls, part="side-by-side"))
-    _rendered.update(data_files(doc, _inherited["texts"]))
+def _render_part(languages: tuple[str, ...], directory_urls: bool) -> set[str]:
+    """In the forked process: its share of the tasks, kept until ``_write_part``;
+    returns their paths. The first process runs the whole-document checks."""
+    doc = _parse(_inherited["sources"], languages, freeze=True, checks=False)  # ends after
+    _rendered.update(_render_tasks(doc, directory_urls, _inherited["texts"]))
     return set(_rendered)
 
 
-def _write_other_part(folder: Path) -> SyncReport:
+def _write_part(folder: Path) -> SyncReport:
     return write_files(folder, _rendered)

@@ -128,12 +128,12 @@ def test_visible_text_matches_the_reference_extraction(html):
     assert _text(html) == reference
 
 
-def test_the_module_command_makes_the_same_zip(tmp_path):
+def test_the_script_makes_the_same_zip_with_the_standard_library_only(tmp_path):
     site = _site(tmp_path)
+    script = Path(__file__).parent.parent / "generator" / "offline.py"
+    # -I -S: isolated, no site-packages: the standard library only
     subprocess.run(
-        [sys.executable, "-m", "generator.offline", str(site), str(tmp_path / "cli.zip")],
-        cwd=Path(__file__).parent.parent,
-        check=True,
+        [sys.executable, "-I", "-S", str(script), str(site), str(tmp_path / "cli.zip")], check=True
     )
     expected = OfflineEdition(tmp_path / "class.zip").finish(site).read_bytes()
     assert (tmp_path / "cli.zip").read_bytes() == expected
