@@ -151,3 +151,22 @@ def test_a_data_error_stops_the_build_before_the_site(tmp_path):
     assert "events.yaml:" in result.stderr and "invalid date '2019-13'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_failed_offline_edition_fails_the_build_with_its_error(tmp_path):
+    from sitebuild import mkdocs
+
+    project = make_project(tmp_path / "p", MINI)
+    script = project / "generator" / "offline.py"
+    script.write_text(
+        script.read_text(encoding="utf-8").replace(
+            "    OfflineEdition(Path(target)).finish(Path(site))",
+            "    raise OSError('disk full (simulated)')",
+        ),
+        encoding="utf-8",
+    )
+    result = mkdocs(project, "build")
+    assert result.returncode != 0
+    assert "the offline edition failed" in result.stderr
+    assert "disk full (simulated)" in result.stderr
+    assert not (project / "site" / "package" / "data" / "15250-18-offline.zip").exists()
