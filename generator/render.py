@@ -396,7 +396,8 @@ def _render_main(doc: Document, language: str, render, urls: Urls) -> None:
 
 
 def _render_tools(doc: Document, language: str, render, urls: Urls) -> None:
-    """The reader and trainee tools (who does what, side by side, study…)."""
+    """The reader and trainee tools (who does what, explorer, timeline, study…);
+    the side-by-side pages are `_render_side_by_side`."""
     matrix = views.actor_matrix(doc)
     render(
         "who-does-what.md.j2", page_path("who-does-what"), matrix=matrix, groups=actor_groups(doc)

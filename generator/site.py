@@ -63,8 +63,8 @@ def generate_site(
         with ProcessPoolExecutor(1, mp_context=context) as pool:
             ready = pool.submit(_render_part, languages, directory_urls)
             try:
-                doc = _parse(sources, languages, freeze)  # bad data: the child fails alike
-            except DataErrors:
+                doc = _parse(sources, languages, freeze)  # runs the checks
+            except DataErrors:  # nothing is written; the other process's work is dropped
                 _take_all_tasks()  # the other process stops after its current one
                 raise
             files = _render_tasks(doc, directory_urls, texts)
