@@ -117,9 +117,6 @@ class Urls:
         base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
         return base.rstrip("/") or "."
 
-    def relative_file(self, target: str, page: str) -> str:
-        return relative_path(target, self.base(page))
-
     def relative(self, target: str, page: str, fragment: str = "") -> str:
         return self.relative_from(target, self.base(page), fragment)
 
