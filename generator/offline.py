@@ -22,13 +22,13 @@ _EPOCH = (2018, 12, 6, 0, 0, 0)  # fixed zip timestamps: same input, same bytes
 
 
 _BODY = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
-_LANG = re.compile(r"<html\b[^>]*\slang=[\"']?([\w-]+)")
-_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+HTML_LANG = re.compile(r"<html\b[^>]*\slang=[\"']?([\w-]+)")
+TITLE_ELEMENT = re.compile(r"<title>(.*?)</title>", re.S)
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _indexed_body(html: str) -> str | None:
+def indexed_body(html: str) -> str | None:
     """The inner HTML of the element marked ``data-pagefind-body``, or None."""
     opening = _BODY.search(html)
     if not opening:
@@ -62,12 +62,12 @@ def search_entries(pages: dict[str, str]) -> dict[str, list[dict]]:
     """{language: [{url, title, text}]} for the pages that have an indexed body."""
     entries: dict[str, list[dict]] = {}
     for url, html in sorted(pages.items()):
-        body = _indexed_body(html)
+        body = indexed_body(html)
         text = _text(body) if body else ""
         if not text:
             continue
-        title = _TITLE.search(html)
-        language = _LANG.search(html)
+        title = TITLE_ELEMENT.search(html)
+        language = HTML_LANG.search(html)
         entries.setdefault(language[1] if language else "", []).append(
             {"url": url, "title": _text(title[1]) if title else "", "text": text}
         )
