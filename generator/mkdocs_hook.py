@@ -5,7 +5,7 @@ Before MkDocs (and mkdocs-static-i18n) collect files, load and validate
 the gitignored ``docs/package/`` folder. Data errors stop the build before the
 site directory is touched. While the pages are written, each one also goes to
 the Pagefind index, built beside the build by another process; once every
-language is built, Pagefind writes its index while this process makes the
+language is built, Pagefind writes its index while a third process makes the
 offline zip of the finished site.
 """
 
@@ -30,12 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator import DataErrors  # noqa: E402
+from generator import DataErrors, read_sources  # noqa: E402
 from generator.markup import plain  # noqa: E402
 from generator.offline import ZIP_NAME  # noqa: E402
 from generator.render import DATA_FOLDER, PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
 from generator.searchindex import SearchIndex, SearchIndexError  # noqa: E402
-from generator.site import generate_site  # noqa: E402
+from generator.site import generate_site, source_texts  # noqa: E402
 from generator.write import sync_folder  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -156,8 +156,8 @@ def _generate(data_dir: Path, languages: tuple[str, ...], folder: Path, director
             file=sys.stderr,
         )
         doc = _last_good[languages]
-        sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
-        return doc, sync_folder(folder, render_site(doc, languages, directory_urls, sources))
+        texts = source_texts(read_sources(data_dir))
+        return doc, sync_folder(folder, render_site(doc, languages, directory_urls, texts))
     _last_good[languages] = site.document
     return site.document, site.report
 

@@ -24,7 +24,7 @@ from .models import Document
 from .render import data_files, language_files, render_site
 from .write import SyncReport, prune, sync_folder, write_files
 
-__all__ = ["GeneratedSite", "generate_site"]
+__all__ = ["GeneratedSite", "generate_site", "source_texts"]
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def generate_site(
     only when the document lives as long as the process (a one-off build).
     """
     sources = read_sources(data_dir)
-    texts = {f"{name}.yaml": s.text for name, s in sources.items() if s.text is not None}
+    texts = source_texts(sources)
     if workers < 2 or len(languages) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         doc = _parse(sources, languages, freeze)
         files = render_site(doc, languages, directory_urls, texts)
@@ -76,6 +76,11 @@ def generate_site(
         _inherited.clear()
     report.removed = prune(folder, set(files) | other_files)
     return GeneratedSite(doc, report)
+
+
+def source_texts(sources: dict[str, Source]) -> dict[str, str]:
+    """The YAML texts the open data republishes, by file name."""
+    return {f"{name}.yaml": s.text for name, s in sources.items() if s.text is not None}
 
 
 # The work, shared out as it goes: each process takes the next task when it is
