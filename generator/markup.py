@@ -68,15 +68,28 @@ class AcronymCheck:
         self._phrases = _phrases_pattern(frozenset(k for k in known if " " in k))
 
     def undefined(self, text: str) -> list[str]:
-        text = plain(text)
-        if self._phrases:
-            text = self._phrases.sub(" ", text)
         known = self.known
         return [
             token
-            for token in _TOKEN.findall(text)
+            for token in _TOKEN.findall(self._unphrased(plain(text)))
             if acronym_like(token) and token not in known and not _known(token, known)
         ]
+
+    def undefined_in(self, texts) -> set[str]:
+        """Every token ``undefined`` finds in any of ``texts``, in one pass: plain
+        texts hold no newline, so joined by one no phrase or token spans two; and
+        no token spans a space, so only the distinct words with capitals are cut."""
+        joined = self._unphrased("\n".join(map(plain, texts)))
+        capitalised = [word for word in set(joined.split()) if word.lower() != word]
+        known = self.known
+        return {
+            token
+            for token in set(_TOKEN.findall(" ".join(capitalised)))
+            if acronym_like(token) and token not in known and not _known(token, known)
+        }
+
+    def _unphrased(self, text: str) -> str:
+        return self._phrases.sub(" ", text) if self._phrases else text
 
 
 @functools.lru_cache(maxsize=64)

@@ -1,6 +1,7 @@
 """Data folder -> generated folder, the languages in parallel processes.
 
-``generate_site`` reads the YAML files once, then forks one process; both
+``generate_site`` reads the YAML files once, then forks (``os.fork``: no
+executor, no pickled call) one process; both
 load the document and share out the rendering (each language's pages, the
 side-by-side pages, the open data), while this one also runs the whole-document
 checks. The fork comes *before* the document is loaded, on purpose: a process
@@ -12,13 +13,17 @@ writes its own files, so no page crosses between them.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import os
+import pickle
+import signal
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import DataErrors, parse_document, read_sources
+from . import parse_document, read_sources
 from .load import Source
 from .models import Document
 from .render import data_files, language_files, render_site
@@ -56,22 +61,17 @@ def generate_site(
         doc = _parse(sources, languages, freeze)
         files = render_site(doc, languages, directory_urls, texts)
         return GeneratedSite(doc, sync_folder(folder, files))
-    context = multiprocessing.get_context("fork")
-    tasks = _tasks(languages)
-    _inherited.update(sources=sources, texts=texts, tasks=tasks, next=context.Value("i", 0))
+    shared = multiprocessing.get_context("fork").Value("i", 0)  # the next task to take
+    _inherited.update(sources=sources, texts=texts, tasks=_tasks(languages), next=shared)
     try:
-        with ProcessPoolExecutor(1, mp_context=context) as pool:
-            ready = pool.submit(_render_part, languages, directory_urls)
-            try:
-                doc = _parse(sources, languages, freeze)  # runs the checks
-            except DataErrors:  # nothing is written; the other process's work is dropped
-                _take_all_tasks()  # the other process stops after its current one
-                raise
+        with _Forked(_render_and_write, languages, directory_urls, folder) as other:
+            # bad data raises here: the other process is stopped, nothing is written
+            doc = _parse(sources, languages, freeze)  # runs the checks
             files = _render_tasks(doc, directory_urls, texts)
-            other_files = ready.result()  # all rendered: now both may write
-            written = pool.submit(_write_part, folder)
+            other_files = other.receive()  # all rendered: now both may write
+            other.send(True)
             report = write_files(folder, files)
-            report.add(written.result())
+            report.add(other.receive())
     finally:
         _inherited.clear()
     report.removed = prune(folder, set(files) | other_files)
@@ -112,14 +112,7 @@ def _take(counter) -> int:
         return counter.value - 1
 
 
-def _take_all_tasks() -> None:
-    counter = _inherited["next"]
-    with counter.get_lock():
-        counter.value = len(_inherited["tasks"])
-
-
 _inherited: dict[str, object] = {}  # what the forked process gets without pickling
-_rendered: dict[str, str] = {}  # in the forked process: its files, until written
 
 
 def _parse(
@@ -131,13 +124,92 @@ def _parse(
     return doc
 
 
-def _render_part(languages: tuple[str, ...], directory_urls: bool) -> set[str]:
-    """In the forked process: its share of the tasks, kept until ``_write_part``;
-    returns their paths. The first process runs the whole-document checks."""
-    doc = _parse(_inherited["sources"], languages, freeze=True, checks=False)  # ends after
-    _rendered.update(_render_tasks(doc, directory_urls, _inherited["texts"]))
-    return set(_rendered)
+def _render_and_write(parent: _Channel, languages, directory_urls: bool, folder: Path) -> None:
+    """In the forked process: its share of the tasks; their paths go to the
+    parent, which says whether to write them (the data is valid), and gets the
+    ``SyncReport``. The parent runs the whole-document checks."""
+    doc = _parse(_inherited["sources"], languages, freeze=True, checks=False)
+    files = _render_tasks(doc, directory_urls, _inherited["texts"])
+    parent.send(set(files))
+    if parent.receive():
+        parent.send(write_files(folder, files))
 
 
-def _write_part(folder: Path) -> SyncReport:
-    return write_files(folder, _rendered)
+class _Channel:
+    """Pickled objects both ways between a process and its forked copy."""
+
+    def __init__(self, reading: int, writing: int):
+        self._in = os.fdopen(reading, "rb")
+        self._out = os.fdopen(writing, "wb")
+        self.sent = False  # anything yet (the go-ahead to write, in the parent)
+
+    def send(self, value: object) -> None:
+        self.sent = True
+        pickle.dump(value, self._out, pickle.HIGHEST_PROTOCOL)
+        self._out.flush()
+
+    def receive(self) -> object:
+        """The next object sent; raises ``_Stopped`` if the other side ended."""
+        try:
+            value = pickle.load(self._in)
+        except EOFError:
+            raise _Stopped from None
+        if isinstance(value, _Failure):
+            raise RuntimeError(f"the forked rendering process failed:\n{value.traceback}")
+        return value
+
+    def close(self) -> None:
+        for stream in (self._out, self._in):
+            with contextlib.suppress(OSError):
+                stream.close()
+
+
+class _Stopped(RuntimeError):
+    """The other process ended without sending what was expected."""
+
+
+@dataclass(frozen=True)
+class _Failure:
+    traceback: str
+
+
+class _Forked:
+    """``with _Forked(work, *args) as other``: ``work(channel, *args)`` runs in a
+    forked copy of this process (``os.fork``: no executor, no pickled call);
+    leaving the block closes the channel and waits for the copy to end."""
+
+    def __init__(self, work, *args):
+        down, up = os.pipe(), os.pipe()  # (read, write) each
+        self._pid = os.fork()
+        if self._pid == 0:
+            os.close(down[1]), os.close(up[0])
+            self._run(_Channel(down[0], up[1]), work, args)
+        os.close(down[0]), os.close(up[1])
+        self._channel = _Channel(up[0], down[1])
+
+    @staticmethod
+    def _run(channel: _Channel, work, args) -> None:
+        code = 0
+        try:
+            work(channel, *args)
+        except _Stopped:  # the parent gave up (bad data, or its own error)
+            pass
+        except BaseException:
+            code = 1
+            with contextlib.suppress(BaseException):
+                channel.send(_Failure(traceback.format_exc()))
+        finally:
+            channel.close()
+            os._exit(code)
+
+    def __enter__(self) -> _Channel:
+        return self._channel
+
+    def __exit__(self, *exc_info) -> None:
+        if exc_info[0] is not None and not self._channel.sent:
+            os.kill(self._pid, signal.SIGKILL)  # it has written nothing: no need to wait
+        self._channel.close()
+        _, status = os.waitpid(self._pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        if exc_info[0] is _Stopped or (code != 0 and exc_info[0] is None):
+            raise RuntimeError(f"the forked rendering process stopped (exit code {code})")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -786,10 +787,17 @@ def _check_acronyms(check: _Checker, glossary, not_acronyms) -> None:
                 known[lang].add(entry.short.get(lang))
             known[lang].update(entry.variants.get(lang, ()))
     finders = {lang: markup.AcronymCheck(names) for lang, names in known.items()}
-    for use in check.uses:
-        if not use.acronyms:
-            continue
+    uses = [use for use in check.uses if use.acronyms]
+    # one pass over all the texts of a language; text by text only if it finds one
+    suspect = {
+        lang
+        for lang, finder in finders.items()
+        if finder.undefined_in(u.text.get(lang) for u in uses if u.text.has(lang))
+    }
+    for use in uses if suspect else ():
         for lang in use.text.languages(check.languages):
+            if lang not in suspect:
+                continue
             for token in dict.fromkeys(finders[lang].undefined(use.text.get(lang))):
                 check.err(
                     use.path + (() if use.text.invariant else (lang,)),
@@ -827,12 +835,16 @@ class _Occurrences:
     not there (a term may begin or end inside a longer word)."""
 
     _WORD = re.compile(r"\w+")
+    _WORDS_AND_GAPS = re.compile(r"(\w+)")  # split: gap, word, gap, word, ..., gap
 
     def __init__(self, text: str, terms):
         self.text = text
         wanted = {word for term in terms for word in self._WORD.findall(term)}
         self.starts: dict[str, list[int]] = {word: [] for word in wanted}
-        for word, start in [(m[0], m.start()) for m in self._WORD.finditer(text) if m[0] in wanted]:
+        parts = self._WORDS_AND_GAPS.split(text)
+        words, starts = parts[1::2], list(itertools.accumulate(map(len, parts)))[:-1:2]
+        chosen = map(wanted.__contains__, words)
+        for word, start in itertools.compress(zip(words, starts, strict=True), chosen):
             self.starts[word].append(start)
 
     def __call__(self, term: str) -> bool:

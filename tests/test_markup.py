@@ -71,3 +71,30 @@ def test_term_finder_agrees_with_the_alternation_pattern(text_words, term_words)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     expected = [m[1] for m in pattern.finditer(text)] if names else []
     assert TermFinder(terms).findall(text) == expected
+
+
+ACRONYM_WORDS = st.sampled_from(
+    [
+        "EU",
+        "NAVFOR",
+        "EMSC",
+        "OLIs",
+        "Pays",
+        "eu-LISA",
+        "ÉTAT",
+        "é",
+        "-",
+        " ",
+        "\n",
+        "**",
+        "[^1]",
+        "x",
+    ]
+)
+
+
+@given(st.lists(st.lists(ACRONYM_WORDS, max_size=8).map("".join), max_size=5))
+def test_undefined_in_finds_what_undefined_finds_text_by_text(texts):
+    check = markup.AcronymCheck({"EU NAVFOR", "OLI", "EU"})
+    expected = {token for text in texts for token in check.undefined(text)}
+    assert check.undefined_in(texts) == expected

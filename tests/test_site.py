@@ -82,3 +82,41 @@ def test_freeze_moves_the_document_out_of_the_collectors_reach(tmp_path):
     finally:
         gc.unfreeze()
     shutil.rmtree(tmp_path / "a")
+
+
+def test_a_failure_in_the_forked_process_is_raised_and_nothing_is_written(tmp_path, monkeypatch):
+    import os
+
+    import generator.site as site
+
+    parent = os.getpid()
+    render = site.language_files
+
+    def fails_in_the_fork(*args, **kwargs):
+        if os.getpid() != parent:
+            raise ValueError("boom in the fork")
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(site, "language_files", fails_in_the_fork)
+    folder = tmp_path / "package"
+    with pytest.raises(RuntimeError, match="boom in the fork"):
+        generate_site(MINI, ("fr", "en"), folder, workers=2)
+    assert not folder.exists()
+
+
+def test_a_forked_process_that_dies_is_an_error(tmp_path, monkeypatch):
+    import os
+
+    import generator.site as site
+
+    parent = os.getpid()
+    render = site.language_files
+
+    def dies_in_the_fork(*args, **kwargs):
+        if os.getpid() != parent:
+            os._exit(3)
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(site, "language_files", dies_in_the_fork)
+    with pytest.raises(RuntimeError, match="stopped"):
+        generate_site(MINI, ("fr", "en"), tmp_path / "package", workers=2)
