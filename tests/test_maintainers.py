@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -65,6 +67,13 @@ def test_a_third_language_is_data_and_one_mkdocs_entry(tmp_path):
     site = build(project)
     html = (site / "de" / "package" / "measure-1" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in html and "&#91;de&#93; <strong>" in html
+    # built fr, de, fr again (mkdocs-static-i18n's loop), en: every index and the zip
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["de", "en", "fr"]
+    with zipfile.ZipFile(site / "de" / "package" / "data" / "15250-18-offline.zip") as archive:
+        names = set(archive.namelist())
+    for folder in ("", "de/", "en/"):
+        assert f"15250-18/{folder}package/measure-1/index.html" in names
 
 
 def test_a_missing_third_language_text_is_reported_by_check(tmp_path):

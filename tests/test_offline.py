@@ -137,3 +137,63 @@ def test_the_script_makes_the_same_zip_with_the_standard_library_only(tmp_path):
     )
     expected = OfflineEdition(tmp_path / "class.zip").finish(site).read_bytes()
     assert (tmp_path / "cli.zip").read_bytes() == expected
+
+
+def _entries(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _bilingual_site(tmp_path) -> Path:
+    site = _site(tmp_path)
+    (site / "404.html").write_text(PAGE.format(lang="en", title="Not found", text="404"))
+    (site / "style.css").write_text("a{}")
+    return site
+
+
+def _finished_later(site: Path) -> None:
+    """What the build does after the first language: the next one, the 404 pages."""
+    (site / "en" / "b").mkdir(parents=True)
+    (site / "en" / "index.html").write_text(PAGE.format(lang="en", title="EN", text="home"))
+    (site / "en" / "b" / "index.html").write_text(PAGE.format(lang="en", title="B", text="b"))
+    (site / "404.html").write_text(PAGE.format(lang="fr", title="Introuvable", text="404"))
+
+
+def test_the_script_adds_the_first_language_then_the_rest_when_told(tmp_path):
+    site = _bilingual_site(tmp_path)
+    script = Path(__file__).parent.parent / "generator" / "offline.py"
+    command = [sys.executable, "-I", "-S", str(script), str(site), str(tmp_path / "o.zip"), "en"]
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, text=True)
+    _finished_later(site)
+    process.communicate("finish\n", timeout=60)
+    assert process.returncode == 0
+    expected = _entries(OfflineEdition(tmp_path / "whole.zip").finish(site))
+    assert _entries(tmp_path / "o.zip") == expected
+    assert (
+        b"Introuvable" in expected["15250-18/404.html"] and "15250-18/en/b/index.html" in expected
+    )
+
+
+def test_a_file_changed_after_it_was_read_is_read_again(tmp_path, monkeypatch):
+    from generator import offline
+
+    site = _bilingual_site(tmp_path)
+
+    class BuildThenFinish:  # the standard input: the build goes on, then says finish
+        def readline(self):
+            _finished_later(site)
+            (site / "b" / "index.html").write_text(PAGE.format(lang="en", title="B", text="new"))
+            return "finish\n"
+
+    monkeypatch.setattr(sys, "stdin", BuildThenFinish())
+    assert offline.main([str(site), str(tmp_path / "o.zip"), "en"]) == 0
+    assert b"new" in _entries(tmp_path / "o.zip")["15250-18/b/index.html"]
+    assert _entries(tmp_path / "o.zip") == _entries(OfflineEdition(tmp_path / "w.zip").finish(site))
+
+
+def test_a_build_that_stops_leaves_no_zip(tmp_path, monkeypatch):
+    from generator import offline
+
+    monkeypatch.setattr(sys, "stdin", type("Closed", (), {"readline": lambda self: ""})())
+    assert offline.main([str(_bilingual_site(tmp_path)), str(tmp_path / "o.zip"), "en"]) == 1
+    assert not (tmp_path / "o.zip").exists()

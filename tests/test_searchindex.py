@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
@@ -74,3 +75,47 @@ def test_the_index_of_the_indexed_part_is_the_index_of_the_page(tmp_path, monkey
     assert outputs[0] == outputs[1]
     assert indexed_part(pages["search/index.html"]) == pages["search/index.html"]
     assert "<nav>" not in indexed_part(pages["package/m/index.html"])
+
+
+def _files(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_one_index_per_language_is_what_pagefind_writes_for_the_whole_site(tmp_path):
+    pages = {
+        "package/m/index.html": PAGE.format(lang="fr", title="Mesure", text="États membres"),
+        "package/n/index.html": PAGE.format(lang="fr", title="Autre", text="Europol"),
+        "search/index.html": "<html lang='fr'><body><p>no indexed body</p></body></html>",
+        "en/package/m/index.html": PAGE.format(lang="en", title="Measure", text="Member States"),
+    }
+    for path, html in pages.items():
+        (tmp_path / "site" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / path).write_text(html, encoding="utf-8")
+    command = [*searchindex.pagefind_executable(), "--site", str(tmp_path / "site")]
+    subprocess.run(
+        [*command, "--output-path", str(tmp_path / "cli")], check=True, capture_output=True
+    )
+
+    index = SearchIndex(tmp_path / "service", ("fr", "en"))
+    for path, html in pages.items():
+        if path.startswith("en/"):
+            index.finish_language("fr")  # written while the English pages come
+        index.add_page(path, html)
+    index.finish()
+
+    expected, written = _files(tmp_path / "cli"), _files(tmp_path / "service")
+    assert set(written) == set(expected) and len(written) > 10
+    entry = "pagefind-entry.json"
+    assert json.loads(written.pop(entry)) == json.loads(expected.pop(entry))
+    assert written == expected
+
+
+def test_a_page_after_its_language_was_finished_is_an_error(tmp_path):
+    index = SearchIndex(tmp_path / "pagefind", ("fr", "en"))
+    index.add_page("a/index.html", PAGE.format(lang="fr", title="A", text="a"))
+    index.finish_language("fr")
+    with pytest.raises(SearchIndexError, match="b/index.html: a 'fr' page after"):
+        index.add_page("b/index.html", PAGE.format(lang="fr", title="B", text="b"))
+    index.close()
