@@ -10,6 +10,7 @@ FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
 _BAD_MARK = re.compile(r"\[\^(?!\d+\])")
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _PLURAL_S = re.compile(r"(?<=[A-Z])s$")
+_WORDS_AND_GAPS = re.compile(r"(\w+)")  # split: gap, word, gap, word, …, gap
 
 
 def footnote_marks(text: str) -> list[int]:
@@ -109,6 +110,13 @@ def _known(token: str, known: set[str]) -> bool:
     return len(parts) > 1 and all(not acronym_like(part) or _known(part, known) for part in parts)
 
 
+def words_and_starts(text: str) -> tuple[list[str], list[int]]:
+    """The words (``\\w+``) of ``text`` and where each starts: one split, and
+    no match object per word."""
+    parts = _WORDS_AND_GAPS.split(text)  # gap, word, gap, word, …, gap
+    return parts[1::2], list(itertools.accumulate(map(len, parts)))[:-1:2]
+
+
 class TermFinder:
     r"""Finds many terms in texts, as the pattern ``(?<![\w-])(t1|t2|…)(?![\w-])``
     with the longest terms first would, but in time linear in the terms: at a
@@ -134,16 +142,16 @@ class TermFinder:
     def findall(self, text: str) -> list[str]:
         """The terms found in ``text``, left to right, without overlaps."""
         found, end = [], 0
-        firsts = self._firsts
-        for word in [w for w in self._WORD.finditer(text) if w[0] in firsts]:
-            start = word.start()
+        words, starts = words_and_starts(text)
+        words.append(None)  # after the last word
+        for i in itertools.compress(itertools.count(), map(self._firsts.__contains__, words)):
+            start = starts[i]
             if start < end or (start and text[start - 1] == "-"):
                 continue
-            following = self._WORD.search(text, word.end())
             # two-word terms are longer than one-word terms with the same first word
             candidates = [
-                *self._by_words.get((word[0], following and following[0]), ()),
-                *self._by_words.get((word[0], None), ()),
+                *self._by_words.get((words[i], words[i + 1]), ()),
+                *self._by_words.get((words[i], None), ()),
             ]
             for term in candidates:
                 after = start + len(term)

@@ -329,6 +329,9 @@ def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
     return env
 
 
+PARTS = ("all", "main", "documents", "tools", "side-by-side")
+
+
 def render_pages(
     doc: Document,
     language: str,
@@ -338,8 +341,10 @@ def render_pages(
 ) -> dict[str, str]:
     """Every generated page of ``doc`` in ``language``: ``{path: markdown}``.
 
-    ``part`` = "side-by-side" renders only the side-by-side pages, "main" all
-    the others (processes rendering in parallel share the work this way).
+    ``part`` (processes rendering in parallel share the work this way):
+    "documents" (home, measures, actors, glossary, full text, search), "tools"
+    (who does what, explorer, timeline, study, overview, open data…), "main"
+    (both) or "side-by-side".
     """
     env = env or environment()
     urls = Urls(directory_urls)
@@ -354,16 +359,18 @@ def render_pages(
         text = templates[template].render(doc=doc, lang=language, t=t, **context)
         pages[path] = _tidy(text)
 
-    if part not in ("all", "main", "side-by-side"):
+    if part not in PARTS:
         raise ValueError(f"unknown part {part!r}")
-    if part != "side-by-side":
-        _render_main(doc, language, render, urls)
-    if part != "main":
+    if part in ("all", "main", "documents"):
+        _render_documents(doc, language, render)
+    if part in ("all", "main", "tools"):
+        _render_tools(doc, language, render, urls)
+    if part in ("all", "side-by-side"):
         _render_side_by_side(doc, render, urls)
     return pages
 
 
-def _render_main(doc: Document, language: str, render, urls: Urls) -> None:
+def _render_documents(doc: Document, language: str, render) -> None:
     render("home.md.j2", page_path("home"))
     measures = doc.measures
     related = related_index(doc)
@@ -389,7 +396,6 @@ def _render_main(doc: Document, language: str, render, urls: Urls) -> None:
     render("glossary.md.j2", page_path("glossary"), usage=glossary_usage(doc, language))
     render("full-text.md.j2", page_path("full-text"))
     render("search.md.j2", page_path("search"))
-    _render_tools(doc, language, render, urls)
 
 
 def _render_tools(doc: Document, language: str, render, urls: Urls) -> None:

@@ -86,9 +86,13 @@ def source_texts(sources: dict[str, Source]) -> dict[str, str]:
 # The work, shared out as it goes: each process takes the next task when it is
 # free (the one that validates the data starts later).
 def _tasks(languages: tuple[str, ...]) -> list[tuple[str, str | None]]:
-    """(part, language): every language's main pages, then the side-by-side
-    pages (all languages in one task: they share their columns), then the data."""
-    return [("main", lang) for lang in languages] + [("side-by-side", None), ("data", None)]
+    """(part, language): every language's documents and tools (``render_pages``
+    parts), the side-by-side pages (all languages in one task: they share their
+    columns), the open data."""
+    # the largest first: the last ones even out the two processes' ends
+    documents = [("documents", lang) for lang in languages]
+    tools = [("tools", lang) for lang in languages]
+    return [*documents, ("side-by-side", None), *tools, ("data", None)]
 
 
 def _render_tasks(doc: Document, directory_urls: bool, texts: dict[str, str]) -> dict[str, str]:
@@ -102,7 +106,7 @@ def _render_tasks(doc: Document, directory_urls: bool, texts: dict[str, str]) ->
             for lang in doc.languages:
                 files.update(language_files(doc, lang, directory_urls, part="side-by-side"))
         else:
-            files.update(language_files(doc, language, directory_urls, part="main"))
+            files.update(language_files(doc, language, directory_urls, part=part))
     return files
 
 

@@ -835,14 +835,12 @@ class _Occurrences:
     not there (a term may begin or end inside a longer word)."""
 
     _WORD = re.compile(r"\w+")
-    _WORDS_AND_GAPS = re.compile(r"(\w+)")  # split: gap, word, gap, word, ..., gap
 
     def __init__(self, text: str, terms):
         self.text = text
         wanted = {word for term in terms for word in self._WORD.findall(term)}
         self.starts: dict[str, list[int]] = {word: [] for word in wanted}
-        parts = self._WORDS_AND_GAPS.split(text)
-        words, starts = parts[1::2], list(itertools.accumulate(map(len, parts)))[:-1:2]
+        words, starts = markup.words_and_starts(text)
         chosen = map(wanted.__contains__, words)
         for word, start in itertools.compress(zip(words, starts, strict=True), chosen):
             self.starts[word].append(start)

@@ -98,3 +98,10 @@ def test_undefined_in_finds_what_undefined_finds_text_by_text(texts):
     check = markup.AcronymCheck({"EU NAVFOR", "OLI", "EU"})
     expected = {token for text in texts for token in check.undefined(text)}
     assert check.undefined_in(texts) == expected
+
+
+@given(st.text(alphabet="ab é'-_1 \n", max_size=30))
+def test_words_and_starts_are_the_word_matches(text):
+    matches = list(re.finditer(r"\w+", text))
+    expected = ([m[0] for m in matches], [m.start() for m in matches])
+    assert markup.words_and_starts(text) == expected

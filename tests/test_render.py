@@ -134,11 +134,17 @@ def test_relative_path_agrees_with_posixpath(target, base):
 
 def test_parts_split_the_pages_between_side_by_side_and_the_rest():
     doc = load_document(MINI)
-    main = render_pages(doc, "fr", part="main")
+    documents, tools = (
+        render_pages(doc, "fr", part="documents"),
+        render_pages(doc, "fr", part="tools"),
+    )
     side = render_pages(doc, "fr", part="side-by-side")
     assert side and all(path.startswith("package/side-by-side/") for path in side)
-    assert not any(path.startswith("package/side-by-side/") for path in main)
-    assert {**main, **side} == render_pages(doc, "fr")
+    assert "package/measure-1.md" in documents and "package/explorer.md" in tools
+    assert render_pages(doc, "fr", part="main") == {**documents, **tools}
+    parts = [documents, tools, side]
+    assert sum(map(len, parts)) == len({**documents, **tools, **side})  # no page twice
+    assert {**documents, **tools, **side} == render_pages(doc, "fr")
     with pytest.raises(ValueError, match="unknown part"):
         render_pages(doc, "fr", part="sides")
 
