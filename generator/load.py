@@ -53,6 +53,7 @@ class YamlFile:
     data: Any = None
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     errors: list[DataError] = field(default_factory=list)
+    positioned: bool = True  # False: no marks (parsed with positions=False)
 
     def position(self, path: Path_) -> tuple[int, int]:
         while path not in self.marks and path:
@@ -72,14 +73,15 @@ class Source:
     text: str | None
     problem: str = ""
 
-    def parse(self) -> YamlFile:
-        """Parse the text; never raises for bad content, reports in ``errors``."""
+    def parse(self, positions: bool = True) -> YamlFile:
+        """Parse the text; never raises for bad content, reports in ``errors``
+        (see ``parse_yaml`` for ``positions``)."""
         if self.text is None:
             result = YamlFile(self.name)
             hint = "the file must exist, in UTF-8"
             result.errors.append(DataError(self.name, 1, 1, "", self.problem, hint))
             return result
-        return parse_yaml(self.text, self.name)
+        return parse_yaml(self.text, self.name, positions)
 
 
 def read_source(path: Path, name: str | None = None) -> Source:
@@ -94,7 +96,15 @@ def read_yaml(path: Path, name: str | None = None) -> YamlFile:
     return read_source(path, name).parse()
 
 
-def parse_yaml(text: str, name: str) -> YamlFile:
+def parse_yaml(text: str, name: str, positions: bool = True) -> YamlFile:
+    """``positions=False`` keeps no marks (errors found later would say line 1):
+    faster, for data known to be checked elsewhere. Anything unusual (a syntax
+    error, a duplicate key, a tag…) is parsed with positions all the same."""
+    if not positions:
+        try:
+            return YamlFile(name, _plain(yaml.compose(text, Loader=_FastLoader)), positioned=False)
+        except (yaml.YAMLError, _Unusual):
+            pass
     result = YamlFile(name)
     try:
         node = _compose(text)
@@ -157,10 +167,49 @@ def _convert(node: yaml.Node, path: Path_, result: YamlFile) -> Any:
     except yaml.constructor.ConstructorError as exc:
         result.errors.append(result.error(path, f"unsupported YAML value: {exc.problem}"))
         return None
+    except (ValueError, KeyError, _Unusual):  # a tag the value does not fit (!!int x)
+        message = f"'{node.value}' is not a valid {node.tag.rpartition(':')[2]}"
+        result.errors.append(result.error(path, message, "remove the !!tag"))
+        return None
+
+
+class _Unusual(Exception):
+    """Not plain data: parse it with positions, which reports it."""
+
+
+def _plain(node: yaml.Node | None) -> Any:
+    """``_convert`` without positions, for plain data only (else ``_Unusual``)."""
+    if node is None:
+        return None
+    if node.tag == _STR and type(node) is yaml.ScalarNode:
+        return node.value
+    if node.tag not in _STANDARD_TAGS:
+        raise _Unusual
+    if isinstance(node, yaml.MappingNode):
+        data: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+                raise _Unusual
+            key = str(key_node.value)
+            if key in data:
+                raise _Unusual
+            data[key] = _plain(value_node)
+        return data
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item) for item in node.value]
+    try:
+        return _scalar(node)
+    except (yaml.constructor.ConstructorError, ValueError, KeyError):
+        raise _Unusual from None
+
+
+_SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null")}
 
 
 def _scalar(node: yaml.Node) -> Any:
     """The value of a plain scalar (str, int, float, bool or null)."""
+    if node.tag not in _SCALAR_TAGS:  # !!map or !!seq on a plain value
+        raise _Unusual
     return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import pickle
 import signal
@@ -23,7 +22,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import parse_document, read_sources
+from . import document_of, parse_document, parse_sources, read_sources
 from .load import Source
 from .models import Document
 from .render import data_files, language_files, render_site
@@ -57,22 +56,27 @@ def generate_site(
     """
     sources = read_sources(data_dir)
     texts = source_texts(sources)
-    if workers < 2 or len(languages) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        doc = _parse(sources, languages, freeze)
+    if workers < 2 or len(languages) < 2 or not hasattr(os, "fork"):
+        doc = _frozen(parse_document(sources, languages), freeze)
         files = render_site(doc, languages, directory_urls, texts)
         return GeneratedSite(doc, sync_folder(folder, files))
-    shared = multiprocessing.get_context("fork").Value("i", 0)  # the next task to take
-    _inherited.update(sources=sources, texts=texts, tasks=_tasks(languages), next=shared)
+    tasks = _tasks(languages)
+    _inherited.update(sources=sources, texts=texts, tasks=tasks, next=_task_queue(len(tasks)))
+    mine, theirs = _halves(sources)
     try:
-        with _Forked(_render_and_write, languages, directory_urls, folder) as other:
+        with _Forked(_render_and_write, languages, directory_urls, folder, theirs) as other:
+            parsed = parse_sources(sources, mine, positions=False)
+            parsed |= other.receive()  # the other half, parsed meanwhile
+            other.send({name: parsed[name] for name in mine})
             # bad data raises here: the other process is stopped, nothing is written
-            doc = _parse(sources, languages, freeze)  # runs the checks
+            doc = _frozen(document_of(parsed, sources, languages), freeze)  # with the checks
             files = _render_tasks(doc, directory_urls, texts)
             other_files = other.receive()  # all rendered: now both may write
             other.send(True)
             report = write_files(folder, files)
             report.add(other.receive())
     finally:
+        os.close(_inherited["next"])
         _inherited.clear()
     report.removed = prune(folder, set(files) | other_files)
     return GeneratedSite(doc, report)
@@ -97,9 +101,9 @@ def _tasks(languages: tuple[str, ...]) -> list[tuple[str, str | None]]:
 
 def _render_tasks(doc: Document, directory_urls: bool, texts: dict[str, str]) -> dict[str, str]:
     files: dict[str, str] = {}
-    tasks, counter = _inherited["tasks"], _inherited["next"]
-    while (index := _take(counter)) < len(tasks):
-        part, language = tasks[index]
+    tasks, queue = _inherited["tasks"], _inherited["next"]
+    while taken := os.read(queue, 1):  # one byte: the next task's number
+        part, language = tasks[taken[0]]
         if part == "data":
             files.update(data_files(doc, texts))
         elif part == "side-by-side":
@@ -110,29 +114,51 @@ def _render_tasks(doc: Document, directory_urls: bool, texts: dict[str, str]) ->
     return files
 
 
-def _take(counter) -> int:
-    with counter.get_lock():
-        counter.value += 1
-        return counter.value - 1
+def _task_queue(count: int) -> int:
+    """A pipe holding the task numbers, a byte each: a process reads one byte to
+    take the next task (reads from a pipe are atomic); the end of the pipe
+    means none is left."""
+    if count > 256:
+        raise ValueError("more tasks than one byte can number")
+    read, write = os.pipe()
+    os.write(write, bytes(range(count)))
+    os.close(write)
+    return read
 
 
 _inherited: dict[str, object] = {}  # what the forked process gets without pickling
 
 
-def _parse(
-    sources: dict[str, Source], languages: tuple[str, ...], freeze: bool, checks: bool = True
-) -> Document:
-    doc = parse_document(sources, languages, checks)
+def _frozen(doc: Document, freeze: bool) -> Document:
     if freeze:
         gc.freeze()
     return doc
 
 
-def _render_and_write(parent: _Channel, languages, directory_urls: bool, folder: Path) -> None:
-    """In the forked process: its share of the tasks; their paths go to the
-    parent, which says whether to write them (the data is valid), and gets the
-    ``SyncReport``. The parent runs the whole-document checks."""
-    doc = _parse(_inherited["sources"], languages, freeze=True, checks=False)
+def _halves(sources: dict[str, Source]) -> tuple[list[str], list[str]]:
+    """The data files in two halves of about the same size, one per process."""
+    halves: tuple[list[str], list[str]] = ([], [])
+    sizes = [0, 0]
+    for name in sorted(sources, key=lambda n: -len(sources[n].text or "")):
+        smaller = sizes.index(min(sizes))
+        halves[smaller].append(name)
+        sizes[smaller] += len(sources[name].text or "")
+    return halves
+
+
+def _render_and_write(
+    parent: _Channel, languages, directory_urls: bool, folder: Path, names: list[str]
+) -> None:
+    """In the forked process: parse its half of the files (without positions:
+    the parent parses again what has errors) and exchange it for the other half;
+    render its share of the tasks; their paths go to the parent, which says
+    whether to write them (the data is valid), and gets the ``SyncReport``.
+    The parent runs the whole-document checks."""
+    sources = _inherited["sources"]
+    parsed = parse_sources(sources, names, positions=False)
+    parent.send(parsed)
+    parsed |= parent.receive()
+    doc = _frozen(document_of(parsed, sources, languages, checks=False), freeze=True)
     files = _render_tasks(doc, directory_urls, _inherited["texts"])
     parent.send(set(files))
     if parent.receive():

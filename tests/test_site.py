@@ -70,6 +70,10 @@ def test_bad_data_raises_every_error_and_writes_nothing(tmp_path, mini, workers)
     assert "unknown actor id 'emcs'" in messages
     assert "duplicate glossary id 'emsc'" in messages
     assert _contents(folder) == before
+    with pytest.raises(DataErrors) as loaded:  # one process, with positions all along
+        load_document(mini)
+    assert raised.value.errors == loaded.value.errors  # the same lines and columns
+    assert {e.line for e in raised.value.errors} != {1}
 
 
 def test_freeze_moves_the_document_out_of_the_collectors_reach(tmp_path):
