@@ -120,22 +120,25 @@ def words_and_starts(text: str) -> tuple[list[str], list[int]]:
 class TermFinder:
     r"""Finds many terms in texts, as the pattern ``(?<![\w-])(t1|t2|…)(?![\w-])``
     with the longest terms first would, but in time linear in the terms: at a
-    word, only the terms that begin with that word and the next one are tried
-    (a pattern of thousands of alternatives tries them all at every position)."""
+    word, only the terms made of that word and the next ones are tried (a
+    pattern of thousands of alternatives tries them all at every position)."""
 
     _WORD = re.compile(r"\w+")
 
     def __init__(self, terms):
-        # (first word, second word or None) -> terms, longest first
-        self._by_words: dict[tuple[str, str | None], list[str]] = {}
+        # the words of a term -> the terms made of them, longest first
+        self._by_words: dict[tuple[str, ...], list[str]] = {}
         others = []
         for term in sorted(set(terms), key=len, reverse=True):
-            words = [w[0] for w in itertools.islice(self._WORD.finditer(term), 2)]
+            words = tuple(self._WORD.findall(term))
             if words and term[0] == words[0][0]:
-                self._by_words.setdefault((words[0], (words[1:] or [None])[0]), []).append(term)
+                self._by_words.setdefault(words, []).append(term)
             else:
                 others.append(term)
-        self._firsts = {first for first, _ in self._by_words}
+        counts: dict[str, set[int]] = {}  # first word -> numbers of words of its terms
+        for words in self._by_words:
+            counts.setdefault(words[0], set()).add(len(words))
+        self._counts = {first: sorted(n, reverse=True) for first, n in counts.items()}
         alternatives = "|".join(re.escape(t) for t in others)
         self._others = others and re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
@@ -143,25 +146,26 @@ class TermFinder:
         """The terms found in ``text``, left to right, without overlaps."""
         found, end = [], 0
         words, starts = words_and_starts(text)
-        words.append(None)  # after the last word
-        for i in itertools.compress(itertools.count(), map(self._firsts.__contains__, words)):
+        for i in itertools.compress(itertools.count(), map(self._counts.__contains__, words)):
             start = starts[i]
             if start < end or (start and text[start - 1] == "-"):
                 continue
-            # two-word terms are longer than one-word terms with the same first word
-            candidates = [
-                *self._by_words.get((words[i], words[i + 1]), ()),
-                *self._by_words.get((words[i], None), ()),
-            ]
-            for term in candidates:
-                after = start + len(term)
-                if text.startswith(term, start) and not _continues(text, after):
-                    found.append(term)
-                    end = after
-                    break
+            term = self._term_at(text, start, words, i)
+            if term is not None:
+                found.append(term)
+                end = start + len(term)
         if self._others:
             found += [m[0] for m in self._others.finditer(text)]
         return found
+
+    def _term_at(self, text: str, start: int, words: list[str], i: int) -> str | None:
+        """The longest term at ``start`` (word ``i``): one with more words is
+        longer, so the terms are tried by number of words, then by length."""
+        for count in self._counts[words[i]]:
+            for term in self._by_words.get(tuple(words[i : i + count]), ()):
+                if text.startswith(term, start) and not _continues(text, start + len(term)):
+                    return term
+        return None
 
 
 def _continues(text: str, index: int) -> bool:

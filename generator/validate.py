@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -830,30 +830,47 @@ def _check_terms(check: _Checker, actors: tuple[Actor, ...]) -> None:
 
 
 class _Occurrences:
-    """``term in text`` for many ``terms``, in time linear in the terms: look
-    only where the term's rarest word stands in the text; scan the text if
-    not there (a term may begin or end inside a longer word)."""
+    """``term in text`` for many ``terms``, in time linear in the text and the
+    terms: each term is first looked for where its words stand together in the
+    text, only where its rarest word stands, until it is found; a term found
+    nowhere there (it may begin or end inside a longer word) is looked for in
+    the whole text."""
 
     _WORD = re.compile(r"\w+")
 
     def __init__(self, text: str, terms):
         self.text = text
-        wanted = {word for term in terms for word in self._WORD.findall(term)}
-        self.starts: dict[str, list[int]] = {word: [] for word in wanted}
+        self.found: set[str] = set()
+        by_words: dict[tuple[str, ...], set[str]] = defaultdict(set)  # not found yet
+        for term in terms:
+            if words := tuple(self._WORD.findall(term)):
+                by_words[words].add(term)
         words, starts = markup.words_and_starts(text)
-        chosen = map(wanted.__contains__, words)
-        for word, start in itertools.compress(zip(words, starts, strict=True), chosen):
-            self.starts[word].append(start)
+        frequency = Counter(words)
+        # rarest word -> (its offset in the words, their number) -> words not all found
+        anchors: dict[str, dict[tuple[int, int], int]] = defaultdict(Counter)
+        for key in by_words:
+            offset = min(range(len(key)), key=lambda j: frequency[key[j]])
+            anchors[key[offset]][offset, len(key)] += 1
+        for j in itertools.compress(itertools.count(), map(anchors.__contains__, words)):
+            anchor = anchors[words[j]]
+            for offset, length in list(anchor):
+                key = tuple(words[j - offset : j - offset + length]) if j >= offset else ()
+                if not by_words.get(key):
+                    continue
+                start = starts[j - offset]
+                here = {term for term in by_words[key] if text.startswith(term, start)}
+                self.found |= here
+                by_words[key] -= here
+                if not by_words[key]:  # all its terms found: stop looking for them
+                    anchor[offset, length] -= 1
+                    if not anchor[offset, length]:
+                        del anchor[offset, length]
+            if not anchor:
+                del anchors[words[j]]
 
     def __call__(self, term: str) -> bool:
-        words = list(self._WORD.finditer(term))
-        if words:
-            rarest = min(words, key=lambda w: len(self.starts.get(w[0], ())))
-            for start in self.starts.get(rarest[0], ()):
-                begin = start - rarest.start()
-                if begin >= 0 and self.text.startswith(term, begin):
-                    return True
-        return term in self.text
+        return term in self.found or term in self.text
 
 
 def _replace_listed(entry: GlossaryEntry, listed: set[str]) -> GlossaryEntry:
