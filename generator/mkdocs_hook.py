@@ -185,8 +185,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def _build_order(i18n) -> list[str]:
     """The languages in the order mkdocs-static-i18n (1.3) builds them: the
-    default one, then the others from its ``on_post_build``, in a loop that
-    builds the default one again after any other one not last in the list."""
+    default one, then the others in the configured order, from a loop in its
+    ``on_post_build`` that skips only the language just built, so the default
+    one is built again when it comes after another (configured de, fr, en with
+    fr the default: built fr, de, fr, en)."""
     current = next(lang.locale for lang in i18n.config.languages if lang.default)
     order = [current]
     for locale in i18n.build_languages:

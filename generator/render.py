@@ -329,7 +329,7 @@ def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
     return env
 
 
-PARTS = ("all", "main", "documents", "tools", "side-by-side")
+PARTS = ("all", "main", "texts", "actors", "tools", "side-by-side")
 
 
 def render_pages(
@@ -342,9 +342,10 @@ def render_pages(
     """Every generated page of ``doc`` in ``language``: ``{path: markdown}``.
 
     ``part`` (processes rendering in parallel share the work this way):
-    "documents" (home, measures, actors, glossary, full text, search), "tools"
-    (who does what, explorer, timeline, study, overview, open data…), "main"
-    (both) or "side-by-side".
+    "texts" (home, measures, glossary, full text, search), "actors" (the
+    actors and each actor's page), "tools" (who does what, explorer, timeline,
+    study, overview, open data…), "side-by-side", or "main" (all but the
+    side-by-side pages).
     """
     env = env or environment()
     urls = Urls(directory_urls)
@@ -361,8 +362,10 @@ def render_pages(
 
     if part not in PARTS:
         raise ValueError(f"unknown part {part!r}")
-    if part in ("all", "main", "documents"):
-        _render_documents(doc, language, render)
+    if part in ("all", "main", "texts"):
+        _render_texts(doc, language, render)
+    if part in ("all", "main", "actors"):
+        _render_actors(doc, render)
     if part in ("all", "main", "tools"):
         _render_tools(doc, language, render, urls)
     if part in ("all", "side-by-side"):
@@ -370,7 +373,7 @@ def render_pages(
     return pages
 
 
-def _render_documents(doc: Document, language: str, render) -> None:
+def _render_texts(doc: Document, language: str, render) -> None:
     render("home.md.j2", page_path("home"))
     measures = doc.measures
     related = related_index(doc)
@@ -384,6 +387,12 @@ def _render_documents(doc: Document, language: str, render) -> None:
             next=measures[i + 1] if i + 1 < len(measures) else None,
             related=related[measure.number],
         )
+    render("glossary.md.j2", page_path("glossary"), usage=glossary_usage(doc, language))
+    render("full-text.md.j2", page_path("full-text"))
+    render("search.md.j2", page_path("search"))
+
+
+def _render_actors(doc: Document, render) -> None:
     counts = views.action_counts(doc)
     render("actors.md.j2", page_path("actors"), groups=actor_groups(doc), counts=counts)
     for actor in doc.actors:
@@ -393,9 +402,6 @@ def _render_documents(doc: Document, language: str, render) -> None:
             actor=actor,
             links=actor_links(doc, actor.id),
         )
-    render("glossary.md.j2", page_path("glossary"), usage=glossary_usage(doc, language))
-    render("full-text.md.j2", page_path("full-text"))
-    render("search.md.j2", page_path("search"))
 
 
 def _render_tools(doc: Document, language: str, render, urls: Urls) -> None:

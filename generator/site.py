@@ -90,13 +90,14 @@ def source_texts(sources: dict[str, Source]) -> dict[str, str]:
 # The work, shared out as it goes: each process takes the next task when it is
 # free (the one that validates the data starts later).
 def _tasks(languages: tuple[str, ...]) -> list[tuple[str, str | None]]:
-    """(part, language): every language's documents and tools (``render_pages``
-    parts), the side-by-side pages (all languages in one task: they share their
-    columns), the open data."""
-    # the largest first: the last ones even out the two processes' ends
-    documents = [("documents", lang) for lang in languages]
+    """(part, language): the side-by-side pages (all languages in one task:
+    they share their columns), every language's texts and actors (``render_pages``
+    parts), the open data, every language's tools. The largest first: the small
+    last ones even out the two processes' ends."""
+    texts = [("texts", lang) for lang in languages]
+    actors = [("actors", lang) for lang in languages]
     tools = [("tools", lang) for lang in languages]
-    return [*documents, ("side-by-side", None), *tools, ("data", None)]
+    return [("side-by-side", None), *texts, *actors, ("data", None), *tools]
 
 
 def _render_tasks(doc: Document, directory_urls: bool, texts: dict[str, str]) -> dict[str, str]:

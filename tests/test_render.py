@@ -134,17 +134,16 @@ def test_relative_path_agrees_with_posixpath(target, base):
 
 def test_parts_split_the_pages_between_side_by_side_and_the_rest():
     doc = load_document(MINI)
-    documents, tools = (
-        render_pages(doc, "fr", part="documents"),
-        render_pages(doc, "fr", part="tools"),
+    texts, actors, tools, side = (
+        render_pages(doc, "fr", part=part) for part in ("texts", "actors", "tools", "side-by-side")
     )
-    side = render_pages(doc, "fr", part="side-by-side")
     assert side and all(path.startswith("package/side-by-side/") for path in side)
-    assert "package/measure-1.md" in documents and "package/explorer.md" in tools
-    assert render_pages(doc, "fr", part="main") == {**documents, **tools}
-    parts = [documents, tools, side]
-    assert sum(map(len, parts)) == len({**documents, **tools, **side})  # no page twice
-    assert {**documents, **tools, **side} == render_pages(doc, "fr")
+    assert "package/measure-1.md" in texts and "package/explorer.md" in tools
+    assert actors and all(path.startswith("package/actors") for path in actors)
+    assert render_pages(doc, "fr", part="main") == {**texts, **actors, **tools}
+    parts = [texts, actors, tools, side]
+    assert sum(map(len, parts)) == len({**texts, **actors, **tools, **side})  # no page twice
+    assert {**texts, **actors, **tools, **side} == render_pages(doc, "fr")
     with pytest.raises(ValueError, match="unknown part"):
         render_pages(doc, "fr", part="sides")
 
