@@ -4,10 +4,9 @@ Before MkDocs (and mkdocs-static-i18n) collect files, load and validate
 ``data/``, render every page in every configured language and sync them into
 the gitignored ``docs/package/`` folder. Data errors stop the build before the
 site directory is touched. While the pages are written, each one also goes to
-the Pagefind index, built beside the build by another process: each language's
-index is written while the next language is built. Once the default language
-is built, a third process starts the offline zip with its pages, and adds the
-rest once every language is built.
+the Pagefind index, built beside the build by another process; once every
+language is built, Pagefind writes its index while a third process makes the
+offline zip of the finished site.
 """
 
 from __future__ import annotations
@@ -44,8 +43,7 @@ _last_run: dict[str, tuple] = {}  # docs_dir -> (fingerprint, document)
 _not_found: dict[str, str] = {}  # language folder -> its rendered 404.html
 _command = {"name": "build"}
 _last_good: dict[str, object] = {}  # the last valid document, while serving
-# the search index and offline zip being made, the languages still to build, the start time
-_streams: dict[str, object] = {}
+_streams: dict[str, object] = {}  # the search index being built, and its start time
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -175,27 +173,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return  # the streams of the outer build take every language's pages
     _close_streams()
     start = time.perf_counter()
-    languages = _languages(config)
     try:
-        _streams["search"] = SearchIndex(Path(config.site_dir) / "pagefind", languages)
+        _streams["search"] = SearchIndex(Path(config.site_dir) / "pagefind")
     except (OSError, SearchIndexError) as exc:
         raise PluginError(f"cannot start Pagefind: {exc}") from None
-    _streams.update(start=start, waiting=_build_order(_i18n(config)), site=Path(config.site_dir))
-
-
-def _build_order(i18n) -> list[str]:
-    """The languages in the order mkdocs-static-i18n (1.3) builds them: the
-    default one, then the others in the configured order, from a loop in its
-    ``on_post_build`` that skips only the language just built, so the default
-    one is built again when it comes after another (configured de, fr, en with
-    fr the default: built fr, de, fr, en)."""
-    current = next(lang.locale for lang in i18n.config.languages if lang.default)
-    order = [current]
-    for locale in i18n.build_languages:
-        if locale != current:
-            current = locale
-            order.append(locale)
-    return order
+    _streams["start"] = start
 
 
 @event_priority(-100)  # the page as written: after the other plugins' changes
@@ -210,43 +192,11 @@ def on_build_error(error: Exception) -> None:
     _close_streams()
 
 
-@event_priority(50)  # before mkdocs-static-i18n builds the next language (at -100)
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    """A language is built (the default one first, then each other one inside
-    mkdocs-static-i18n's own ``on_post_build``): its search index is written
-    while the next one is built; once the default one is built, the offline zip
-    starts on it; after the last one, both are finished."""
-    waiting = _streams.get("waiting")
-    if not waiting:
-        return
-    i18n = _i18n(config)
-    language = waiting.pop(0)
-    if i18n.current_language not in (None, language):
-        raise PluginError(
-            f"mkdocs-static-i18n built '{i18n.current_language}' where '{language}' was "
-            "expected: the generator's hook knows the build order of its version 1.3"
-        )
-    if language not in waiting:  # its last build: its index is written meanwhile
-        try:
-            _streams["search"].finish_language(language)
-        except SearchIndexError as exc:
-            raise PluginError(f"pagefind failed: {exc}") from None
-    offline = _command["name"] in ("build", "gh-deploy")
-    site = _streams["site"]
-    if offline and "offline" not in _streams and waiting:
-        default = _build_order(i18n)[0]
-        later = sorted({_language_folder(i18n, lang) for lang in waiting if lang != default})
-        _streams["offline"] = _start_offline(site, later)
-    if not waiting:
-        _finish_build(site, offline)
-
-
-def _language_folder(i18n, language: str) -> str:
-    link = next(lang.link for lang in i18n.config.languages if lang.locale == language)
-    return link.strip("/")
-
-
-def _finish_build(site: Path, offline: bool) -> None:
+    if _i18n(config).building:
+        return  # an inner, per-language build: wait for the outer one
+    site = Path(config.site_dir)
     # mkdocs-static-i18n writes every language's 404 to the root: one per folder;
     # and it copies plain files (the open data) for the default language only.
     for folder, html in _not_found.items():
@@ -255,17 +205,18 @@ def _finish_build(site: Path, offline: bool) -> None:
         if folder and open_data.is_dir():
             shutil.copytree(open_data, site / folder / DATA_FOLDER, dirs_exist_ok=True)
     search = _streams.pop("search")
-    if offline and "offline" not in _streams:  # one language: nothing was started
-        _streams["offline"] = _start_offline(site, [])
+    # The offline zip of the finished site is made by another process while
+    # Pagefind (a third one) writes its index: no page waits for either.
+    offline = _start_offline(site) if _command["name"] in ("build", "gh-deploy") else None
     try:
         search.finish()
-        if offline:
-            _finish_offline(*_streams["offline"], site)
+        if offline is not None:
+            _finish_offline(*offline, site)
     except SearchIndexError as exc:
         raise PluginError(f"pagefind failed: {exc}") from None
     finally:
-        if "offline" in _streams:
-            _stop_offline(*_streams.pop("offline"))
+        if offline is not None:
+            _stop_offline(*offline)
     log.info(
         "generator: search index%s written (%.2f s after the build started)",
         " and offline edition" if offline else "",
@@ -273,23 +224,19 @@ def _finish_build(site: Path, offline: bool) -> None:
     )
 
 
-def _start_offline(site: Path, later: list[str]) -> tuple[subprocess.Popen, Path]:
-    """The offline zip, made by another process: from the pages built so far,
-    then (told ``finish``) from the rest, ``later`` folders included."""
+def _start_offline(site: Path) -> tuple[subprocess.Popen, Path]:
     archive = Path(tempfile.mkdtemp(prefix="offline-")) / ZIP_NAME
     # run as a script: it needs no more than the standard library, and importing
     # the generator package would take the process longer than the zip at 1x
     script = Path(__file__).with_name("offline.py")
-    command = [sys.executable, str(script), str(site), str(archive), *later]
-    stdin = subprocess.PIPE if later else subprocess.DEVNULL
-    process = subprocess.Popen(command, stdin=stdin, stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, str(script), str(site), str(archive)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     return process, archive
 
 
 def _finish_offline(process: subprocess.Popen, archive: Path, site: Path) -> None:
-    """Tell the offline zip to finish, wait for it and copy it into every
-    language's data folder."""
-    errors = process.communicate("finish\n" if process.stdin else None)[1]
+    """Wait for the offline zip and copy it into every language's data folder."""
+    errors = process.communicate()[1]
     if process.returncode != 0:
         raise PluginError(f"the offline edition failed:\n{errors[-3000:]}")
     _publish_offline(archive, site)
@@ -315,6 +262,4 @@ def _close_streams() -> None:
     search = _streams.pop("search", None)
     if search is not None:
         search.close()
-    if "offline" in _streams:
-        _stop_offline(*_streams.pop("offline"))
-    _streams.clear()
+    _streams.pop("start", None)

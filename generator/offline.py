@@ -7,7 +7,6 @@ Standard library only: the MkDocs hook runs this file as a script
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import re
 import sys
@@ -123,12 +122,11 @@ def file_links(html: str) -> str:
 class OfflineEdition:
     """The offline zip of a built site.
 
-    ``add_files`` adds the files of the site, pages with their links rewritten
-    for file://; it may run more than once (a language's folder once it is
-    built, the rest later); ``finish`` adds the rest and the search index
-    script (``assets/offline-search.js``). A background thread compresses
-    (zlib releases the GIL) while the next pages are rewritten. The same site
-    gives the same bytes (fixed timestamps)."""
+    ``finish`` adds every file of the site, pages with their links rewritten
+    for file:// (``add_page`` may give some first), and the search index script
+    (``assets/offline-search.js``). A background thread compresses (zlib
+    releases the GIL) while the next pages are rewritten. The same site gives
+    the same bytes (fixed timestamps)."""
 
     def __init__(self, target: Path, folder: str = "15250-18"):
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -138,7 +136,6 @@ class OfflineEdition:
         self._writer = ThreadPoolExecutor(1)
         self._writes: list[Future] = []
         self._pages: dict[str, str] = {}
-        self._read: dict[str, tuple] = {}  # name -> (mtime_ns, size, sha256) when read
 
     def add_page(self, name: str, html: str) -> None:
         """A page of the site, as written at ``name`` (``en/package/x/index.html``)."""
@@ -147,55 +144,25 @@ class OfflineEdition:
         self._pages[name] = file_links(html)
         self._add(name, self._pages[name].encode("utf-8"))
 
-    def add_files(self, site: Path, skip=lambda name: False) -> None:
-        """Add the files of ``site`` not added yet, but those ``skip(name)`` names."""
-        for path in sorted(site.rglob("*")):
-            name = path.relative_to(site).as_posix()
-            if name in self._read or name in self._pages or left_out(name) or skip(name):
-                continue
-            if not path.is_file():
-                continue
-            stat, data = path.stat(), path.read_bytes()
-            self._read[name] = (stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).digest())
-            if path.suffix == ".html":
-                self.add_page(name, data.decode("utf-8"))
-            else:
-                self._add(name, data)
-
-    def unchanged(self, site: Path) -> bool:
-        """Whether every file added from ``site`` still has the content it was
-        read with (a later build may copy the same theme files again)."""
-        for name, (mtime, size, digest) in self._read.items():
-            try:
-                stat = (site / name).stat()
-                if (stat.st_mtime_ns, stat.st_size) == (mtime, size):
-                    continue
-                if hashlib.sha256((site / name).read_bytes()).digest() != digest:
-                    return False
-            except OSError:
-                return False
-        return True
-
     def finish(self, site: Path) -> Path:
-        """Add what ``site`` holds besides what was added, then close the zip."""
+        """Add what ``site`` holds besides the pages, then close the zip."""
         try:
-            self.add_files(site)
+            for path in sorted(site.rglob("*")):
+                name = path.relative_to(site).as_posix()
+                if name in self._pages or left_out(name) or not path.is_file():
+                    continue
+                if path.suffix == ".html":
+                    self.add_page(name, path.read_text(encoding="utf-8"))
+                else:
+                    self._add(name, path.read_bytes())
             script = index_script(search_entries(self._pages))
             self._add(f"assets/{INDEX_NAME}", script.encode("utf-8"))
         finally:
-            self._close()
+            self._writer.shutdown(wait=True)
+            self._zip.close()
         for write in self._writes:
             write.result()  # re-raise a failed write
         return self.target
-
-    def abandon(self) -> None:
-        """Stop, and remove the unfinished zip."""
-        self._close()
-        self.target.unlink(missing_ok=True)
-
-    def _close(self) -> None:
-        self._writer.shutdown(wait=True)
-        self._zip.close()
 
     def _add(self, name: str, data: bytes) -> None:
         self._writes.append(self._writer.submit(self._write, name, data))
@@ -208,31 +175,11 @@ class OfflineEdition:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python generator/offline.py SITE ZIP [LATER ...]``: the offline zip of
-    a built site (the MkDocs hook runs it in its own process).
-
-    With ``LATER`` folders (the languages still being built), it first adds the
-    rest of the site but the 404 pages (rewritten at the end), then waits for a
-    ``finish`` line on its standard input to add the rest; if a file it read
-    has changed by then, it starts again from the whole site."""
-    site, target, *later = argv if argv is not None else sys.argv[1:]
-    site, target = Path(site), Path(target)
-    edition = OfflineEdition(target)
-    if later:
-        folders = tuple(f"{folder}/" for folder in later)
-        edition.add_files(site, lambda name: name.startswith(folders) or _is_404(name))
-        if sys.stdin.readline().strip() != "finish":  # the build stopped
-            edition.abandon()
-            return 1
-        if not edition.unchanged(site):
-            edition.abandon()
-            edition = OfflineEdition(target)
-    edition.finish(site)
+    """``python -m generator.offline SITE ZIP``: the offline zip of a built site
+    (the MkDocs hook runs it in its own process, beside Pagefind's writing)."""
+    site, target = (argv if argv is not None else sys.argv[1:])[:2]
+    OfflineEdition(Path(target)).finish(Path(site))
     return 0
-
-
-def _is_404(name: str) -> bool:
-    return name.rpartition("/")[2] == "404.html"
 
 
 if __name__ == "__main__":

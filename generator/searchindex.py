@@ -2,10 +2,8 @@
 
 Pages go to Pagefind's indexing service (``pagefind --service``, a separate
 process) as soon as they are rendered, so the index is built on the second
-core while the other pages are still being rendered. Each language has its own
-index, written as soon as its pages are done (``finish_language``), while the
-next language is built; ``finish`` completes the bundle (the files ``pagefind
---site`` would write on the finished site).
+core while the other pages are still being rendered; ``finish`` writes the
+bundle (the files ``pagefind --site`` would write on the finished site).
 
 The service speaks base64-encoded JSON messages separated by commas on its
 stdin and stdout. Pagefind's own Python client polls for each answer with a
@@ -30,7 +28,6 @@ __all__ = [
     "SearchIndex",
     "SearchIndexError",
     "indexed_part",
-    "page_language",
     "page_url",
     "pagefind_executable",
 ]
@@ -72,37 +69,10 @@ def indexed_part(html: str) -> str:
     )
 
 
-ENTRY = "pagefind-entry.json"
-
-
-def page_language(html: str) -> str:
-    """A page's ``<html lang>`` ("" if none): the index it goes to."""
-    found = HTML_LANG.search(html)
-    return found[1] if found else ""
-
-
-def _merged_entries(entries: list[dict]) -> dict:
-    """One ``pagefind-entry.json`` for indexes of different languages."""
-    merged = {**entries[0], "languages": {}}
-    for entry in entries:
-        others = {key: value for key, value in entry.items() if key != "languages"}
-        if others != {key: value for key, value in merged.items() if key != "languages"}:
-            raise SearchIndexError(f"Pagefind's indexes disagree: {others}")
-        merged["languages"].update(entry["languages"])
-    return merged
-
-
 class SearchIndex:
-    """Pagefind indexes fed page by page, one per language (a page's ``<html
-    lang>``); ``finish`` writes them all to ``output`` as one bundle.
+    """A Pagefind index fed page by page; ``finish`` writes it to ``output``."""
 
-    ``finish_language`` lets a language's index be built and written while the
-    next language's pages are still coming (the service answers in order, so
-    every page sent before it is in). Its files are those of a single index
-    holding every language, except ``pagefind-entry.json``, whose ``languages``
-    ``finish`` merges (tested)."""
-
-    def __init__(self, output: Path, languages: tuple[str, ...] = ()):
+    def __init__(self, output: Path):
         self.output = output
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
         self._process = subprocess.Popen(
@@ -115,55 +85,39 @@ class SearchIndex:
         self._arrived = threading.Condition()
         self._stopped = False
         self._last_id = 0
-        self._indexes: dict[str, int] = {}  # language -> Pagefind's index id
-        self._pages: dict[str, list[int]] = {}  # language -> its AddFile messages
-        self._writers: dict[str, threading.Thread] = {}  # the finished languages
-        self._entries: dict[str, dict] = {}  # language -> its pagefind-entry.json
-        self._failures: list[SearchIndexError] = []
+        self._pages: list[int] = []
         threading.Thread(target=self._read_answers, daemon=True).start()
-        for language in languages:  # now, while the service is idle
-            self._index(language)
+        self._index = self._wait(self._send({"type": "NewIndex", "config": None}))["index_id"]
 
     def add_page(self, dest_path: str, html: str) -> None:
         """Index a page: its HTML, as written at ``dest_path`` in the site."""
-        language = page_language(html)
-        if language in self._writers:
-            message = f"{dest_path}: a '{language}' page after that index was finished"
-            raise SearchIndexError(message)
-        request = {"type": "AddFile", "index_id": self._index(language), "file_path": None}
+        request = {"type": "AddFile", "index_id": self._index, "file_path": None}
         request |= {"url": page_url(dest_path), "file_contents": indexed_part(html)}
-        self._pages[language].append(self._send(request))
-
-    def finish_language(self, language: str) -> None:
-        """No more pages in ``language``: its index is built and written now, by
-        the service and a thread of this process, while the build goes on."""
-        if language not in self._indexes or language in self._writers:
-            return
-        request = self._send({"type": "GetFiles", "index_id": self._indexes[language]})
-        writer = threading.Thread(target=self._write, args=(language, request), daemon=True)
-        self._writers[language] = writer
-        writer.start()
+        self._pages.append(self._send(request))
 
     def finish(self) -> Path:
-        """Finish every language, write the merged entry file, stop the service.
+        """Wait for every page, write the bundle, stop the service.
 
         The service sends the files and this process writes them: its own
         ``WriteFiles`` answers before the files are complete on disk."""
         try:
-            if not self._indexes:
-                self._index("")  # no page: still a (loadable, empty) bundle
-            for language in list(self._indexes):
-                self.finish_language(language)
-            for writer in self._writers.values():
-                writer.join()
-            if self._failures:
-                raise self._failures[0]
-            entry = _merged_entries([self._entries[lang] for lang in sorted(self._entries)])
+            for message_id in self._pages:
+                self._wait(message_id)
+            files = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))["files"]
         finally:
             self.close()
-        self.output.mkdir(parents=True, exist_ok=True)
-        # languages in no fixed order: keys sorted
-        (self.output / ENTRY).write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
+        folders: set[str] = set()
+        for file in files:
+            target = os.path.join(self.output, file["path"])
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            content = base64.b64decode(file["content"])
+            if file["path"] == "pagefind-entry.json":  # languages in no fixed order: sort
+                content = json.dumps(json.loads(content), sort_keys=True).encode("utf-8")
+            with open(target, "wb") as out:
+                out.write(content)
         return self.output
 
     def close(self) -> None:
@@ -176,37 +130,6 @@ class SearchIndex:
             self._process.kill()
             self._process.wait()
         self._log.close()
-
-    def _index(self, language: str) -> int:
-        if language not in self._indexes:
-            answer = self._wait(self._send({"type": "NewIndex", "config": None}))
-            self._indexes[language] = answer["index_id"]
-            self._pages[language] = []
-        return self._indexes[language]
-
-    def _write(self, language: str, request: int) -> None:
-        """In a thread: wait for the language's files, write them but the entry."""
-        try:
-            for message_id in self._pages[language]:
-                self._wait(message_id)
-            files = self._wait(request)["files"]
-            folders: set[str] = set()
-            for file in files:
-                content = base64.b64decode(file["content"])
-                if file["path"] == ENTRY:
-                    self._entries[language] = json.loads(content)
-                    continue
-                target = os.path.join(self.output, file["path"])
-                folder = os.path.dirname(target)
-                if folder not in folders:
-                    os.makedirs(folder, exist_ok=True)
-                    folders.add(folder)
-                with open(target, "wb") as out:
-                    out.write(content)
-        except SearchIndexError as exc:
-            self._failures.append(exc)
-        except (OSError, ValueError, KeyError) as exc:
-            self._failures.append(SearchIndexError(f"writing the '{language}' index: {exc}"))
 
     def _send(self, payload: dict) -> int:
         self._last_id += 1
