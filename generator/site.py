@@ -1,10 +1,11 @@
 """Data folder -> generated folder, the languages in parallel processes.
 
 ``generate_site`` reads the YAML files once, then forks (``os.fork``: no
-executor, no pickled call) one process; both
-load the document and share out the rendering (each language's pages, the
-side-by-side pages, the open data), while this one also runs the whole-document
-checks. The fork comes *before* the document is loaded, on purpose: a process
+executor, no pickled call) one process; each parses half of the files and they
+exchange their halves; both build the document and share out the rendering
+(each language's texts, actors and tools, the side-by-side pages, the open
+data), while this one also runs the whole-document checks. The fork comes
+*before* the document is built, on purpose: a process
 forked after loading shares the document copy-on-write, and each reference
 count it touches copies a memory page (at 10x the data, rendering was 50 %
 slower in both processes). Once the data is known to be valid, each process
@@ -72,7 +73,7 @@ def generate_site(
             doc = _frozen(document_of(parsed, sources, languages), freeze)  # with the checks
             files = _render_tasks(doc, directory_urls, texts)
             other_files = other.receive()  # all rendered: now both may write
-            other.send(True)
+            other.go_ahead()
             report = write_files(folder, files)
             report.add(other.receive())
     finally:
@@ -172,12 +173,16 @@ class _Channel:
     def __init__(self, reading: int, writing: int):
         self._in = os.fdopen(reading, "rb")
         self._out = os.fdopen(writing, "wb")
-        self.sent = False  # anything yet (the go-ahead to write, in the parent)
+        self.writing = False  # the parent's go-ahead to write was sent
 
     def send(self, value: object) -> None:
-        self.sent = True
         pickle.dump(value, self._out, pickle.HIGHEST_PROTOCOL)
         self._out.flush()
+
+    def go_ahead(self) -> None:
+        """(In the parent) the data is valid: the other process may write."""
+        self.writing = True
+        self.send(True)
 
     def receive(self) -> object:
         """The next object sent; raises ``_Stopped`` if the other side ended."""
@@ -237,7 +242,7 @@ class _Forked:
         return self._channel
 
     def __exit__(self, *exc_info) -> None:
-        if exc_info[0] is not None and not self._channel.sent:
+        if exc_info[0] is not None and not self._channel.writing:
             os.kill(self._pid, signal.SIGKILL)  # it has written nothing: no need to wait
         self._channel.close()
         _, status = os.waitpid(self._pid, 0)
