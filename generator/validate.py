@@ -846,12 +846,7 @@ class _Occurrences:
             if words := tuple(self._WORD.findall(term)):
                 by_words[words].add(term)
         words, starts = markup.words_and_starts(text)
-        frequency = Counter(words)
-        # rarest word -> (its offset in the words, their number) -> words not all found
-        anchors: dict[str, dict[tuple[int, int], int]] = defaultdict(Counter)
-        for key in by_words:
-            offset = min(range(len(key)), key=lambda j: frequency[key[j]])
-            anchors[key[offset]][offset, len(key)] += 1
+        anchors = self._anchors(by_words, Counter(words))
         for j in itertools.compress(itertools.count(), map(anchors.__contains__, words)):
             anchor = anchors[words[j]]
             for offset, length in list(anchor):
@@ -868,6 +863,16 @@ class _Occurrences:
                         del anchor[offset, length]
             if not anchor:
                 del anchors[words[j]]
+
+    @staticmethod
+    def _anchors(keys, frequency: Counter) -> dict[str, Counter]:
+        """The rarest word of each key (the words of terms) -> (its offset in
+        the key, the key's length) -> how many keys are not all found yet."""
+        anchors: dict[str, Counter] = defaultdict(Counter)
+        for key in keys:
+            offset = min(range(len(key)), key=lambda j: frequency[key[j]])
+            anchors[key[offset]][offset, len(key)] += 1
+        return anchors
 
     def __call__(self, term: str) -> bool:
         return term in self.found or term in self.text
