@@ -12,6 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MethodType
 from typing import NamedTuple
 
 from jinja2 import (
@@ -21,6 +22,7 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
 )
+from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
 from . import views
@@ -299,12 +301,31 @@ def _term_matcher(doc: Document, language: str) -> tuple[dict[str, tuple[str, st
     return doc.memo[key]
 
 
+_DIRECT = frozenset({Macro, PageText, InterfaceText})  # see _Context
+
+
 def _glossary_terms(glossary: tuple[GlossaryEntry, ...], language: str) -> dict[str, GlossaryEntry]:
     terms: dict[str, GlossaryEntry] = {}
     for entry in glossary:
         for name in (entry.short.get(language), *entry.variants.get(language, ())):
             terms.setdefault(name, entry)
     return terms
+
+
+class _Context(Context):
+    """Jinja's context, calling macros and this module's helpers directly.
+
+    ``Context.call`` looks for ``pass_context``-style markers on every call
+    (three failed attribute lookups); the templates make tens of thousands of
+    calls to objects that never carry one."""
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+        kind = type(__obj)
+        if kind in _DIRECT or (kind is MethodType and type(__obj.__self__) in _DIRECT):
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            return __obj(*args, **kwargs)
+        return super().call(__obj, *args, **kwargs)
 
 
 @functools.lru_cache(maxsize=8)
@@ -325,6 +346,7 @@ def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
         keep_trailing_newline=True,
         bytecode_cache=FileSystemBytecodeCache(),
     )
+    env.context_class = _Context
     env.globals["page_path"] = page_path
     return env
 

@@ -11,12 +11,14 @@ import pytest
 from conftest import MINI, edit
 from hypothesis import given
 from hypothesis import strategies as st
+from jinja2 import pass_context, pass_environment
 
 from generator import load_document
 from generator.models import Text
 from generator.render import (
     PageText,
     Urls,
+    environment,
     escape_text,
     related_index,
     relative_path,
@@ -155,3 +157,26 @@ def test_acronyms_on_the_glossary_page_link_without_a_tooltip(directory_urls):
     assert '<a class="gl" href=' in glossary and 'class="gl" href="' in measure
     assert 'title="European Migrant Smuggling Centre">EMSC</a>' in measure
     assert not re.search(r'<a class="gl"[^>]*title=', glossary)
+
+
+def test_template_calls_still_hand_the_context_to_functions_that_ask_for_it():
+    # the environment calls macros and PageText directly (render._Context):
+    # anything else goes through Jinja's own checks
+    @pass_context
+    def language(context):
+        return context["lang"]
+
+    @pass_environment
+    def autoescaping(env):
+        return env.autoescape
+
+    text = PageText(load_document(MINI, ("fr", "en")), "en", "package/actors.md", Urls())
+    template = environment().from_string(
+        "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}"
+        "{% for n in [1] %}{{ language() }} {{ autoescaping() }} {{ twice(n) }} "
+        "{{ t.link('glossary') }} {{ plus(n) }}{% endfor %}"
+    )
+    result = template.render(
+        lang="fr", t=text, plus=lambda n: n + 1, language=language, autoescaping=autoescaping
+    )
+    assert result == "fr True 11 ../glossary/ 2"
