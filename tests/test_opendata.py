@@ -7,9 +7,17 @@ import json
 import jsonschema
 import pytest
 from conftest import DATA
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import load_document
-from generator.opendata import JSON_SCHEMA, document_json, open_data_files, schema_fields
+from generator.opendata import (
+    JSON_SCHEMA,
+    document_json,
+    json_text,
+    open_data_files,
+    schema_fields,
+)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -49,3 +57,36 @@ def test_schema_fields_document_every_level():
     fields = dict(schema_fields())
     assert fields["sections[].measures[].actions[].id"] == "string"
     assert fields["footnotes[].number"] == "integer"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(JSON_VALUES)
+def test_json_text_is_json_with_one_line_per_list_item(value):
+    assert json.loads(json_text(value)) == value
+    lines = json_text(value, expanded=frozenset()).splitlines()
+    if isinstance(value, list) and value:
+        assert lines[1:-1] == [" " + json.dumps(v, ensure_ascii=False) + "," for v in value][
+            :-1
+        ] + [" " + json.dumps(value[-1], ensure_ascii=False)]
+
+
+@given(st.dictionaries(st.text(), st.none() | st.text() | st.dictionaries(st.text(), st.text())))
+def test_json_text_without_lists_is_json_dumps_with_indent_1(value):
+    assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def test_open_data_json_has_one_record_per_line():
+    text = open_data_files(load_document(DATA), {})["15250-18-fr.json"]
+    lines = {line.rstrip(",") for line in text.splitlines()}
+    data = json.loads(text)
+    assert '   "measures": [' in lines  # a section is indented, its measures a line each
+    for measure in data["sections"][0]["measures"]:
+        assert "    " + json.dumps(measure, ensure_ascii=False) in lines
+    for footnote in data["footnotes"]:
+        assert "  " + json.dumps(footnote, ensure_ascii=False) in lines
