@@ -147,11 +147,15 @@ class PageText:
         self._base = self.urls.base(self.page)
         self.ui = interface_text(self.doc, self.language)
         self._glossary = self.url(_GLOSSARY)
-        # Texts without footnote marks render the same on every page with the same
-        # relative URL to the glossary: shared across pages (actions appear on
-        # their measure, actor, explorer, full-text and side-by-side pages).
+        # A text is rendered once per language (actions appear on their measure,
+        # actor, explorer, full-text and side-by-side pages) into pieces: HTML
+        # with a mark for the glossary's relative URL, and footnote numbers.
+        memo = self.doc.memo
+        self._pieces = memo.setdefault(("pieces", self.language, self.term_tooltips), {})
+        # Texts without footnote marks are the same on every page with the same
+        # glossary URL: kept whole.
         key = ("rendered", self.language, self._glossary, self.term_tooltips)
-        self._rendered = self.doc.memo.setdefault(key, {})
+        self._rendered = memo.setdefault(key, {})
 
     def __call__(self, text: Text | None) -> Markup:
         """Running text: acronyms link to the glossary, footnote marks become refs."""
@@ -175,26 +179,36 @@ class PageText:
         return escape(plain(text.get(self.language)))
 
     def _render(self, raw: str, terms: str) -> Markup:
-        if "[^" in raw:
-            return self._render_text(raw, terms)
         key = (raw, terms)
-        if key not in self._rendered:
-            self._rendered[key] = self._render_text(raw, terms)
-        return self._rendered[key]
+        if key in self._rendered:
+            return self._rendered[key]
+        if key not in self._pieces:
+            self._pieces[key] = self._render_pieces(raw, terms)
+        pieces = self._pieces[key]
+        if len(pieces) == 1:  # no footnote mark
+            self._rendered[key] = Markup(pieces[0].replace(_GLOSSARY_URL, self._glossary))
+            return self._rendered[key]
+        out = [self._footnote_ref(piece) if type(piece) is int else piece for piece in pieces]
+        return Markup("".join(out).replace(_GLOSSARY_URL, self._glossary))
 
-    def _render_text(self, raw: str, terms: str) -> Markup:
+    def _render_pieces(self, raw: str, terms: str) -> tuple[str | int, ...]:
+        """The HTML of ``raw``, the glossary's URL left as ``_GLOSSARY_URL``,
+        split at its footnote marks (their numbers): the same on every page."""
+        pieces: list[str | int] = []
         out, bold = [], False
         for piece in _INLINE.split(raw):
             if piece == "**":
                 out.append("</strong>" if bold else "<strong>")
                 bold = not bold
             elif FOOTNOTE_MARK.fullmatch(piece):
-                out.append(self._footnote_ref(int(piece[2:-1])))
+                pieces += ["".join(out), int(piece[2:-1])]
+                out = []
             elif len(piece) > 2 and piece[0] == piece[-1] == "^":
                 out.append(f"<sup>{escape_text(piece[1:-1])}</sup>")
             elif piece:
                 out.append(self._terms(piece, terms))
-        return Markup("".join(out))
+        pieces.append("".join(out))
+        return tuple(pieces)
 
     def url(self, target: str, fragment: str = "") -> str:
         return self.urls.relative_from(target, self._base, fragment)
@@ -227,7 +241,7 @@ class PageText:
             out.append(escape_text(raw[last : match.start()]))
             name = escape_text(match.group(0))
             if mode == "link":
-                href = f"{self._glossary}#{entry_id}"
+                href = f"{_GLOSSARY_URL}#{entry_id}"
                 tooltip = f' title="{title}"' if self.term_tooltips else ""
                 out.append(f'<a class="gl" href="{href}"{tooltip}>{name}</a>')
             else:
@@ -238,6 +252,9 @@ class PageText:
 
 
 _GLOSSARY = page_path("glossary")
+# Stands for the glossary's relative URL in rendered texts: no data text can
+# hold it once escaped (escape_text writes every "&" as "&amp;").
+_GLOSSARY_URL = "&glossary;"
 
 
 class InterfaceText:

@@ -180,3 +180,21 @@ def test_template_calls_still_hand_the_context_to_functions_that_ask_for_it():
         lang="fr", t=text, plus=lambda n: n + 1, language=language, autoescaping=autoescaping
     )
     assert result == "fr True 11 ../glossary/ 2"
+
+
+def test_a_text_shared_by_pages_gets_each_page_s_urls_and_footnotes():
+    # texts are rendered once per language and completed on each page
+    doc = load_document(MINI, ("fr", "en"))
+    text = Text({"en": "The EMSC[^1] and the EMSC[^1]; &glossary; **EMSC**"})
+    shallow = PageText(doc, "en", "package/measure-1.md", Urls())
+    deep = PageText(doc, "en", "package/actors/europol.md", Urls())
+    first, again, other = str(shallow(text)), str(shallow(text)), str(deep(text))
+    assert first.count('href="../glossary/#') == 3 and other.count('href="../../glossary/#') == 3
+    assert "&amp;glossary;" in first and "&glossary;" not in first.replace("&amp;", "")
+    assert 'id="fnref:1"' in first and 'id="fnref2:1"' in first
+    assert 'id="fnref:1"' not in again and 'id="fnref2:1"' in again
+    assert 'id="fnref:1"' in other  # the other page's own notes
+    assert shallow.footnotes == [1, 1, 1, 1] and deep.footnotes == [1, 1]
+    plain_text = Text({"en": "The EMSC"})
+    assert str(shallow(plain_text)).count('"../glossary/#') == 1
+    assert str(deep(plain_text)).count('"../../glossary/#') == 1
