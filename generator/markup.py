@@ -31,6 +31,7 @@ def markup_problems(text: str) -> list[str]:
     return problems
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the checks and several pages ask for the same texts
 def plain(text: str) -> str:
     """The text without markup and with whitespace collapsed."""
     text = FOOTNOTE_MARK.sub("", text).replace("**", "").replace("^", "")

@@ -123,11 +123,17 @@ class Urls:
         return self.relative_from(target, self.base(page), fragment)
 
     def relative_from(self, target: str, base: str, fragment: str = "") -> str:
-        target_url = self.served(target)
-        rel = relative_path(target_url or ".", base)
-        if target_url.endswith("/") or not target_url:
-            rel = "./" if rel == "." else rel + "/"
-        return rel + (f"#{fragment}" if fragment else "")
+        rel = _relative_url(self, target, base)
+        return rel + f"#{fragment}" if fragment else rel
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a page links to the same pages again and again
+def _relative_url(urls: Urls, target: str, base: str) -> str:
+    target_url = urls.served(target)
+    rel = relative_path(target_url or ".", base)
+    if target_url.endswith("/") or not target_url:
+        rel = "./" if rel == "." else rel + "/"
+    return rel
 
 
 @dataclass
