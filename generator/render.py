@@ -374,7 +374,7 @@ def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
     return env
 
 
-PARTS = ("all", "main", "texts", "actors", "tools", "side-by-side")
+PARTS = ("all", "main", "texts", "actors", "tables", "tools", "side-by-side")
 
 
 def render_pages(
@@ -388,9 +388,9 @@ def render_pages(
 
     ``part`` (processes rendering in parallel share the work this way):
     "texts" (home, measures, glossary, full text, search), "actors" (the
-    actors and each actor's page), "tools" (who does what, explorer, timeline,
-    study, overview, open data…), "side-by-side", or "main" (all but the
-    side-by-side pages).
+    actors and each actor's page), "tables" (who does what, explorer), "tools"
+    (timeline, study, overview, open data), "side-by-side", or "main" (all but
+    the side-by-side pages).
     """
     env = env or environment()
     urls = Urls(directory_urls)
@@ -411,6 +411,8 @@ def render_pages(
         _render_texts(doc, language, render)
     if part in ("all", "main", "actors"):
         _render_actors(doc, render)
+    if part in ("all", "main", "tables"):
+        _render_tables(doc, render)
     if part in ("all", "main", "tools"):
         _render_tools(doc, language, render, urls)
     if part in ("all", "side-by-side"):
@@ -449,14 +451,18 @@ def _render_actors(doc: Document, render) -> None:
         )
 
 
-def _render_tools(doc: Document, language: str, render, urls: Urls) -> None:
-    """The reader and trainee tools (who does what, explorer, timeline, study…);
-    the side-by-side pages are `_render_side_by_side`."""
+def _render_tables(doc: Document, render) -> None:
+    """Who does what, and the explorer: the actor x action matrix."""
     matrix = views.actor_matrix(doc)
     render(
         "who-does-what.md.j2", page_path("who-does-what"), matrix=matrix, groups=actor_groups(doc)
     )
     render("explorer.md.j2", page_path("explorer"), matrix=matrix, involved=views.involved)
+
+
+def _render_tools(doc: Document, language: str, render, urls: Urls) -> None:
+    """The other reader and trainee tools (timeline, study, overview, open
+    data); the side-by-side pages are `_render_side_by_side`."""
     months = doc.interface["months"].get(language).split("|")
     render(
         "timeline.md.j2",

@@ -92,13 +92,12 @@ def source_texts(sources: dict[str, Source]) -> dict[str, str]:
 # free (the one that validates the data starts later).
 def _tasks(languages: tuple[str, ...]) -> list[tuple[str, str | None]]:
     """(part, language): the side-by-side pages (all languages in one task:
-    they share their columns), every language's texts, actors and tools
-    (``render_pages`` parts), the open data. The largest first: the small last
-    ones even out the two processes' ends."""
-    texts = [("texts", lang) for lang in languages]
-    actors = [("actors", lang) for lang in languages]
+    they share their columns), every language's texts, actors and tables
+    (``render_pages`` parts), the open data, every language's other tools. The
+    largest first: the small last ones even out the two processes' ends."""
+    first = [(part, lang) for part in ("texts", "actors", "tables") for lang in languages]
     tools = [("tools", lang) for lang in languages]
-    return [("side-by-side", None), *texts, *actors, *tools, ("data", None)]
+    return [("side-by-side", None), *first, ("data", None), *tools]
 
 
 def _render_tasks(doc: Document, directory_urls: bool, texts: dict[str, str]) -> dict[str, str]:

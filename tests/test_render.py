@@ -136,16 +136,17 @@ def test_relative_path_agrees_with_posixpath(target, base):
 
 def test_parts_split_the_pages_between_side_by_side_and_the_rest():
     doc = load_document(MINI)
-    texts, actors, tools, side = (
-        render_pages(doc, "fr", part=part) for part in ("texts", "actors", "tools", "side-by-side")
-    )
+    names = ("texts", "actors", "tables", "tools", "side-by-side")
+    texts, actors, tables, tools, side = (render_pages(doc, "fr", part=part) for part in names)
     assert side and all(path.startswith("package/side-by-side/") for path in side)
-    assert "package/measure-1.md" in texts and "package/explorer.md" in tools
+    assert "package/measure-1.md" in texts and "package/explorer.md" in tables
+    assert "package/study.md" in tools
     assert actors and all(path.startswith("package/actors") for path in actors)
-    assert render_pages(doc, "fr", part="main") == {**texts, **actors, **tools}
-    parts = [texts, actors, tools, side]
-    assert sum(map(len, parts)) == len({**texts, **actors, **tools, **side})  # no page twice
-    assert {**texts, **actors, **tools, **side} == render_pages(doc, "fr")
+    parts = [texts, actors, tables, tools, side]
+    assert render_pages(doc, "fr", part="main") == {k: v for p in parts[:-1] for k, v in p.items()}
+    every = {k: v for p in parts for k, v in p.items()}
+    assert sum(map(len, parts)) == len(every)  # no page twice
+    assert every == render_pages(doc, "fr")
     with pytest.raises(ValueError, match="unknown part"):
         render_pages(doc, "fr", part="sides")
 
