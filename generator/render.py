@@ -22,6 +22,7 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
 )
+from jinja2.compiler import CodeGenerator
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
@@ -351,6 +352,30 @@ class _Context(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+class _CodeGenerator(CodeGenerator):
+    """Compiles an autoescaped ``{{ value }}`` to ``environment.escaped(value)``."""
+
+    def _output_child_pre(self, node, frame, finalize) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            return super()._output_child_pre(node, frame, finalize)
+        self.write("environment.escaped(")
+        if finalize.src is not None:
+            self.write(finalize.src)
+
+
+class _Environment(Environment):
+    """Jinja's environment with ``_Context`` and ``_CodeGenerator``."""
+
+    context_class = _Context
+    code_generator_class = _CodeGenerator
+
+    @staticmethod
+    def escaped(value: object) -> Markup:
+        """``markupsafe.escape``, but a value already ``Markup`` (most of them
+        here: every data text went through ``t``) is kept, not copied."""
+        return value if type(value) is Markup else escape(value)
+
+
 @functools.lru_cache(maxsize=8)
 def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
     """Jinja environment: templates overridable from ``extra_template_dirs``.
@@ -358,18 +383,18 @@ def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
     Cached, so templates are compiled once per process (Jinja re-reads a
     template whose file changed, as during ``mkdocs serve``); the compiled code
     is also kept in Jinja's bytecode cache (a folder in the system's temporary
-    directory, keyed by each template's checksum) for the next process."""
+    directory, keyed by each template's checksum; files of their own, since
+    ``_CodeGenerator`` compiles differently from Jinja's) for the next process."""
     loaders = [FileSystemLoader(str(d)) for d in extra_template_dirs]
-    env = Environment(
+    env = _Environment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=FileSystemBytecodeCache(),
+        bytecode_cache=FileSystemBytecodeCache(pattern="__15250-18-generator-1_%s.cache"),
     )
-    env.context_class = _Context
     env.globals["page_path"] = page_path
     return env
 

@@ -11,7 +11,8 @@ import pytest
 from conftest import MINI, edit
 from hypothesis import given
 from hypothesis import strategies as st
-from jinja2 import pass_context, pass_environment
+from jinja2 import Environment, pass_context, pass_environment
+from markupsafe import Markup
 
 from generator import load_document
 from generator.models import Text
@@ -199,3 +200,22 @@ def test_a_text_shared_by_pages_gets_each_page_s_urls_and_footnotes():
     plain_text = Text({"en": "The EMSC"})
     assert str(shallow(plain_text)).count('"../glossary/#') == 1
     assert str(deep(plain_text)).count('"../../glossary/#') == 1
+
+
+class _Html:
+    def __html__(self):
+        return "<i>safe</i>"
+
+
+def test_templates_escape_as_jinja_does():
+    # {{ value }} compiles to environment.escaped(value) (render._CodeGenerator):
+    # the same output as Jinja's own autoescaping
+    source = (
+        "{{ text }}|{{ safe }}|{{ number }}|{{ obj }}|{{ text | upper }}|{{ text ~ safe }}"
+        "{% autoescape false %}|{{ text }}{% endautoescape %}"
+    )
+    values = dict(text="<a href='x'>&", safe=Markup("<b>"), number=3, obj=_Html())
+    out = environment().from_string(source).render(**values)
+    assert out == Environment(autoescape=True).from_string(source).render(**values)
+    assert out.startswith("&lt;a href=&#39;x&#39;&gt;&amp;|<b>|3|<i>safe</i>|")
+    assert out.endswith("|<a href='x'>&")
