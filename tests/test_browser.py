@@ -53,8 +53,15 @@ def page(browser, base):
 
 
 def tooltip_text(page) -> str:
+    """The footnote popover shown (the theme's)."""
     page.wait_for_selector(".md-tooltip2--active", timeout=3000)
     return page.inner_text(".md-tooltip2--active")
+
+
+def term_tip_text(page) -> str:
+    """The acronym tooltip shown (edition.js)."""
+    page.wait_for_selector(".term-tip:not([hidden])", timeout=3000)
+    return page.inner_text(".term-tip")
 
 
 def test_footnote_popover_on_hover(page, base):
@@ -95,19 +102,45 @@ def test_footnotes_are_listed_without_javascript(browser, base):
 def test_acronym_shows_its_expansion_in_the_page_language(page, base, path, expansion):
     page.goto(base + path)
     page.hover("a.gl >> text=EMSC")
-    assert tooltip_text(page) == expansion
+    assert term_tip_text(page) == expansion
 
 
 def test_acronym_expansion_on_focus(page, base):
     page.goto(base + "en/package/measure-1/")
     page.focus("a.gl >> text=EMSC")
-    assert tooltip_text(page) == "European Migrant Smuggling Centre"
+    assert term_tip_text(page) == "European Migrant Smuggling Centre"
 
 
 def test_acronym_expansion_on_tap(page, base):
     page.goto(base + "en/package/measure-11/")
     page.tap(".md-content a.gl >> text=CSDP")
-    assert tooltip_text(page) == "Common Security and Defence Policy"
+    assert term_tip_text(page) == "Common Security and Defence Policy"
+
+
+def test_acronym_tooltip_is_described_hoverable_and_dismissible(page, base):
+    # WCAG 1.4.13: the pointer can move onto it, Escape dismisses it
+    page.goto(base + "en/package/measure-1/")
+    term = page.locator(".md-content a.gl >> text=EMSC").first
+    term.hover()
+    assert term_tip_text(page) == "European Migrant Smuggling Centre"
+    assert term.get_attribute("aria-describedby") == "term-tip"
+    assert term.get_attribute("title") is None  # no second, native tooltip
+    assert run_axe(page) == []  # shown, it passes WCAG 2.1 AA too
+    page.hover(".term-tip")
+    page.wait_for_timeout(600)
+    assert page.is_visible(".term-tip")
+    page.keyboard.press("Escape")
+    assert page.is_hidden(".term-tip")
+    assert term.get_attribute("title") == "European Migrant Smuggling Centre"
+    assert term.get_attribute("aria-describedby") is None
+    page.mouse.move(0, 0)
+    first, second = (page.locator(".md-content a.gl[title]").nth(i) for i in (0, 1))
+    expansion = second.get_attribute("title")
+    first.focus()
+    second.focus()  # the focus moves on: one tooltip, the new term's
+    assert term_tip_text(page) == expansion
+    assert page.locator(".md-content [aria-describedby=term-tip]").count() == 1
+    assert first.get_attribute("title") and first.get_attribute("aria-describedby") is None
 
 
 def test_language_switcher_keeps_the_page(page, base):
@@ -318,7 +351,7 @@ def test_offline_edition_works_from_file_urls(browser, offline_root):
     page.click("a.pager__next")
     assert page.url == offline_root + "package/measure-3/index.html"
     page.hover(".md-content a.gl")
-    assert tooltip_text(page)
+    assert term_tip_text(page)
     page.click(".md-header .md-select button, .md-header .md-select .md-header__button")
     page.click(".md-select__link[hreflang=en]")
     assert page.url == offline_root + "en/package/measure-3/index.html"

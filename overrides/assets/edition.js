@@ -27,3 +27,86 @@
     link.focus();
   }, true);
 })();
+
+// Acronym tooltips (a.gl, abbr): the expansion on hover, keyboard focus and
+// tap (the first tap focuses, above), hoverable and dismissible with Escape
+// (WCAG 1.4.13). The theme's own tooltips (content.tooltips) cost most of a
+// measure page's blocking time at start-up; this runs only when a pointer or
+// the focus reaches a term. While shown, the title moves to data-title (no
+// second, native tooltip) and the term is described by the tooltip.
+(function () {
+  var TERMS = ".md-content a.gl[title], .md-content abbr[title], [data-title]";
+  var tip = null;
+  var owner = null;
+  var timer = 0;
+
+  function tooltip() {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "term-tip";
+      tip.className = "term-tip";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      tip.addEventListener("mouseenter", function () { clearTimeout(timer); });
+      tip.addEventListener("mouseleave", later);
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+
+  function show(term) {
+    clearTimeout(timer);
+    if (owner && owner !== term) hide();
+    var box = tooltip();
+    if (term.hasAttribute("title")) {
+      term.setAttribute("data-title", term.getAttribute("title"));
+      term.removeAttribute("title");
+    }
+    box.textContent = term.getAttribute("data-title");
+    term.setAttribute("aria-describedby", box.id);
+    owner = term;
+    box.hidden = false;
+    var rect = term.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(rect.left, width - box.offsetWidth - 8));
+    box.style.left = left + window.scrollX + "px";
+    box.style.top = rect.bottom + window.scrollY + 6 + "px";
+  }
+
+  function hide() {
+    clearTimeout(timer);
+    if (tip) tip.hidden = true;
+    if (!owner) return;
+    owner.setAttribute("title", owner.getAttribute("data-title"));
+    owner.removeAttribute("data-title");
+    owner.removeAttribute("aria-describedby");
+    owner = null;
+  }
+
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(hide, 300);
+  }
+
+  function term(event) {
+    return event.target.closest ? event.target.closest(TERMS) : null;
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var found = term(event);
+    if (found) show(found);
+  });
+  document.addEventListener("mouseout", function (event) {
+    if (owner && term(event) === owner) later();
+  });
+  document.addEventListener("focusin", function (event) {
+    var found = term(event);
+    if (found) show(found);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (owner && term(event) === owner) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide();
+  });
+})();
