@@ -325,9 +325,6 @@ def _term_matcher(doc: Document, language: str) -> tuple[dict[str, tuple[str, st
     return doc.memo[key]
 
 
-_DIRECT = frozenset({Macro, PageText, InterfaceText})  # see _Context
-
-
 def _glossary_terms(glossary: tuple[GlossaryEntry, ...], language: str) -> dict[str, GlossaryEntry]:
     terms: dict[str, GlossaryEntry] = {}
     for entry in glossary:
@@ -350,6 +347,9 @@ class _Context(Context):
             kwargs.pop("_loop_vars", None)
             return __obj(*args, **kwargs)
         return super().call(__obj, *args, **kwargs)
+
+
+_DIRECT = frozenset({Macro, PageText, InterfaceText})  # called directly by _Context
 
 
 class _CodeGenerator(CodeGenerator):

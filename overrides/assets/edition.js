@@ -12,7 +12,8 @@
 })();
 
 // On touch screens the first tap on an acronym or a footnote mark shows its
-// tooltip (Material shows it on focus); a second tap follows the link.
+// tooltip (shown on focus: the acronym tooltip below, the theme's footnote
+// popover); a second tap follows the link.
 (function () {
   var touched = false;
   var armed = null;
