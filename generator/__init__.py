@@ -1,21 +1,27 @@
-"""Load, validate and render the Council document 15250/18.
+"""The Council document 15250/18 as validated data, rendered as pages.
 
-Public API: ``load_document`` (YAML files -> validated ``Document``), or its
-steps ``read_sources`` and ``parse_document`` (itself ``parse_sources`` and
-``document_of``),
-``DataError``/``DataErrors`` and the models in ``generator.models``.
+The flow, one module a step: ``load`` (the data folder's YAML files, with the
+place of every value) -> ``validate`` (with ``fields`` and ``checks``: a typed
+``models.Document``, or every ``DataError`` at once) -> ``views`` -> ``render``
+(each kind of page of ``pages.KINDS`` through its template) -> ``write`` (the
+generated folder, only what changed). ``site.generate`` runs them all; the MkDocs
+adapter is ``mkdocs_hook.py``.
+
+Public API: ``load_document``, ``DataError``/``DataErrors``, the models.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from pathlib import Path
 
-from .errors import DataError, DataErrors
-from .load import Source, YamlFile, read_source
+from . import pages
+from .errors import READING, DataError, DataErrors
+from .fidelity import source_path
+from .interface import Usage, template_usage
+from .load import FILES, Source, read_folder, read_source
 from .models import Document
-from .validate import FILES, build_document
+from .render import TEMPLATES
+from .validate import build_document
 
 DEFAULT_LANGUAGES = ("fr", "en")
 
@@ -24,80 +30,53 @@ __all__ = [
     "DataError",
     "DataErrors",
     "Document",
-    "Source",
-    "document_of",
     "load_document",
-    "parse_document",
-    "parse_sources",
-    "read_sources",
+    "read_data",
 ]
 
 
-def load_document(data_dir: Path, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Document:
-    """Read ``data_dir/*.yaml`` and return the ``Document``, or raise ``DataErrors``."""
-    return parse_document(read_sources(data_dir), languages)
-
-
-def read_sources(data_dir: Path) -> dict[str, Source]:
-    """The text of every data file (``FILES``), by name."""
+def read_data(data_dir: Path, languages: tuple[str, ...]) -> tuple[dict[str, Source], Source]:
+    """The data files and the source text of ``data_dir``, as read from disk;
+    raise ``DataErrors`` if one cannot be read or there is an unknown file."""
+    if not languages:
+        raise DataErrors([DataError("mkdocs.yml", 1, 1, "", "no language to build", "", READING)])
     data_dir = Path(data_dir)
-    return {
-        name: read_source(data_dir / f"{name}.yaml", _display(data_dir / f"{name}.yaml"))
-        for name in FILES
-    }
+    sources, unknown = read_folder(data_dir, FILES)
+    problems = unknown + [s.problem for s in sources.values() if s.problem]
+    if problems:
+        raise DataErrors(problems)
+    return sources, read_source(data_dir / source_path(languages[0]))
+
+
+def load_document(
+    data_dir: Path,
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+    theme_dir: Path | None = None,
+) -> Document:
+    """Read, check and build the document of ``data_dir``, or raise
+    ``DataErrors``: the strings the page templates (and the theme's templates
+    in ``theme_dir``) use must exist, and the source text must stand in the
+    source language's texts."""
+    sources, source = read_data(data_dir, languages)
+    return parse_document(sources, source, languages, theme_dir)
 
 
 def parse_document(
     sources: dict[str, Source],
-    languages: tuple[str, ...] = DEFAULT_LANGUAGES,
-    checks: bool = True,
+    source: Source,
+    languages: tuple[str, ...],
+    theme_dir: Path | None = None,
 ) -> Document:
-    """The ``Document`` of the data files read by ``read_sources``, or raise
-    ``DataErrors`` (``checks``: see ``validate.build_document``)."""
-    return document_of(parse_sources(sources), sources, languages, checks)
+    """``load_document`` of texts already read."""
+    files = {name: s.parse() for name, s in sources.items()}
+    reading = [e for f in files.values() for e in f.errors if e.stage == READING]
+    if reading:
+        raise DataErrors(reading)
+    return build_document(files, languages, source, interface_usage(theme_dir))
 
 
-def parse_sources(
-    sources: dict[str, Source], names=None, positions: bool = True
-) -> dict[str, YamlFile]:
-    """The parsed data files (``names`` only, if given); ``positions=False``
-    keeps no line numbers, which ``document_of`` finds again if needed."""
-    with _collector_paused():  # millions of new objects, no garbage: skip the scans
-        return {name: sources[name].parse(positions) for name in names or sources}
-
-
-def document_of(
-    files: dict[str, YamlFile],
-    sources: dict[str, Source],
-    languages: tuple[str, ...] = DEFAULT_LANGUAGES,
-    checks: bool = True,
-) -> Document:
-    """``build_document`` of ``files`` (of ``sources``, in their order). If the
-    data has errors and some files were parsed without positions, they are all
-    parsed again with them, so that every error names its line."""
-    files = {name: files[name] for name in sources}
-    with _collector_paused():
-        try:
-            return build_document(files, languages, checks)
-        except DataErrors:
-            if all(file.positioned for file in files.values()):
-                raise
-    return parse_document(sources, languages, checks)
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+def interface_usage(theme_dir: Path | None = None) -> list[Usage]:
+    """Every use of an interface string: by the templates and by the page registry."""
+    folders = [TEMPLATES] + ([Path(theme_dir)] if theme_dir else [])
+    registry = [Usage(key, "generator/pages.py", frozenset()) for key in pages.interface_keys()]
+    return template_usage(folders) + registry

@@ -1,11 +1,17 @@
-"""Data errors: each names the file, line, column and key path."""
+"""Data errors: each names the file, line, column and key path, cause first."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The stages of a check, in the order their errors are printed: an error of an
+# earlier stage is a likely cause of the later ones.
+READING = 0  # the file itself: missing, unreadable, not YAML, too large, too deep
+FIELDS = 1  # one field: its shape, type or value
+DOCUMENT = 2  # across fields and files: references, footnotes, acronyms, source
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True)
 class DataError:
     file: str
     line: int
@@ -13,22 +19,32 @@ class DataError:
     path: str
     message: str
     hint: str = ""
+    stage: int = FIELDS
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
         return f"{text} (hint: {self.hint})" if self.hint else text
 
+    def sort_key(self) -> tuple:
+        return (self.stage, self.file, self.line, self.column, self.path, self.message, self.hint)
+
 
 class DataErrors(Exception):
-    """Raised with every error found, sorted by file and line."""
+    """Raised with every error found, causes first (by stage, then by place).
+
+    When a file cannot be read or parsed, the checks stop there: what they
+    would say about the rest would mostly follow from it."""
 
     def __init__(self, errors: list[DataError]):
-        self.errors = sorted(set(errors))
+        self.errors = sorted(set(errors), key=DataError.sort_key)
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.errors)
         lines = [str(e) for e in self.errors]
-        lines.append(f"{count} data error{'s' if count != 1 else ''} found")
+        summary = f"{count} data error{'s' if count != 1 else ''} found"
+        if self.errors and self.errors[0].stage == READING:
+            summary += " (the other checks run once every file can be read)"
+        lines.append(summary)
         return "\n".join(lines)

@@ -11,6 +11,14 @@ _BULLET = re.compile(r"^\s*-\s*(?:◆\s*)?")
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 
 
+SOURCE = "source/15250-18.{language}.txt"  # in the data folder: the document in its source language
+
+
+def source_path(language: str) -> str:
+    """Where the source text of ``language`` stands, in the data folder."""
+    return SOURCE.format(language=language)
+
+
 @dataclass(frozen=True)
 class Missing:
     line: int

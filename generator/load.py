@@ -1,41 +1,45 @@
-"""Read YAML safely, keeping the line and column of every key and item.
+"""Read the data folder's YAML files safely, keeping the line and column of every value.
 
-Duplicate keys, syntax errors and tabs become ``DataError``s instead of being
-silently dropped (PyYAML keeps the last duplicate) or raised as tracebacks.
+What YAML would silently change or what could exhaust the machine becomes a
+``DataError`` with its place: duplicate keys (PyYAML keeps the last one),
+anchors and aliases (an alias bomb expands exponentially), nesting deeper than
+``MAX_DEPTH``, files over ``MAX_BYTES``, control characters, invalid UTF-8,
+tags, and files that are missing, unreadable or not files at all.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import DataError
+from .errors import READING, DataError
 
 Path_ = tuple[str | int, ...]
 
+MAX_BYTES = 32 * 1024 * 1024  # the real files are a few hundred KiB
+MAX_DEPTH = 32  # the data nests 8 levels deep
+FILES = ("document", "measures", "footnotes", "glossary", "actors", "events", "interface")
+README = "README.md"
+SOURCE_FOLDER = "source"  # the source text the fidelity check reads
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as strings (the validator checks them)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null")}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_READS_AS = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:null": "nothing (null)",
+    "tag:yaml.org,2002:timestamp": "a date",
 }
-
-# libyaml parses about ten times faster; the pure-Python parser words errors
-# better (it names a tab, for instance), so it re-reads files that fail.
-if getattr(yaml, "__with_libyaml__", False):
-
-    class _FastLoader(yaml.CSafeLoader):
-        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-else:  # pragma: no cover - PyYAML wheels ship libyaml
-    _FastLoader = _Loader
-_SCALARS = yaml.constructor.SafeConstructor()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 def format_path(path: Path_) -> str:
@@ -47,183 +51,206 @@ def format_path(path: Path_) -> str:
 
 @dataclass
 class YamlFile:
-    """A parsed YAML file: plain data plus the position of every path."""
+    """A parsed YAML file: plain data, the position of every path, and for
+    each unquoted value that YAML reads as something else than text (a
+    number, a date, true/false), the text as written."""
 
     name: str
     data: Any = None
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    unquoted: dict[Path_, tuple[str, str]] = field(default_factory=dict)  # (written, reads as)
     errors: list[DataError] = field(default_factory=list)
-    positioned: bool = True  # False: no marks (parsed with positions=False)
 
     def position(self, path: Path_) -> tuple[int, int]:
         while path not in self.marks and path:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def error(self, path: Path_, message: str, hint: str = "") -> DataError:
+    def error(
+        self, path: Path_, message: str, hint: str = "", stage: int | None = None
+    ) -> DataError:
         line, column = self.position(path)
-        return DataError(self.name, line, column, format_path(path), message, hint)
+        extra = {} if stage is None else {"stage": stage}
+        return DataError(self.name, line, column, format_path(path), message, hint, **extra)
 
 
 @dataclass(frozen=True)
 class Source:
-    """A data file as read from disk: its text, or why it could not be read."""
+    """A data file as read from disk: its text, or the error that kept it from being read."""
 
     name: str  # as shown in messages
     text: str | None
-    problem: str = ""
+    problem: DataError | None = None
 
-    def parse(self, positions: bool = True) -> YamlFile:
-        """Parse the text; never raises for bad content, reports in ``errors``
-        (see ``parse_yaml`` for ``positions``)."""
-        if self.text is None:
-            result = YamlFile(self.name)
-            hint = "the file must exist, in UTF-8"
-            result.errors.append(DataError(self.name, 1, 1, "", self.problem, hint))
-            return result
-        return parse_yaml(self.text, self.name, positions)
+    def parse(self) -> YamlFile:
+        """Parse the text; never raises for bad content, reports in ``errors``."""
+        if self.problem is not None:
+            return YamlFile(self.name, errors=[self.problem])
+        return parse_yaml(self.text, self.name)
 
 
 def read_source(path: Path, name: str | None = None) -> Source:
+    """The text of ``path``, or why it cannot be used (named as ``name``)."""
+    name = name or str(path)
+
+    def problem(message: str, hint: str, line: int = 1, column: int = 1) -> Source:
+        return Source(name, None, DataError(name, line, column, "", message, hint, READING))
+
+    if path.is_symlink() and not path.exists():
+        return problem(
+            "broken symbolic link", f"it points to {os.readlink(path)}, which is missing"
+        )
+    if not path.exists():
+        return problem("missing file", "every data file must exist (see data/README.md)")
+    if not path.is_file():
+        return problem("not a file", "it must be a YAML file, not a folder or a device")
     try:
-        return Source(name or str(path), path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return Source(name or str(path), None, f"cannot read file: {exc}")
+        if path.stat().st_size > MAX_BYTES:
+            return problem(
+                f"file too large (over {MAX_BYTES // 2**20} MiB)", "is it the right file?"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        return problem(f"cannot read the file: {exc.strerror}", "check its permissions")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _place(data[: exc.start].decode("utf-8", "replace"))
+        return problem(
+            f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", "save the file as UTF-8", line, column
+        )
+    if control := _CONTROL.search(text):
+        line, column = _place(text[: control.start()])
+        message = f"control character U+{ord(control[0]):04X} in the text"
+        return problem(message, "remove it: it is invisible and not allowed", line, column)
+    return Source(name, text)
 
 
-def read_yaml(path: Path, name: str | None = None) -> YamlFile:
-    """Parse ``path``; never raises for bad content, reports in ``errors``."""
-    return read_source(path, name).parse()
+def _place(before: str) -> tuple[int, int]:
+    """(line, column) of the character after ``before``."""
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
-def parse_yaml(text: str, name: str, positions: bool = True) -> YamlFile:
-    """``positions=False`` keeps no marks (errors found later would say line 1):
-    faster, for data known to be checked elsewhere. Anything unusual (a syntax
-    error, a duplicate key, a tag…) is parsed with positions all the same."""
-    if not positions:
-        try:
-            return YamlFile(name, _plain(yaml.compose(text, Loader=_FastLoader)), positioned=False)
-        except (yaml.YAMLError, _Unusual):
-            pass
+def read_folder(folder: Path, names: tuple[str, ...]) -> tuple[dict[str, Source], list[DataError]]:
+    """The sources ``folder/<name>.yaml``, and an error for every other file in
+    ``folder`` (the README, hidden files and the source folder aside)."""
+    sources = {
+        name: read_source(folder / f"{name}.yaml", display(folder / f"{name}.yaml"))
+        for name in names
+    }
+    known = {f"{name}.yaml" for name in names} | {README, SOURCE_FOLDER}
+    unknown = []
+    if folder.is_dir():
+        for entry in sorted(folder.iterdir()):
+            if entry.name not in known and not entry.name.startswith("."):
+                hint = f"the data files are {', '.join(sorted(f'{n}.yaml' for n in names))}"
+                message = "unknown file in the data folder"
+                unknown.append(DataError(display(entry), 1, 1, "", message, hint, READING))
+    return sources, unknown
+
+
+def display(path: Path) -> str:
+    """``path`` relative to the working folder when it is inside it."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd().absolute()))
+    except ValueError:
+        return str(path)
+
+
+def parse_yaml(text: str, name: str) -> YamlFile:
+    """Parse ``text``; never raises for bad content, reports in ``errors``."""
     result = YamlFile(name)
     try:
-        node = _compose(text)
-    except yaml.MarkedYAMLError as exc:
-        result.errors.append(_syntax_error(name, exc))
-        return result
-    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        result.errors.append(DataError(name, 1, 1, "", f"YAML error: {exc}"))
+        _check_events(text, result)
+        if result.errors:
+            return result
+        node = yaml.compose(text, Loader=_FAST)
+    except yaml.YAMLError as exc:
+        result.errors.append(_syntax_error(name, text, exc))
         return result
     if node is not None:
         result.data = _convert(node, (), result)
     return result
 
 
-def _compose(text: str) -> yaml.Node | None:
+def _check_events(text: str, result: YamlFile) -> None:
+    """Anchors, aliases and too deep nesting, found in YAML's event stream
+    before any node is built: nothing is expanded, nothing recurses."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_FAST):
+        mark = event.start_mark
+        place = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            message = "anchors and aliases (&name, *name) are not allowed"
+            hint = "write the value out in full where it is needed"
+            result.errors.append(DataError(result.name, *place, "", message, hint, READING))
+            return
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = f"nested more than {MAX_DEPTH} levels deep"
+                hint = "check the indentation and the brackets: the data nests a few levels only"
+                result.errors.append(DataError(result.name, *place, "", message, hint, READING))
+                return
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _syntax_error(name: str, text: str, exc: yaml.YAMLError) -> DataError:
+    """The error as the pure-Python parser words it (clearer than libyaml's:
+    it names a tab, for instance), at its line and column."""
     try:
-        return yaml.compose(text, Loader=_FastLoader)
-    except yaml.YAMLError:
-        return yaml.compose(text, Loader=_Loader)  # raises, with the clearer message
-
-
-def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> DataError:
-    mark = exc.problem_mark or exc.context_mark
+        list(yaml.parse(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError as clearer:
+        exc = clearer
+    if isinstance(exc, yaml.reader.ReaderError):
+        line, column = _place(text[: exc.position])
+        return DataError(name, line, column, "", f"YAML: {exc.reason}", "", READING)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or "invalid YAML"
+    problem = getattr(exc, "problem", None) or "invalid YAML"
     hint = "quote the value, or check the indentation of this line and the one above"
     if "'\\t'" in problem or "\t" in problem:
         hint = "YAML indentation uses spaces, never tabs"
     message = f"YAML syntax error: {problem}"
-    if exc.context:
+    if getattr(exc, "context", None):
         message += f" ({exc.context})"
-    return DataError(name, line, column, "", message, hint)
-
-
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
-}
-
-
-_STR = "tag:yaml.org,2002:str"
+    return DataError(name, line, column, "", message, hint, READING)
 
 
 def _convert(node: yaml.Node, path: Path_, result: YamlFile) -> Any:
+    """Plain data of ``node``; its depth is bounded by ``_check_events``."""
     result.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if node.tag == _STR and type(node) is yaml.ScalarNode:  # most values: no constructor
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
         return node.value
-    if node.tag not in _STANDARD_TAGS:
-        result.errors.append(
-            result.error(
-                path, f"unsupported YAML tag {node.tag}", "remove the !tag: plain values only"
-            )
-        )
-        return None
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.MappingNode) and node.tag in _COLLECTION_TAGS:
         return _convert_mapping(node, path, result)
-    if isinstance(node, yaml.SequenceNode):
+    if isinstance(node, yaml.SequenceNode) and node.tag in _COLLECTION_TAGS:
         return [_convert(item, path + (i,), result) for i, item in enumerate(node.value)]
-    try:
-        return _scalar(node)
-    except yaml.constructor.ConstructorError as exc:
-        result.errors.append(result.error(path, f"unsupported YAML value: {exc.problem}"))
-        return None
-    except (ValueError, KeyError, _Unusual):  # a tag the value does not fit (!!int x)
-        message = f"'{node.value}' is not a valid {node.tag.rpartition(':')[2]}"
-        result.errors.append(result.error(path, message, "remove the !!tag"))
-        return None
-
-
-class _Unusual(Exception):
-    """Not plain data: parse it with positions, which reports it."""
-
-
-def _plain(node: yaml.Node | None) -> Any:
-    """``_convert`` without positions, for plain data only (else ``_Unusual``)."""
-    if node is None:
-        return None
-    if node.tag == _STR and type(node) is yaml.ScalarNode:
-        return node.value
-    if node.tag not in _STANDARD_TAGS:
-        raise _Unusual
-    if isinstance(node, yaml.MappingNode):
-        data: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-                raise _Unusual
-            key = str(key_node.value)
-            if key in data:
-                raise _Unusual
-            data[key] = _plain(value_node)
-        return data
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item) for item in node.value]
-    try:
-        return _scalar(node)
-    except (yaml.constructor.ConstructorError, ValueError, KeyError):
-        raise _Unusual from None
-
-
-_SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null")}
-
-
-def _scalar(node: yaml.Node) -> Any:
-    """The value of a plain scalar (str, int, float, bool or null)."""
-    if node.tag not in _SCALAR_TAGS:  # !!map or !!seq on a plain value
-        raise _Unusual
-    return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
-
-
-def _node_error(result: YamlFile, node: yaml.Node, path: Path_, message: str, hint: str):
-    line, column = node.start_mark.line + 1, node.start_mark.column + 1
-    result.errors.append(DataError(result.name, line, column, format_path(path), message, hint))
+    if isinstance(node, yaml.ScalarNode) and node.tag in _READS_AS and not node.style:
+        result.unquoted[path] = (node.value, _READS_AS[node.tag])
+        if node.tag not in _SCALAR_TAGS:  # a date: kept as written, refused where text is due
+            return node.value
+    if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
+        try:
+            return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+        except (ValueError, KeyError, yaml.constructor.ConstructorError):  # !!int x, !!bool x
+            message = f"'{node.value}' is not a valid {node.tag.rpartition(':')[2]}"
+            result.errors.append(result.error(path, message, "remove the !!tag"))
+            return None
+    hint = "remove the !tag: plain values, lists and mappings only"
+    result.errors.append(result.error(path, f"unsupported YAML tag {node.tag}", hint))
+    return None
 
 
 def _convert_mapping(node: yaml.MappingNode, path: Path_, result: YamlFile) -> dict:
     data: dict = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-            hint = "no anchors, merge keys (<<) or complex keys in the data"
-            _node_error(result, key_node, path, "keys must be plain names", hint)
+        place = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+            hint = "no merge keys (<<) or complex keys in the data"
+            message = "keys must be plain names"
+            result.errors.append(DataError(result.name, *place, format_path(path), message, hint))
             continue
         key = str(key_node.value)
         key_path = path + (key,)
@@ -231,8 +258,10 @@ def _convert_mapping(node: yaml.MappingNode, path: Path_, result: YamlFile) -> d
             first_line = result.marks[key_path][0]
             message = f"duplicate key '{key}' (first defined on line {first_line})"
             hint = "YAML would silently keep only the last one: remove or rename one"
-            _node_error(result, key_node, key_path, message, hint)
+            result.errors.append(
+                DataError(result.name, *place, format_path(key_path), message, hint)
+            )
             continue
-        result.marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        result.marks[key_path] = place
         data[key] = _convert(value_node, key_path, result)
     return data

@@ -1,122 +1,175 @@
 """The MkDocs adapter: the only module that imports MkDocs.
 
-Before MkDocs (and mkdocs-static-i18n) collect files, load and validate
-``data/``, render every page in every configured language and sync them into
-the gitignored ``docs/package/`` folder. Data errors stop the build before the
-site directory is touched. While the pages are written, each one also goes to
-the Pagefind index, built beside the build by another process; once every
-language is built, Pagefind writes its index while a third process makes the
-offline zip of the finished site.
+One ``mkdocs build`` builds every language (mkdocs-static-i18n builds the
+others from inside the first one's build). Its steps here:
+
+1. ``on_config``, once: generate the pages into ``docs/package`` (bad data
+   stops the build before anything is written); refuse a build for publishing
+   whose ``site_url`` is the localhost default; build the site in a folder
+   beside ``site/`` (``folder.Staging``).
+2. ``on_config``, for each language: its site name, navigation and 404 texts.
+3. ``on_files``: generated pages outside the navigation are marked so.
+4. ``on_post_build``, after the last language: each language's 404 page and
+   open data in its folder, the search index (Pagefind), the offline zip;
+   then, if nothing failed and no warning was logged in strict mode, the new
+   site replaces ``site/`` (else it is left as it was).
+
+``make serve`` (``mkdocs serve --dirty``) rebuilds only the pages an edit
+changed, and everything when what all pages show (theme, navigation) changed;
+after a broken edit it keeps the last good pages and texts, and says why.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files, InclusionLevel
 
 # MkDocs loads a hook by file path: make the project root importable.
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator import DataErrors, read_sources  # noqa: E402
-from generator.markup import plain  # noqa: E402
-from generator.offline import ZIP_NAME  # noqa: E402
-from generator.render import DATA_FOLDER, PREFIX, TEMPLATES, navigation, render_site  # noqa: E402
-from generator.searchindex import SearchIndex, SearchIndexError  # noqa: E402
-from generator.site import generate_site, source_texts  # noqa: E402
-from generator.write import sync_folder  # noqa: E402
+from generator import DataErrors, opendata, pages, search, site  # noqa: E402
+from generator.folder import FolderError, Staging  # noqa: E402
+from generator.interface import InterfaceText  # noqa: E402
+from generator.offline import build_offline  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
-_last_run: dict[str, tuple] = {}  # docs_dir -> (fingerprint, document)
-_not_found: dict[str, str] = {}  # language folder -> its rendered 404.html
-_command = {"name": "build"}
-_last_good: dict[str, object] = {}  # the last valid document, while serving
-_streams: dict[str, object] = {}  # the search index being built, and its start time
+PUBLISH = "EDITION_PUBLISH"  # set by `make publish` and the Pages workflow
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", None)
+
+
+class _I18n:
+    """What this adapter reads of mkdocs-static-i18n, in one place."""
+
+    def __init__(self, config: MkDocsConfig):
+        self.plugin = config.plugins.get("i18n")
+        if self.plugin is None:
+            raise PluginError("the generator needs the i18n plugin (mkdocs-static-i18n)")
+        built = [lang for lang in self.plugin.config.languages if lang.build]
+        self._languages = sorted(built, key=lambda lang: not lang.default)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The built languages, the default (the document's source language) first."""
+        return tuple(lang.locale for lang in self._languages)
+
+    @property
+    def current(self) -> str:
+        return self.plugin.current_language or self.languages[0]
+
+    @property
+    def building(self) -> bool:
+        """Whether this is the build of another language, inside the first one's."""
+        return self.plugin.building
+
+    def folder(self, language: str) -> str:
+        """The language's folder in the site ("" for the default, "en/"…)."""
+        return next(lang.link for lang in self._languages if lang.locale == language).lstrip("/")
+
+    def name_languages(self, name) -> None:
+        """The language switcher's names (``name(code)``), before the plugin builds it."""
+        for lang in self._languages:
+            lang.name = name(lang.locale)
+
+
+class _Warnings(logging.Handler):
+    """Counts the warnings of a build: in strict mode, one keeps the old site."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@dataclass
+class _State:
+    """Everything the hook keeps between events (and, while serving, between builds)."""
+
+    command: str = "build"
+    dirty: bool = False
+    generated: site.Generated | None = None  # the last good generation
+    staging: Staging | None = None  # the site being built, beside the real one
+    warnings: _Warnings | None = None
+    not_found: dict[str, str] = field(default_factory=dict)  # language folder -> 404 page
+    indexing: subprocess.Popen | None = None  # while serving: the search index being built
+    everywhere: str = ""  # while serving: the fingerprint of what every page shows
+
+
+_state = _State()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _command["name"] = command
+    _state.command, _state.dirty = command, dirty
 
 
-def _i18n(config: MkDocsConfig):
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        raise PluginError("the generator needs the i18n plugin (mkdocs-static-i18n)")
-    return i18n
-
-
-def _languages(config: MkDocsConfig) -> tuple[str, ...]:
-    """The built languages, the default (source) language first."""
-    built = [lang for lang in _i18n(config).config.languages if lang.build]
-    return tuple(lang.locale for lang in sorted(built, key=lambda lang: not lang.default))
-
-
-def _check_translations(docs_dir: Path, languages: tuple[str, ...]) -> None:
-    """Every hand-written page must exist in every language (no silent fallback)."""
-    missing = []
-    for page in sorted(docs_dir.rglob("*.md")):
-        if PREFIX in page.relative_to(docs_dir).parts[:1]:
-            continue
-        stem, _, suffix = page.name.rpartition(".md")[0].rpartition(".")
-        if suffix not in languages:
-            missing.append(f"{page.relative_to(docs_dir)}: no language suffix")
-            continue
-        for language in languages:
-            other = page.with_name(f"{stem}.{language}.md")
-            if not other.exists():
-                missing.append(f"{other.relative_to(docs_dir)} is missing")
-    if missing:
-        raise PluginError("pages missing a translation:\n" + "\n".join(sorted(set(missing))))
-
-
-def _theme_strings(config: MkDocsConfig, doc) -> None:
-    """Interface strings of the language being built, for theme templates (404)."""
-    i18n = _i18n(config)
-    default = next(lang.locale for lang in i18n.config.languages if lang.default)
-    current = i18n.current_language or default
-    config.extra["ui"] = {key: plain(text.get(current)) for key, text in doc.interface.items()}
-    links = {lang.locale: lang.link for lang in i18n.config.languages if lang.build}
-    config.extra["ui_language_root"] = links[current].lstrip("/")
-    config.extra["ui_other_languages"] = [
-        {"locale": locale, "link": link.lstrip("/"), "label": config.extra["ui"]["not_found_other"]}
-        for locale, link in links.items()
-        if locale != current
-    ]
-
-
-def _fingerprint(data_dir: Path, *extra: object) -> str:
-    """Changes when the data, the templates or the settings change."""
-    digest = hashlib.sha256(repr(extra).encode())
-    for path in [*sorted(data_dir.glob("*.yaml")), *sorted(TEMPLATES.glob("*.j2"))]:
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
+@event_priority(50)  # before mkdocs-static-i18n reads the configuration
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
-    data_dir = root / "data"
-    languages = _languages(config)
-    fingerprint = _fingerprint(data_dir, languages, config.use_directory_urls, config.docs_dir)
-    cached = _last_run.get(config.docs_dir)
-    if cached and cached[0] == fingerprint:
-        doc = cached[1]  # nothing changed since the last build (other language, serve)
+    i18n = _I18n(config)
+    if not i18n.building:
+        _generate(config, i18n)
+    doc = _state.generated.document
+    ui = InterfaceText(doc.interface, i18n.current)
+    config.site_name = ui.escaped("site_name")
+    config.nav = pages.navigation(ui.escaped)
+    i18n.name_languages(ui.language_name)
+    config.extra["not_found"] = pages.not_found_page(
+        lambda lang: InterfaceText(doc.interface, lang),
+        i18n.current,
+        {lang: i18n.folder(lang) for lang in i18n.languages},
+    )
+    config.extra["language_root"] = i18n.folder(i18n.current)
+    search_page = pages.served(pages.page_path("search"))
+    config.extra["search_page"] = (
+        search_page if config.use_directory_urls else search_page[:-1] + ".html"
+    )
+    return config
+
+
+def _generate(config: MkDocsConfig, i18n: _I18n) -> None:
+    """Generate the pages (or, while serving, keep the last good ones), and
+    prepare the build's output folder."""
+    start = time.perf_counter()
+    _check_publishing(config)
+    docs = Path(config.docs_dir)
+    _check_translations(docs, i18n.languages)
+    data = Path(config.config_file_path).parent / "data"
+    target = docs / pages.FOLDER
+    theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    try:
+        _state.generated = site.generate(
+            data, i18n.languages, target, config.use_directory_urls, theme
+        )
+    except DataErrors as exc:
+        report = f"the data in {data} has errors:\n{exc.report()}"
+        if _state.command != "serve" or _state.generated is None:
+            raise PluginError(report) from None
+        # printed, not logged: an error logged by MkDocs' logger would stop the server's build
+        print(
+            f"ERROR    -  {report}\n(serving the last good data until this is fixed)",
+            file=sys.stderr,
+        )
+    except FolderError as exc:
+        raise PluginError(str(exc)) from None
     else:
-        start = time.perf_counter()
-        folder = Path(config.docs_dir) / PREFIX
-        doc, report = _generate(data_dir, languages, folder, config.use_directory_urls)
-        _last_run[config.docs_dir] = (fingerprint, doc)
+        report = _state.generated.report
         log.info(
             "generator: %d pages written, %d unchanged, %d removed (%.2f s)",
             len(report.written),
@@ -124,142 +177,165 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             len(report.removed),
             time.perf_counter() - start,
         )
-    _check_translations(Path(config.docs_dir), languages)
-    _theme_strings(config, doc)
-    config.nav = navigation()
-    return config
+    if _state.command in ("build", "gh-deploy"):
+        try:
+            _state.staging = Staging(Path(config.site_dir))
+            config.site_dir = str(_state.staging.start())
+        except FolderError as exc:
+            raise PluginError(str(exc)) from None
+        atexit.register(_abandon)  # an interrupted build (Ctrl-C) leaves nothing behind
+    _state.warnings = _Warnings()
+    logging.getLogger("mkdocs").addHandler(_state.warnings)
 
 
-def _generate(data_dir: Path, languages: tuple[str, ...], folder: Path, directory_urls: bool):
-    """Generate into ``folder``: the document and the sync report. Bad data stops
-    the build, or while serving, keeps the last good document."""
-    serving = _command["name"] == "serve"
-    try:
-        site = generate_site(
-            data_dir,
-            languages,
-            folder,
-            directory_urls,
-            # forking beside `mkdocs serve`'s server threads is not safe: one process there
-            workers=1 if serving else (os.cpu_count() or 1),
-            # the document lives as long as this build: keep the collector off it
-            freeze=not serving,
+def _check_publishing(config: MkDocsConfig) -> None:
+    """A build for publishing must know the address it is published at."""
+    publishing = _state.command == "gh-deploy" or os.environ.get(PUBLISH)
+    if publishing and urlsplit(config.site_url or "").hostname in LOCAL_HOSTS:
+        raise PluginError(
+            f"this build is for publishing, but site_url is {config.site_url!r}: canonical, "
+            "hreflang and sitemap addresses would point at this machine. Set SITE_URL to the "
+            "published address, e.g. SITE_URL=https://<owner>.github.io/<repository>/"
         )
-    except DataErrors as exc:
-        report = f"the data in {data_dir} has errors:\n{exc.report()}"
-        if not serving or languages not in _last_good:
-            raise PluginError(report) from None
-        # While serving, keep building from the last good data and say what is wrong
-        # (outside MkDocs' logger, whose errors would abort a strict build).
-        print(
-            f"ERROR    -  {report}\n(serving the last good data until this is fixed)",
-            file=sys.stderr,
-        )
-        doc = _last_good[languages]
-        texts = source_texts(read_sources(data_dir))
-        return doc, sync_folder(folder, render_site(doc, languages, directory_urls, texts))
-    _last_good[languages] = site.document
-    return site.document, site.report
+
+
+def _check_translations(docs: Path, languages: tuple[str, ...]) -> None:
+    """Every hand-written page must exist in every language (no silent fallback)."""
+    missing = []
+    for page in sorted(docs.rglob("*.md")):
+        if pages.FOLDER in page.relative_to(docs).parts[:1]:
+            continue
+        stem, _, suffix = page.name.removesuffix(".md").rpartition(".")
+        if suffix not in languages:
+            missing.append(f"{page.relative_to(docs)}: no language suffix")
+            continue
+        for language in languages:
+            if not (other := page.with_name(f"{stem}.{language}.md")).exists():
+                missing.append(f"{other.relative_to(docs)} is missing")
+    if missing:
+        raise PluginError("pages missing a translation:\n" + "\n".join(sorted(set(missing))))
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has made each language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    in_nav = {kind.page_path() for kind in pages.KINDS if kind.nav is not None}
+    for file in files.documentation_pages():
+        if not file.src_uri.startswith(pages.FOLDER + "/"):
+            continue
+        path = file.src_uri.rsplit(".", 2)[0] + ".md"  # without its language suffix
+        if path not in in_nav and file.inclusion == InclusionLevel.INCLUDED:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if _state.command == "serve" and not _I18n(config).building:
+        _stop_indexing()
+        _refresh_everything(config)
+
+
+def _refresh_everything(config: MkDocsConfig) -> None:
+    """While serving dirty, MkDocs rebuilds only the pages whose source changed:
+    when what every page shows changes (the theme, the navigation, the site
+    name), the built pages are removed so that all are built again."""
+    digest = hashlib.sha256(repr((config.nav, config.site_name, sorted(config.extra))).encode())
+    for path in [Path(config.config_file_path), *sorted(Path(config.theme.custom_dir).rglob("*"))]:
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    if _state.dirty and _state.everywhere and digest.hexdigest() != _state.everywhere:
+        for page in Path(config.site_dir).rglob("*.html"):
+            page.unlink()
+    _state.everywhere = digest.hexdigest()
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    # A page listed in the navigation takes its title from it: an escaped
+    # interface string. Material prints page.meta.title as it is, but
+    # page.title through striptags, which would unescape it.
+    if page.title and not page.meta.get("title"):
+        page.meta["title"] = page.title
+    return markdown
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    # MkDocs makes a new Jinja environment for each language's build, and for
+    # each rebuild while serving: keep the theme's compiled templates on disk
+    env.bytecode_cache = FileSystemBytecodeCache()
+    return env
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
-        _not_found[config.extra["ui_language_root"]] = output
+        _state.not_found[config.extra["language_root"]] = output
     return output
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    if _i18n(config).building:
-        return  # the streams of the outer build take every language's pages
-    _close_streams()
-    start = time.perf_counter()
-    try:
-        _streams["search"] = SearchIndex(Path(config.site_dir) / "pagefind")
-    except (OSError, SearchIndexError) as exc:
-        raise PluginError(f"cannot start Pagefind: {exc}") from None
-    _streams["start"] = start
-
-
-@event_priority(-100)  # the page as written: after the other plugins' changes
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    search = _streams.get("search")
-    if search is not None:
-        search.add_page(page.file.dest_uri, output)
-    return output
-
-
-def on_build_error(error: Exception) -> None:
-    _close_streams()
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    if _i18n(config).building:
-        return  # an inner, per-language build: wait for the outer one
-    site = Path(config.site_dir)
-    # mkdocs-static-i18n writes every language's 404 to the root: one per folder;
-    # and it copies plain files (the open data) for the default language only.
-    for folder, html in _not_found.items():
-        (site / folder / "404.html").write_text(html, encoding="utf-8")
-        open_data = site / DATA_FOLDER
-        if folder and open_data.is_dir():
-            shutil.copytree(open_data, site / folder / DATA_FOLDER, dirs_exist_ok=True)
-    search = _streams.pop("search")
-    # The offline zip of the finished site is made by another process while
-    # Pagefind (a third one) writes its index: no page waits for either.
-    offline = _start_offline(site) if _command["name"] in ("build", "gh-deploy") else None
+    if _I18n(config).building:
+        return  # the build of another language, inside the first one's
+    built = Path(config.site_dir)
+    # mkdocs-static-i18n writes every language's 404 to the root, and copies
+    # plain files (the open data) for the default language only
+    for folder, html in _state.not_found.items():
+        (built / folder / "404.html").write_text(html, encoding="utf-8")
+        if folder and (built / opendata.FOLDER).is_dir():
+            shutil.copytree(
+                built / opendata.FOLDER, built / folder / opendata.FOLDER, dirs_exist_ok=True
+            )
+    _stop_counting()
+    _state.indexing = search.start_index(built, quiet=_state.command == "serve")
+    if _state.command == "serve":
+        return  # the preview does not wait for the search index
+    start = time.perf_counter()
+    try:  # the offline zip (which leaves the index out) is made while Pagefind works
+        archive = build_offline(built, built / f".{opendata.OFFLINE_NAME}")
+        for folder in _state.not_found:
+            shutil.copy2(archive, built / folder / opendata.FOLDER / opendata.OFFLINE_NAME)
+        archive.unlink()
+    except OSError as exc:
+        raise PluginError(f"the offline edition failed: {exc}") from None
     try:
-        search.finish()
-        if offline is not None:
-            _finish_offline(*offline, site)
-    except SearchIndexError as exc:
-        raise PluginError(f"pagefind failed: {exc}") from None
+        search.finish_index(_state.indexing, built)
+    except search.SearchIndexError as exc:
+        raise PluginError(f"Pagefind failed:\n{exc}") from None
     finally:
-        if offline is not None:
-            _stop_offline(*offline)
+        _state.indexing = None
+    warnings = _state.warnings.count if _state.warnings else 0
+    if config.strict and warnings:
+        raise PluginError(f"{warnings} warning(s) in strict mode: the site was not replaced")
+    _state.staging.replace()
+    config.site_dir = str(_state.staging.target)
     log.info(
-        "generator: search index%s written (%.2f s after the build started)",
-        " and offline edition" if offline else "",
-        time.perf_counter() - _streams.pop("start"),
+        "generator: search index and offline edition in %.2f s; site written to %s",
+        time.perf_counter() - start,
+        config.site_dir,
     )
 
 
-def _start_offline(site: Path) -> tuple[subprocess.Popen, Path]:
-    archive = Path(tempfile.mkdtemp(prefix="offline-")) / ZIP_NAME
-    # run as a script: it needs no more than the standard library, and importing
-    # the generator package would take the process longer than the zip at 1x
-    script = Path(__file__).with_name("offline.py")
-    command = [sys.executable, str(script), str(site), str(archive)]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    return process, archive
+def on_build_error(error: Exception) -> None:
+    _stop_counting()
+    _abandon()
 
 
-def _finish_offline(process: subprocess.Popen, archive: Path, site: Path) -> None:
-    """Wait for the offline zip and copy it into every language's data folder."""
-    errors = process.communicate()[1]
-    if process.returncode != 0:
-        raise PluginError(f"the offline edition failed:\n{errors[-3000:]}")
-    _publish_offline(archive, site)
+def _abandon() -> None:
+    """Stop Pagefind and remove the unfinished site (the last one stays as it was)."""
+    _stop_indexing()
+    if _state.staging is not None:
+        _state.staging.abandon()
 
 
-def _stop_offline(process: subprocess.Popen, archive: Path) -> None:
-    if process.poll() is None:  # the build failed first
-        process.kill()
-        process.communicate()
-    shutil.rmtree(archive.parent, ignore_errors=True)
+def on_shutdown() -> None:
+    _stop_indexing()
 
 
-def _publish_offline(archive: Path, site: Path) -> None:
-    """The offline zip, in every language's data folder."""
-    for folder in _not_found:
-        target = site / folder / DATA_FOLDER / ZIP_NAME
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(archive, target)
+def _stop_counting() -> None:
+    if _state.warnings is not None:
+        logging.getLogger("mkdocs").removeHandler(_state.warnings)
 
 
-def _close_streams() -> None:
-    """Stop what a failed or interrupted build left running."""
-    search = _streams.pop("search", None)
-    if search is not None:
-        search.close()
-    _streams.pop("start", None)
+def _stop_indexing() -> None:
+    if _state.indexing is not None and _state.indexing.poll() is None:
+        _state.indexing.kill()
+        _state.indexing.wait()
+    _state.indexing = None

@@ -43,6 +43,18 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Plural:
+    """An interface string whose words depend on a number: per language, one
+    text per plural category of that language (``one``, ``other``…, as CLDR
+    names them)."""
+
+    forms: dict[str, dict[str, str]]
+
+    def get(self, language: str) -> dict[str, str]:
+        return self.forms[language]
+
+
+@dataclass(frozen=True)
 class Labels:
     origin: Text
     origin_date: Text
@@ -195,14 +207,9 @@ class Document:
     not_acronyms: tuple[NotAcronym, ...]
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
-    interface: dict[str, Text] = field(default_factory=dict)
+    interface: dict[str, Text | Plural] = field(default_factory=dict)
 
-    # Derived views, computed once (the document is immutable).
-    @functools.cached_property
-    def memo(self) -> dict:
-        """Scratch space for views derived from this document by renderers."""
-        return {}
-
+    # Lookups derived from the fields, computed once (the document is immutable).
     @functools.cached_property
     def measures(self) -> tuple[Measure, ...]:
         return tuple(m for s in self.sections for m in s.measures)

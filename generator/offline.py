@@ -1,22 +1,15 @@
 """The offline edition: the built site with file:// links, a search index that
-works from file://, in a reproducible zip.
-
-Standard library only: the MkDocs hook runs this file as a script
-(``python generator/offline.py SITE ZIP``) beside Pagefind."""
+works from file://, in a reproducible zip."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import sys
 import unicodedata
 import zipfile
-from concurrent.futures import Future, ThreadPoolExecutor
 from html import unescape
 from pathlib import Path
 
-ZIP_NAME = "15250-18-offline.zip"
 INDEX_NAME = "offline-search.js"
 _EPOCH = (2018, 12, 6, 0, 0, 0)  # fixed zip timestamps: same input, same bytes
 
@@ -86,10 +79,9 @@ _URL_ATTRIBUTE = re.compile(r'(?:href|src|action)="([^"]*)"')
 # No use from file://: Pagefind (fetch), sitemaps, the theme's own search engine
 # (lunr and its worker: this edition searches with Pagefind) and source maps.
 _LEFT_OUT = ("pagefind", "sitemap.xml", "sitemap.xml.gz", "lunr", "workers")
-_LEFT_OUT_SUFFIXES = (".zip", ".map")
+_LEFT_OUT_SUFFIXES = (".zip", ".map")  # and hidden files (the build's manifest)
 
 
-@functools.lru_cache(maxsize=1 << 16)  # pages share most of their links
 def file_url(url: str) -> str:
     """A directory URL made loadable from disk: ``a/`` -> ``a/index.html``."""
     if not url or url.startswith(("#", "/", "data:")) or re.match(r"^[a-z][a-z0-9+.-]*:", url):
@@ -104,7 +96,8 @@ def file_url(url: str) -> str:
 def left_out(name: str) -> bool:
     """Whether a file of the site (``a/b.js``) stays out of the offline edition."""
     parts = name.split("/")
-    return any(part in _LEFT_OUT for part in parts) or name.endswith(_LEFT_OUT_SUFFIXES)
+    hidden = any(part.startswith(".") for part in parts)
+    return hidden or any(part in _LEFT_OUT for part in parts) or name.endswith(_LEFT_OUT_SUFFIXES)
 
 
 def file_links(html: str) -> str:
@@ -119,68 +112,29 @@ def file_links(html: str) -> str:
     return _URL_ATTRIBUTE.sub(rewrite, html)
 
 
-class OfflineEdition:
-    """The offline zip of a built site.
+def build_offline(site: Path, target: Path, folder: str = "15250-18") -> Path:
+    """The offline zip of the built ``site`` at ``target``: every file under
+    ``folder/``, pages with their links rewritten for file://, and the search
+    index script (``assets/offline-search.js``). The same site gives the same
+    bytes (fixed timestamps, sorted names)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pages: dict[str, str] = {}
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
 
-    ``finish`` adds every file of the site, pages with their links rewritten
-    for file:// (``add_page`` may give some first), and the search index script
-    (``assets/offline-search.js``). A background thread compresses (zlib
-    releases the GIL) while the next pages are rewritten. The same site gives
-    the same bytes (fixed timestamps)."""
+        def add(name: str, data: bytes) -> None:
+            info = zipfile.ZipInfo(f"{folder}/{name}", _EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
 
-    def __init__(self, target: Path, folder: str = "15250-18"):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.target = target
-        self._folder = folder
-        self._zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
-        self._writer = ThreadPoolExecutor(1)
-        self._writes: list[Future] = []
-        self._pages: dict[str, str] = {}
-
-    def add_page(self, name: str, html: str) -> None:
-        """A page of the site, as written at ``name`` (``en/package/x/index.html``)."""
-        if left_out(name) or name in self._pages:
-            return
-        self._pages[name] = file_links(html)
-        self._add(name, self._pages[name].encode("utf-8"))
-
-    def finish(self, site: Path) -> Path:
-        """Add what ``site`` holds besides the pages, then close the zip."""
-        try:
-            for path in sorted(site.rglob("*")):
-                name = path.relative_to(site).as_posix()
-                if name in self._pages or left_out(name) or not path.is_file():
-                    continue
-                if path.suffix == ".html":
-                    self.add_page(name, path.read_text(encoding="utf-8"))
-                else:
-                    self._add(name, path.read_bytes())
-            script = index_script(search_entries(self._pages))
-            self._add(f"assets/{INDEX_NAME}", script.encode("utf-8"))
-        finally:
-            self._writer.shutdown(wait=True)
-            self._zip.close()
-        for write in self._writes:
-            write.result()  # re-raise a failed write
-        return self.target
-
-    def _add(self, name: str, data: bytes) -> None:
-        self._writes.append(self._writer.submit(self._write, name, data))
-
-    def _write(self, name: str, data: bytes) -> None:
-        info = zipfile.ZipInfo(f"{self._folder}/{name}", _EPOCH)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self._zip.writestr(info, data)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m generator.offline SITE ZIP``: the offline zip of a built site
-    (the MkDocs hook runs it in its own process, beside Pagefind's writing)."""
-    site, target = (argv if argv is not None else sys.argv[1:])[:2]
-    OfflineEdition(Path(target)).finish(Path(site))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        for path in sorted(site.rglob("*")):
+            name = path.relative_to(site).as_posix()
+            if left_out(name) or not path.is_file():
+                continue
+            if path.suffix == ".html":
+                pages[name] = file_links(path.read_text(encoding="utf-8"))
+                add(name, pages[name].encode("utf-8"))
+            else:
+                add(name, path.read_bytes())
+        add(f"assets/{INDEX_NAME}", index_script(search_entries(pages)).encode("utf-8"))
+    return target

@@ -1,21 +1,47 @@
-"""Data views for the reader and trainee tools: pure functions of the document."""
+"""Views of the document for the pages: pure functions of the ``Document``.
+
+``Views`` holds the indexes several pages share (computed once per rendering
+of the site, not kept on the immutable document).
+"""
 
 from __future__ import annotations
 
 import functools
 import random
+from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .markup import plain
-from .models import ACTOR_KINDS, Action, Actor, Document
+from .models import ACTOR_KINDS, Action, Actor, Document, GlossaryEntry, Measure, Text
+from .terms import TermFinder
+
+
+def involved(action: Action) -> tuple[str, ...]:
+    """The actors an action addresses or names, each once."""
+    return tuple(dict.fromkeys((*action.actors, *action.mentions)))
+
+
+def action_counts(doc: Document) -> dict[str, int]:
+    """Actor id -> number of actions that address or name it."""
+    counts = dict.fromkeys((a.id for a in doc.actors), 0)
+    for action in doc.actions:
+        for actor_id in involved(action):
+            counts[actor_id] += 1
+    return counts
+
+
+def actor_groups(doc: Document) -> list[tuple[str, list[Actor]]]:
+    """Actors grouped by kind, in the order of ``ACTOR_KINDS``; empty kinds left out."""
+    groups = [(kind, [a for a in doc.actors if a.kind == kind]) for kind in ACTOR_KINDS]
+    return [(kind, actors) for kind, actors in groups if actors]
 
 
 # -- who does what -------------------------------------------------------------
 @dataclass(frozen=True)
 class MatrixRow:
     """One actor's involvement: ``(measure number, actions)`` pairs, only the
-    measures that involve it, in document order (a sparse row: the table grows
-    with the involvements, not with actors x measures)."""
+    measures that involve it, in document order."""
 
     actor: Actor
     measures: tuple[tuple[int, int], ...]
@@ -29,11 +55,6 @@ class MatrixRow:
         return tuple(mc for mc in self.measures if self.sections[mc[0]] == section_id)
 
 
-def involved(action: Action) -> tuple[str, ...]:
-    """The actors an action addresses or names, each once."""
-    return tuple(dict.fromkeys((*action.actors, *action.mentions)))
-
-
 def actor_matrix(doc: Document) -> list[MatrixRow]:
     """Actors x measures: how many actions of each measure involve each actor.
 
@@ -41,12 +62,11 @@ def actor_matrix(doc: Document) -> list[MatrixRow]:
     the most involved first.
     """
     sections = {m.number: m.section for m in doc.measures}
-    counts: dict[str, dict[int, int]] = {}
+    counts: dict[str, Counter] = {}
     for measure in doc.measures:
         for action in measure.actions:
             for actor_id in involved(action):
-                row = counts.setdefault(actor_id, {})
-                row[measure.number] = row.get(measure.number, 0) + 1
+                counts.setdefault(actor_id, Counter())[measure.number] += 1
     rows = [
         MatrixRow(actor, tuple(counts[actor.id].items()), sections)
         for actor in doc.actors
@@ -55,13 +75,20 @@ def actor_matrix(doc: Document) -> list[MatrixRow]:
     return sorted(rows, key=lambda r: (ACTOR_KINDS.index(r.actor.kind), -r.total, r.actor.id))
 
 
-def action_counts(doc: Document) -> dict[str, int]:
-    """Actor id -> number of actions that address or name it."""
-    counts = dict.fromkeys((a.id for a in doc.actors), 0)
-    for action in doc.actions:
-        for actor_id in involved(action):
-            counts[actor_id] += 1
-    return counts
+def key_actors(doc: Document, count: int = 8) -> list[tuple[Actor, int]]:
+    """The actors most actions involve, with their number of actions."""
+    per_actor = action_counts(doc)
+    ranked = sorted(
+        (a for a in doc.actors if per_actor[a.id]), key=lambda a: (-per_actor[a.id], a.id)
+    )
+    return [(a, per_actor[a.id]) for a in ranked[:count]]
+
+
+def main_actors(doc: Document, measure: Measure, language: str, count: int = 3) -> str:
+    """The names of the actors most of a measure's actions involve."""
+    counts = Counter(actor for action in measure.actions for actor in involved(action))
+    ranked = sorted(counts, key=lambda a: (-counts[a], a))[:count]
+    return ", ".join(plain(doc.actor(a).name.get(language)) for a in ranked) or "—"
 
 
 # -- timeline ------------------------------------------------------------------
@@ -70,13 +97,139 @@ def timeline(doc: Document) -> list:
     return sorted(doc.events, key=lambda e: (e.date, e.id))
 
 
-def format_date(date: str, months: list[str]) -> str:
-    """'2018-10-18' -> '18 October 2018' with the given month names."""
-    parts = date.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = months[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+# -- measures ------------------------------------------------------------------
+def related_measures(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """Measure -> up to 5 other measures sharing the most actors: (number, shared)."""
+    actors = {m.number: {a for action in m.actions for a in involved(action)} for m in doc.measures}
+    related = {}
+    for number, own in actors.items():
+        shared = {other: len(own & theirs) for other, theirs in actors.items() if other != number}
+        ranked = sorted(((n, c) for n, c in shared.items() if c), key=lambda nc: (-nc[1], nc[0]))
+        related[number] = ranked[:5]
+    return related
+
+
+def annex_texts(measure: Measure) -> list[Text]:
+    return [b.text for b in measure.annex if b.text] + [i for b in measure.annex for i in b.items]
+
+
+class SideBySideRow(NamedTuple):
+    kind: str  # title, action, annex-title, paragraph or item
+    text: Text
+    label: str | int | None = None  # a measure's number, an action's id
+
+
+def side_by_side_rows(doc: Document, measures, preamble: bool) -> list[SideBySideRow]:
+    """The aligned rows of a side-by-side page, in reading order."""
+    rows = []
+    if preamble:
+        rows.append(SideBySideRow("title", doc.package.title))
+        rows += [SideBySideRow("paragraph", p) for p in doc.package.introduction]
+        rows += [SideBySideRow("paragraph", b.text) for b in doc.annex.introduction]
+    for measure in measures:
+        rows.append(SideBySideRow("title", measure.title, measure.number))
+        rows += [SideBySideRow("action", a.text, a.id) for a in measure.actions]
+        if measure.annex_title:
+            rows.append(SideBySideRow("annex-title", measure.annex_title))
+        for block in measure.annex:
+            if block.text:
+                rows.append(SideBySideRow("paragraph", block.text))
+            else:
+                rows += [SideBySideRow("item", item) for item in block.items]
+    return rows
+
+
+# -- actors and glossary -------------------------------------------------------
+@dataclass(frozen=True)
+class ActorLinks:
+    parent: Actor | None
+    children: tuple[Actor, ...]
+    addressed: tuple[Action, ...]
+    named: tuple[Action, ...]
+    annex_measures: tuple[Measure, ...]
+
+
+def glossary_names(glossary: tuple[GlossaryEntry, ...], language: str) -> dict[str, GlossaryEntry]:
+    """Every name of the glossary entries in ``language`` (short form and variants)."""
+    names: dict[str, GlossaryEntry] = {}
+    for entry in glossary:
+        for name in (entry.short.get(language), *entry.variants.get(language, ())):
+            names.setdefault(name, entry)
+    return names
+
+
+class Views:
+    """The views several pages share, computed once for a rendering of the site."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    @functools.cached_property
+    def related(self) -> dict[int, list[tuple[int, int]]]:
+        return related_measures(self.doc)
+
+    @functools.cached_property
+    def matrix(self) -> list[MatrixRow]:
+        return actor_matrix(self.doc)
+
+    @functools.cached_property
+    def actor_links(self) -> dict[str, ActorLinks]:
+        """What each actor page links to."""
+        doc = self.doc
+        addressed: dict[str, list] = {a.id: [] for a in doc.actors}
+        named: dict[str, list] = {a.id: [] for a in doc.actors}
+        children: dict[str, list] = {a.id: [] for a in doc.actors}
+        for action in doc.actions:
+            for actor_id in dict.fromkeys(action.actors):
+                addressed[actor_id].append(action)
+            for actor_id in dict.fromkeys(action.mentions):
+                if actor_id not in action.actors:
+                    named[actor_id].append(action)
+        for actor in doc.actors:
+            if actor.parent:
+                children[actor.parent].append(actor)
+        annex = self.annex_mentions
+        return {
+            a.id: ActorLinks(
+                parent=doc.actor(a.parent) if a.parent else None,
+                children=tuple(children[a.id]),
+                addressed=tuple(addressed[a.id]),
+                named=tuple(named[a.id]),
+                annex_measures=tuple(m for m in doc.measures if m.number in annex[a.id]),
+            )
+            for a in doc.actors
+        }
+
+    @functools.cached_property
+    def annex_mentions(self) -> dict[str, set[int]]:
+        """Actor id -> the measures whose annex names it (in any language)."""
+        found: dict[str, set[int]] = {a.id: set() for a in self.doc.actors}
+        for lang in self.doc.languages:
+            owners: dict[str, list[str]] = {}
+            for actor in self.doc.actors:
+                for term in actor.terms.get(lang, ()):
+                    owners.setdefault(term, []).append(actor.id)
+            finder = TermFinder(owners)
+            for measure in self.doc.measures:
+                text = "\n".join(t.get(lang) for t in annex_texts(measure))
+                for term in finder.findall(text):
+                    for actor_id in owners[term]:
+                        found[actor_id].add(measure.number)
+        return found
+
+    @functools.cache  # noqa: B019 - one Views per rendering: nothing outlives it
+    def glossary_usage(self, language: str) -> dict[str, list[int]]:
+        """Glossary id -> the measures whose text uses the acronym (title,
+        actions, annex), found as the pages link them."""
+        names = glossary_names(self.doc.glossary, language)
+        finder = TermFinder(names)
+        usage: dict[str, list[int]] = {g.id: [] for g in self.doc.glossary}
+        for measure in self.doc.measures:
+            texts = [measure.title, *(a.text for a in measure.actions), *annex_texts(measure)]
+            found = finder.findall("\n".join(t.get(language) for t in texts))
+            for entry_id in dict.fromkeys(names[name].id for name in found):
+                usage[entry_id].append(measure.number)
+        return usage
 
 
 # -- study mode ----------------------------------------------------------------
@@ -90,35 +243,9 @@ class Question:
     source: str  # page path of the passage, with its anchor
 
 
-@dataclass(frozen=True)
-class _Pool:
-    """Sorted distinct answers, to draw wrong choices from without rescanning them."""
-
-    names: tuple[str, ...]
-
-    @classmethod
-    def of(cls, names) -> _Pool:
-        return cls(tuple(sorted(set(names))))
-
-    @functools.cached_property
-    def index(self) -> dict[str, int]:
-        return {name: i for i, name in enumerate(self.names)}
-
-    def sample(self, rng: random.Random, exclude: set[str], count: int) -> list[str]:
-        """As ``rng.sample([n for n in names if n not in exclude], count)``, in O(count)."""
-        skipped = sorted(self.index[n] for n in exclude if n in self.index)
-        size = len(self.names) - len(skipped)
-        picks = []
-        for i in rng.sample(range(size), min(count, size)):
-            for s in skipped:
-                i += s <= i
-            picks.append(self.names[i])
-        return picks
-
-
-def _choices(rng: random.Random, right: str, pool: _Pool, exclude: set[str], count: int = 4):
-    wrong = pool.sample(rng, exclude | {right}, count - 1)
-    choices = [right, *wrong]
+def _choices(rng: random.Random, right: str, pool: list[str], exclude: set[str], count: int = 4):
+    others = [name for name in pool if name != right and name not in exclude]
+    choices = [right, *rng.sample(others, min(count - 1, len(others)))]
     rng.shuffle(choices)
     return tuple(choices), choices.index(right)
 
@@ -128,9 +255,9 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
     rng = random.Random(seed)
     questions = []
     titles = {m.number: f"{m.number}. {plain(m.title.get(language))}" for m in doc.measures}
-    title_pool = _Pool.of(titles.values())
+    title_pool = sorted(set(titles.values()))
     names = {a.id: plain(a.name.get(language)) for a in doc.actors}
-    addressees = _Pool.of(names[x] for y in doc.actions for x in y.actors)
+    addressees = sorted({names[x] for y in doc.actions for x in y.actors})
     for measure in doc.measures:
         for action in measure.actions:
             text = plain(action.text.get(language))
@@ -140,14 +267,13 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
                 Question(f"m-{action.id}", "measure-of-action", text, choices, answer, source)
             )
             if action.actors:
-                right = names[action.actors[0]]
                 own = {names[a] for a in action.actors}
-                choices, answer = _choices(rng, right, addressees, own)
+                choices, answer = _choices(rng, names[action.actors[0]], addressees, own)
                 questions.append(
                     Question(f"a-{action.id}", "actor-of-action", text, choices, answer, source)
                 )
     longs = {g.id: plain(g.long.get(language)) for g in doc.glossary}
-    long_pool = _Pool.of(longs.values())
+    long_pool = sorted(set(longs.values()))
     for entry in doc.glossary:
         choices, answer = _choices(rng, longs[entry.id], long_pool, set())
         source = f"package/glossary.md#{entry.id}"
@@ -173,12 +299,3 @@ def flashcards(doc: Document, language: str) -> list[dict]:
         }
         for entry in sorted(doc.glossary, key=lambda g: plain(g.short.get(language)).lower())
     ]
-
-
-# -- learning path -------------------------------------------------------------
-def key_actors(doc: Document, count: int = 8) -> list[tuple[Actor, int]]:
-    """The actors most actions involve, with their number of actions."""
-    per_actor = action_counts(doc)
-    counts = [(a, per_actor[a.id]) for a in doc.actors]
-    ranked = sorted((p for p in counts if p[1]), key=lambda p: (-p[1], p[0].id))
-    return ranked[:count]

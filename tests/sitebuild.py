@@ -1,11 +1,19 @@
-"""Build a real bilingual site in a temporary folder, and read the result."""
+"""Build a real bilingual site in a temporary folder, and read the result.
+
+``shared_build`` builds a project once for the whole test run, even when the
+tests run in several processes (pytest-xdist): the first process to ask
+builds it, under a file lock, and the others read it.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -13,6 +21,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from conftest import ROOT
 
 COPIED = ("mkdocs.yml", "docs", "overrides", "generator")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1544054400"}
 
 
 def make_project(target: Path, data: Path) -> Path:
@@ -25,16 +34,15 @@ def make_project(target: Path, data: Path) -> Path:
             shutil.copytree(source, target / name, ignore=ignore)
         else:
             shutil.copy2(source, target / name)
-    shutil.copytree(data, target / "data", ignore=shutil.ignore_patterns("source"))
+    shutil.copytree(data, target / "data")
     return target
 
 
-def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=project,
-        env=env,
+        env={**ENV, **(env or {})},
         capture_output=True,
         text=True,
         timeout=600,
@@ -44,6 +52,33 @@ def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
 def build(project: Path) -> Path:
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@contextmanager
+def _locked(path: Path):
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def shared_build(
+    tmp_path_factory, name: str, data: Path, prepare: Callable[[Path], None] = lambda p: None
+) -> Path:
+    """The site of ``data`` (and ``prepare(project)``), built once per test run."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # shared by the workers
+    project = root / f"shared-{name}"
+    with _locked(root / f"shared-{name}.lock"):
+        if not (project / "site" / "index.html").exists():
+            shutil.rmtree(project, ignore_errors=True)
+            make_project(project, data)
+            prepare(project)
+            build(project)
     return project / "site"
 
 
@@ -88,3 +123,12 @@ SITE_ORIGIN = "localhost:8000"  # mkdocs.yml's default site_url: the site itself
 def is_external(ref: str) -> bool:
     parts = urlsplit(ref)
     return bool(parts.scheme in ("http", "https") or parts.netloc) and parts.netloc != SITE_ORIGIN
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of ``folder``, by relative path (links not followed)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.is_symlink()
+    }

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 from conftest import MINI
-from sitebuild import build, html_pages, is_external, make_project, parse, resolve
+from sitebuild import (
+    html_pages,
+    is_external,
+    make_project,
+    mkdocs,
+    parse,
+    resolve,
+    shared_build,
+)
 
 LANGUAGE_ROOTS = {"fr": "", "en": "en/"}
 PAGES = [
@@ -26,7 +34,7 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return build(make_project(tmp_path_factory.mktemp("mini-site"), MINI))
+    return shared_build(tmp_path_factory, "mini", MINI)
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGE_ROOTS))
@@ -42,6 +50,11 @@ def test_generated_pages_stay_in_their_folder(site):
     names = sorted(p.relative_to(generated).as_posix() for p in generated.rglob("*.md"))
     assert "measure-1.fr.md" in names and "measure-1.en.md" in names
     assert all(re.search(r"\.(fr|en)\.md$", n) for n in names)
+    assert (generated / ".generated").read_text().split() == sorted(
+        p.relative_to(generated).as_posix()
+        for p in generated.rglob("*")
+        if p.is_file() and p.name != ".generated"
+    )
 
 
 def test_every_internal_link_and_anchor_resolves(site):
@@ -97,12 +110,13 @@ def test_navigation_does_not_grow_with_the_measures(site):
 
 
 def test_build_is_strict_and_quiet(tmp_path):
-    from sitebuild import mkdocs
-
     project = make_project(tmp_path / "p", MINI)
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    assert (
+        sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == []
+    )  # nothing left beside
 
 
 @pytest.mark.parametrize(("folder", "language"), [("", "fr"), ("en/", "en")])
@@ -131,8 +145,6 @@ def test_search_index_per_language(site):
 
 
 def test_a_missing_translation_fails_the_build(tmp_path):
-    from sitebuild import mkdocs
-
     project = make_project(tmp_path / "p", MINI)
     (project / "docs" / "about.en.md").unlink()
     result = mkdocs(project, "build")
@@ -141,8 +153,6 @@ def test_a_missing_translation_fails_the_build(tmp_path):
 
 
 def test_a_data_error_stops_the_build_before_the_site(tmp_path):
-    from sitebuild import mkdocs
-
     project = make_project(tmp_path / "p", MINI)
     text = (project / "data" / "events.yaml").read_text(encoding="utf-8")
     (project / "data" / "events.yaml").write_text(text.replace('"2019"', '"2019-13"'))
@@ -153,20 +163,20 @@ def test_a_data_error_stops_the_build_before_the_site(tmp_path):
     assert not (project / "site").exists()
 
 
-def test_a_failed_offline_edition_fails_the_build_with_its_error(tmp_path):
-    from sitebuild import mkdocs
-
-    project = make_project(tmp_path / "p", MINI)
-    script = project / "generator" / "offline.py"
-    script.write_text(
-        script.read_text(encoding="utf-8").replace(
-            "    OfflineEdition(Path(target)).finish(Path(site))",
-            "    raise OSError('disk full (simulated)')",
-        ),
-        encoding="utf-8",
-    )
-    result = mkdocs(project, "build")
-    assert result.returncode != 0
-    assert "the offline edition failed" in result.stderr
-    assert "disk full (simulated)" in result.stderr
-    assert not (project / "site" / "package" / "data" / "15250-18-offline.zip").exists()
+def test_the_glossary_says_where_each_acronym_is_used_as_the_measure_pages_link_it(site):
+    """ "Used in" and the links come from the same term matcher, plurals included."""
+    for folder in ("", "en/"):
+        glossary = (site / folder / "package/glossary/index.html").read_text(encoding="utf-8")
+        used_in: dict[str, set[str]] = {}
+        for entry_id, body in re.findall(r'<dt id="([^"]+)">(.*?)</dd>', glossary, re.S):
+            used_in[entry_id] = set(re.findall(r'href="../measure-(\d+)/"', body))
+        linked: dict[str, set[str]] = {entry: set() for entry in used_in}
+        for page in (site / folder / "package").glob("measure-*/index.html"):
+            number = page.parent.name.removeprefix("measure-")
+            html = page.read_text(encoding="utf-8")
+            content = html.split('<h2 id="related"', 1)[
+                0
+            ]  # other measures' titles are not this one's text
+            for entry in re.findall(r'class="gl" href="../glossary/#([^"]+)"', content):
+                linked[entry].add(number)
+        assert used_in == linked

@@ -1,14 +1,21 @@
+"""`python -m generator check`: a summary, or every error with its place, never a traceback."""
+
 from __future__ import annotations
 
 import shutil
 
+import pytest
 from conftest import DATA, edit
 
-from generator.cli import main
+from generator.cli import configured_languages, main
+
+
+def check(data, *args):
+    return main(["check", "--data", str(data), *args])
 
 
 def test_check_prints_a_summary(mini, capsys):
-    assert main(["check", "--data", str(mini)]) == 0
+    assert check(mini, "--languages", "fr,en") == 0
     out = capsys.readouterr().out
     assert out.startswith("OK: 1 sections, 2 measures, 3 actions, 2 footnotes")
 
@@ -16,23 +23,35 @@ def test_check_prints_a_summary(mini, capsys):
 def test_check_reports_all_errors_and_fails(mini, capsys):
     edit(mini, "measures.yaml", "actors: [emsc]", "actors: [ghost]")
     edit(mini, "events.yaml", 'date: "2019"', 'date: "soon"')
-    assert main(["check", "--data", str(mini)]) == 1
+    assert check(mini, "--languages", "fr,en") == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 3 and err[-1] == "2 data errors found"
-    assert "Traceback" not in "\n".join(err)
+    assert "invalid date 'soon'" in err[0] and "unknown actor id 'ghost'" in err[1]  # cause first
 
 
 def test_check_reports_a_lost_source_sentence_by_line(tmp_path, capsys):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     edit(data, "footnotes.yaml", "Doc. 9345/15.", "Doc. 9345/16.")
-    assert main(["check", "--data", str(data)]) == 1
+    assert check(data, "--languages", "fr,en") == 1
     err = capsys.readouterr().err
     source = (DATA / "source" / "15250-18.fr.txt").read_text(encoding="utf-8").splitlines()
     line = next(i for i, text in enumerate(source, 1) if "9345/15" in text)
-    assert f"15250-18.fr.txt:{line}:1: sentence missing from the French data: '9345/15.'" in err
+    assert f"15250-18.fr.txt:{line}:1: sentence missing from the data: '9345/15.'" in err
 
 
-def test_check_on_the_real_data(capsys):
-    assert main(["check", "--data", str(DATA)]) == 0
+def test_check_on_the_real_data_with_the_languages_of_mkdocs_yml(capsys):
+    assert check(DATA) == 0
     assert "4 sections, 13 measures, 42 actions, 17 footnotes" in capsys.readouterr().out
+
+
+def test_the_languages_come_from_mkdocs_yml_default_first():
+    assert configured_languages(DATA.parent / "mkdocs.yml") == ("fr", "en")
+
+
+@pytest.mark.parametrize("languages", ["", " , "])
+def test_no_language_is_a_usage_error_not_a_traceback(mini, capsys, languages):
+    with pytest.raises(SystemExit) as exited:
+        check(mini, "--languages", languages)
+    assert exited.value.code == 2
+    assert "--languages: give at least one language code" in capsys.readouterr().err

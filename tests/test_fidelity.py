@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from conftest import DATA
+import pytest
+from conftest import DATA, edit
 
-from generator import load_document
-from generator.cli import SOURCE
-from generator.fidelity import missing_sentences, normalise, source_sentences
+from generator import DataErrors, load_document
+from generator.fidelity import missing_sentences, normalise, source_path, source_sentences
 from generator.plaintext import document_lines
+
+SOURCE = DATA / source_path("fr")
 
 
 def test_normalise_drops_marks_bullets_and_superscripts():
@@ -33,15 +35,15 @@ def test_a_reworded_sentence_is_missing():
 
 
 def test_every_source_sentence_is_in_the_french_data():
-    doc = load_document(DATA)
-    source = (DATA / SOURCE).read_text(encoding="utf-8")
-    missing = missing_sentences(source, document_lines(doc, "fr"))
+    missing = missing_sentences(
+        SOURCE.read_text(encoding="utf-8"), document_lines(load_document(DATA), "fr")
+    )
     assert not missing, "\n".join(f"line {m.line}: {m.sentence}" for m in missing)
 
 
 def test_the_french_data_adds_no_sentence_to_the_source():
     doc = load_document(DATA)
-    source = normalise((DATA / SOURCE).read_text(encoding="utf-8").replace("\n", " "))
+    source = normalise(SOURCE.read_text(encoding="utf-8").replace("\n", " "))
     # footnote lines are rendered "N text"; the source writes the number as a superscript
     lines = [
         re.sub(r"^\d+ ", "", normalise(line).removeprefix("- "))
@@ -49,3 +51,20 @@ def test_the_french_data_adds_no_sentence_to_the_source():
     ]
     extra = [line for line in lines if line not in source]
     assert not extra, extra
+
+
+def test_loading_fails_on_a_changed_french_sentence(mini):
+    edit(mini, "measures.yaml", "Agir vite", "Agir très vite")
+    with pytest.raises(DataErrors) as raised:
+        load_document(mini)
+    (error,) = raised.value.errors
+    assert error.file.endswith("source/15250-18.fr.txt") and error.line == 23
+    assert "sentence missing from the data: 'Agir vite'" in error.message
+
+
+def test_loading_fails_without_the_source_text(mini):
+    (mini / "source" / "15250-18.fr.txt").unlink()
+    with pytest.raises(DataErrors) as raised:
+        load_document(mini)
+    (error,) = raised.value.errors
+    assert error.message == "missing file" and "fidelity check" in error.hint

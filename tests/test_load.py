@@ -1,8 +1,20 @@
-from pathlib import Path
+"""Reading YAML: positions, and every way a file can be unusable named at its place."""
+
+from __future__ import annotations
+
+import os
 
 import pytest
 
-from generator.load import format_path, parse_yaml
+from generator.errors import READING
+from generator.load import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    format_path,
+    parse_yaml,
+    read_folder,
+    read_source,
+)
 
 
 def test_keeps_positions_of_keys_and_items():
@@ -13,8 +25,21 @@ def test_keeps_positions_of_keys_and_items():
     assert f.position(("a", "b", 1, "missing")) == (4, 7)
 
 
-def test_dates_stay_strings():
-    assert parse_yaml("d: 2018-12-06\n", "f.yaml").data == {"d": "2018-12-06"}
+@pytest.mark.parametrize(
+    ("value", "data", "reads_as"),
+    [
+        ("1.10", 1.1, "a number"),
+        ("12:30", 750, "a number"),  # YAML 1.1 reads it in base 60
+        ("0x1F", 31, "a number"),
+        ("no", False, "true/false"),
+        ("2018-12-06", "2018-12-06", "a date"),
+        ("~", None, "nothing (null)"),
+    ],
+)
+def test_unquoted_values_read_as_something_else_are_recorded_as_written(value, data, reads_as):
+    f = parse_yaml(f"a: {value}\nb: '{value}'\n", "f.yaml")
+    assert f.data == {"a": data, "b": value}
+    assert f.unquoted == {("a",): (value, reads_as)}
 
 
 def test_duplicate_key_is_an_error_with_both_lines():
@@ -32,13 +57,12 @@ def test_nested_duplicate_key():
 
 def test_tab_indentation_gets_a_hint():
     (error,) = parse_yaml("a:\n\tb: 1\n", "f.yaml").errors
-    assert error.line == 2 and "tabs" in error.hint
+    assert error.line == 2 and "tabs" in error.hint and error.stage == READING
 
 
-def test_syntax_error_names_line_without_traceback():
-    (error,) = parse_yaml("a: [1, 2\nb: 3\n", "f.yaml").errors
-    assert error.file == "f.yaml" and error.line >= 1
-    assert error.message.startswith("YAML syntax error")
+def test_an_unclosed_quote_is_one_error_at_its_line():
+    (error,) = parse_yaml('a: "x\nb: y\nc: z\n', "f.yaml").errors
+    assert error.message.startswith("YAML syntax error") and error.line in (1, 4)
 
 
 def test_unsafe_tags_are_rejected():
@@ -46,55 +70,94 @@ def test_unsafe_tags_are_rejected():
     assert f.errors and "unsupported" in f.errors[0].message
 
 
+@pytest.mark.parametrize("tag", ["int", "float", "bool", "map", "seq"])
+def test_a_value_that_does_not_fit_its_tag_is_an_error_not_a_crash(tag):
+    parsed = parse_yaml(f"a:\n  b: !!{tag} x\n", "f.yaml")
+    (error,) = parsed.errors
+    assert (error.line, error.path) == (2, "a.b")
+    assert parsed.data == {"a": {"b": None}}
+
+
 def test_format_path():
-    assert (
-        format_path(("sections", 0, "measures", 2, "title", "en"))
-        == "sections[0].measures[2].title.en"
-    )
+    path = ("sections", 0, "measures", 2, "title", "en")
+    assert format_path(path) == "sections[0].measures[2].title.en"
 
 
 def test_merge_keys_and_complex_keys_are_errors_not_crashes():
-    f = parse_yaml("a: &x {b: 1}\nc:\n  <<: *x\n  ? [1]\n  : 2\n", "f.yaml")
+    f = parse_yaml("c:\n  <<: {b: 1}\n  ? [1]\n  : 2\n", "f.yaml")
     assert [e.message for e in f.errors] == ["keys must be plain names"] * 2
-    assert [e.line for e in f.errors] == [3, 4]
+    assert [e.line for e in f.errors] == [2, 3]
 
 
-UNUSUAL = [
-    "a: 1\nb: 2\na: 3\n",  # duplicate key
-    "x:\n  - t: {fr: a, fr: b}\n",
-    "a:\n\tb: 1\n",  # tab
-    "a: [1, 2\nb: 3\n",  # syntax error
-    "a: !!python/object/apply:os.system ['echo hi']\n",
-    "a: &x {b: 1}\nc:\n  <<: *x\n  ? [1]\n  : 2\n",  # merge key, complex key
-    "a: !custom 1\n",
-    "a: !!int x\n",  # a tag the value does not fit
-    "a: !!bool x\n",
-    "a: !!map x\n",
-]
-PLAIN = ["", "a: 1\n", "d: 2018-12-06\nl: [1, 2.5, true, null, x]\n", "a: &x [1]\nb: *x\n"]
-
-
-@pytest.mark.parametrize("text", UNUSUAL + PLAIN)
-def test_without_positions_the_same_data_and_errors(text):
-    with_positions = parse_yaml(text, "f.yaml")
-    without = parse_yaml(text, "f.yaml", positions=False)
-    assert (without.data, without.errors) == (with_positions.data, with_positions.errors)
-    # plain data skips the positions; anything unusual is parsed with them
-    assert without.positioned is bool(with_positions.errors) and (text in UNUSUAL) is bool(
-        with_positions.errors
+def test_an_alias_bomb_is_refused_before_anything_is_expanded():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n"
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
     )
+    (error,) = parse_yaml(bomb, "f.yaml").errors
+    assert (error.line, error.column, error.stage) == (1, 4, READING)
+    assert "anchors and aliases" in error.message
 
 
-def test_the_data_files_parse_the_same_without_positions():
-    for path in sorted((Path(__file__).parent.parent / "data").glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        assert parse_yaml(text, path.name, positions=False).data == parse_yaml(text, path.name).data
+def test_nesting_deeper_than_the_limit_is_an_error_not_a_recursion_error():
+    text = "a: " + "[" * 600 + "]" * 600 + "\n"
+    (error,) = parse_yaml(text, "f.yaml").errors
+    assert f"more than {MAX_DEPTH} levels" in error.message and error.line == 1
+    parse_yaml("a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH, "f.yaml")  # the limit itself is fine
 
 
-@pytest.mark.parametrize("tag", ["int", "float", "bool", "map", "seq"])
-def test_a_value_that_does_not_fit_its_tag_is_an_error_not_a_crash(tag):
-    for positions in (True, False):
-        parsed = parse_yaml(f"a:\n  b: !!{tag} x\n", "f.yaml", positions)
-        (error,) = parsed.errors
-        assert (error.line, error.path, error.message) == (2, "a.b", f"'x' is not a valid {tag}")
-        assert parsed.data == {"a": {"b": None}}
+def test_a_nul_byte_is_named_at_its_line_and_column(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a: 1\nb: x\x00y\n")
+    error = read_source(path).problem
+    assert (error.line, error.column) == (2, 5) and "U+0000" in error.message
+
+
+def test_invalid_utf8_is_named_at_its_line_and_column(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_bytes("a: é\nbb: \xff\n".encode("latin-1"))
+    error = read_source(path).problem
+    assert (error.line, error.column) == (1, 4) and "invalid UTF-8" in error.message
+
+
+def test_a_file_too_large_is_refused_without_being_read(tmp_path):
+    path = tmp_path / "f.yaml"
+    with open(path, "wb") as out:
+        out.truncate(MAX_BYTES + 1)
+    assert "too large" in read_source(path).problem.message
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: None, "missing file"),
+        (lambda p: p.mkdir(), "not a file"),
+        (lambda p: os.symlink(p.parent / "gone.yaml", p), "broken symbolic link"),
+    ],
+)
+def test_a_path_that_is_not_a_readable_file_is_named(tmp_path, make, message):
+    path = tmp_path / "measures.yaml"
+    make(path)
+    error = read_source(path, "data/measures.yaml").problem
+    assert (error.file, error.line, error.stage) == ("data/measures.yaml", 1, READING)
+    assert error.message == message
+
+
+def test_an_unreadable_file_is_named(tmp_path, monkeypatch):
+    path = tmp_path / "f.yaml"
+    path.write_text("a: 1\n")
+
+    def refused(self):  # what reading a file without permission raises (root could read it)
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(path), "read_bytes", refused)
+    assert read_source(path).problem.message == "cannot read the file: Permission denied"
+
+
+def test_unknown_files_in_the_data_folder_are_named(tmp_path):
+    for name in ("measures.yaml", "measure.yaml", "README.md", ".hidden"):
+        (tmp_path / name).write_text("a: 1\n")
+    (tmp_path / "source").mkdir()
+    sources, unknown = read_folder(tmp_path, ("measures", "actors"))
+    assert [e.file.rsplit("/", 1)[-1] for e in unknown] == ["measure.yaml"]
+    assert sources["actors"].problem.message == "missing file"

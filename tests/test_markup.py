@@ -1,8 +1,4 @@
-import re
-
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from generator import markup
 
@@ -44,64 +40,43 @@ def test_acronym_like(token, expected):
     assert markup.acronym_like(token) is expected
 
 
+def undefined(text, known):
+    return markup.AcronymCheck(known).undefined(text)
+
+
 def test_undefined_acronyms():
     known = {"OLI", "EU NAVFOR", "JIT", "COM"}
     text = "Les OLI, EU NAVFOR, JITs, COM(2018), EMAST/EMIST et Haut-Commissariat"
-    assert markup.undefined_acronyms(text, known) == ["EMAST", "EMIST"]
+    assert undefined(text, known) == ["EMAST", "EMIST"]
 
 
 def test_longer_word_does_not_match_known_acronym():
-    assert markup.undefined_acronyms("EMSCX", {"EMSC"}) == ["EMSCX"]
+    assert undefined("EMSCX", {"EMSC"}) == ["EMSCX"]
 
 
 def test_compound_of_known_acronyms_is_known():
-    assert markup.undefined_acronyms("PSDC-JAI et JLT-MS", {"PSDC", "JAI", "JLT"}) == ["JLT-MS"]
+    assert undefined("PSDC-JAI et JLT-MS", {"PSDC", "JAI", "JLT"}) == ["JLT-MS"]
 
 
-WORDS = st.sampled_from(["EU", "Europol", "eu", "LISA", "d'Europol", "EMSC", "3", "-", " ", "'"])
-
-
-@given(st.lists(WORDS, max_size=12), st.lists(st.lists(WORDS, min_size=1, max_size=3), max_size=6))
-def test_term_finder_agrees_with_the_alternation_pattern(text_words, term_words):
-    from generator.markup import TermFinder
-
-    text = "".join(text_words)
-    terms = {"".join(words) for words in term_words if re.match(r"\w", "".join(words))}
-    names = sorted(terms, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
-    expected = [m[1] for m in pattern.finditer(text)] if names else []
-    assert TermFinder(terms).findall(text) == expected
-
-
-ACRONYM_WORDS = st.sampled_from(
+@pytest.mark.parametrize(
+    ("text", "html"),
     [
-        "EU",
-        "NAVFOR",
-        "EMSC",
-        "OLIs",
-        "Pays",
-        "eu-LISA",
-        "ÉTAT",
-        "é",
-        "-",
-        " ",
-        "\n",
-        "**",
-        "[^1]",
-        "x",
-    ]
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        (
+            "[x](javascript:y) `c` *e* _u_",
+            "&#91;x&#93;(javascript:y) &#96;c&#96; &#42;e&#42; &#95;u&#95;",
+        ),
+        ('a "b" \\ {: #id } & c', "a &#34;b&#34; &#92; &#123;: &#35;id &#125; &amp; c"),
+        ("a \n\t  b\u00a0c", "a b\u00a0c"),
+    ],
 )
+def test_escape_text_leaves_nothing_html_or_markdown_would_read(text, html):
+    assert markup.escape_text(text) == html
 
 
-@given(st.lists(st.lists(ACRONYM_WORDS, max_size=8).map("".join), max_size=5))
-def test_undefined_in_finds_what_undefined_finds_text_by_text(texts):
-    check = markup.AcronymCheck({"EU NAVFOR", "OLI", "EU"})
-    expected = {token for text in texts for token in check.undefined(text)}
-    assert check.undefined_in(texts) == expected
-
-
-@given(st.text(alphabet="ab é'-_1 \n", max_size=30))
-def test_words_and_starts_are_the_word_matches(text):
-    matches = list(re.finditer(r"\w+", text))
-    expected = ([m[0] for m in matches], [m.start() for m in matches])
-    assert markup.words_and_starts(text) == expected
+def test_to_html_renders_bold_and_superscript_and_splits_at_footnotes():
+    assert markup.to_html("**a** 1^er^[^2] <b>") == [
+        "<strong>a</strong> 1<sup>er</sup>",
+        2,
+        " &lt;b&gt;",
+    ]

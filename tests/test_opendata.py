@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import jsonschema
@@ -11,8 +12,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import load_document
+from generator.models import (
+    Action,
+    Actor,
+    Document,
+    Event,
+    Footnote,
+    GlossaryEntry,
+    Measure,
+    Record,
+    Section,
+)
 from generator.opendata import (
     JSON_SCHEMA,
+    NOT_PUBLISHED,
     document_json,
     json_text,
     open_data_files,
@@ -57,6 +70,40 @@ def test_schema_fields_document_every_level():
     fields = dict(schema_fields())
     assert fields["sections[].measures[].actions[].id"] == "string"
     assert fields["footnotes[].number"] == "integer"
+    assert fields["actors[].parent"] == "string | null"
+
+
+def test_the_schema_is_closed_so_the_json_has_nothing_it_does_not_describe():
+    data = document_json(load_document(DATA), "en")
+    data["actors"][0]["undescribed"] = "x"
+    with pytest.raises(jsonschema.ValidationError, match="undescribed"):
+        jsonschema.validate(data, JSON_SCHEMA)
+
+
+# Which object of the JSON each model is published as (a JSON path of the schema).
+PUBLISHED_AS = {
+    Document: "",
+    Record: "record",
+    Section: "sections[]",
+    Measure: "sections[].measures[]",
+    Action: "sections[].measures[].actions[]",
+    Footnote: "footnotes[]",
+    GlossaryEntry: "glossary[]",
+    Actor: "actors[]",
+    Event: "events[]",
+}
+
+
+@pytest.mark.parametrize("model", PUBLISHED_AS, ids=lambda m: m.__name__)
+def test_every_field_of_the_models_is_published_or_said_not_to_be(model):
+    fields = {path for path, _ in schema_fields()}
+    prefix = PUBLISHED_AS[model]
+    for field in dataclasses.fields(model):
+        path = f"{prefix}.{field.name}" if prefix else field.name
+        name = f"{model.__name__}.{field.name}"
+        assert (path in fields) != (name in NOT_PUBLISHED), (
+            f"{name}: publish it ({path} in the schema and document_json) or list it in NOT_PUBLISHED"
+        )
 
 
 JSON_VALUES = st.recursive(

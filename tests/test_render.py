@@ -1,30 +1,22 @@
-"""The pure render step: golden pages for the small fixture, and escaping."""
+"""The pure render step: golden pages for the small fixture, escaping, URLs, front matter."""
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import MINI, edit
 from hypothesis import given
 from hypothesis import strategies as st
-from jinja2 import Environment, pass_context, pass_environment
-from markupsafe import Markup
 
 from generator import load_document
 from generator.models import Text
-from generator.render import (
-    PageText,
-    Urls,
-    environment,
-    escape_text,
-    related_index,
-    relative_path,
-    render_pages,
-)
+from generator.render import PageText, Site, Urls, relative_path, render_pages, render_site
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"  # regenerate, then review the diff
@@ -47,6 +39,15 @@ def test_pages_match_the_golden_files(language):
         assert text == expected[path], path
 
 
+def test_the_generated_folder_holds_every_language_and_the_open_data():
+    files = render_site(load_document(MINI), True, {"measures.yaml": "sections: []\n"})
+    assert "measure-1.fr.md" in files and "measure-1.en.md" in files and "index.en.md" in files
+    assert "side-by-side/measure-2.fr.md" in files and "actors/emsc.en.md" in files
+    assert {"data/15250-18-fr.json", "data/15250-18.schema.json", "data/yaml/measures.yaml"} <= set(
+        files
+    )
+
+
 def test_rendering_is_pure_and_deterministic():
     doc = load_document(MINI)
     assert render_pages(doc, "fr") == render_pages(doc, "fr")
@@ -64,66 +65,8 @@ def test_rendering_is_pure_and_deterministic():
     ],
 )
 def test_relative_urls(directory_urls, page, target, expected):
-    assert Urls(directory_urls).relative(target, page) == expected
-
-
-def test_data_text_cannot_inject_markup(mini):
-    edit(
-        mini,
-        "measures.yaml",
-        "Agir vite",
-        "<script>alert(1)</script> [x](javascript:alert(1)) *em* _u_ `c`",
-    )
-    page = render_pages(load_document(mini), "fr")["package/measure-2.md"]
-    assert "<script>" not in page and "](javascript:" not in page
-    assert "&lt;script&gt;" in page and "&#42;em&#42;" in page and "&#96;c&#96;" in page
-
-
-def test_escape_text_neutralises_html_and_markdown():
-    assert escape_text('a < b & "c" *d* [e]') == (
-        "a &lt; b &amp; &#34;c&#34; &#42;d&#42; &#91;e&#93;"
-    )
-
-
-_SPECIAL = "\\`*_[]{}#+=~^|\"'&<>"
-_TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL} | {
-    ord("&"): "&amp;",
-    ord("<"): "&lt;",
-    ord(">"): "&gt;",
-}
-
-
-@given(st.text(alphabet=st.sampled_from(_SPECIAL + "ab #;&0\n\t\u00a0\u2009"), max_size=40))
-def test_escape_text_is_one_pass_over_each_character(text):
-    """Each special character becomes its reference once, whitespace runs one space."""
-    assert escape_text(text) == re.sub(r"\s+", " ", text).translate(_TABLE)
-
-
-def test_acronyms_are_whole_words_only(mini):
-    doc = load_document(mini)
-    t = PageText(doc, "en", "package/measure-1.md", Urls())
-    html = t(Text({"en": "EMSC, EMSCX, XEMSC, EMSC-based, the EU's"}))
-    assert html.count('class="gl"') == 2
-    assert '>EMSC</a>, EMSCX, XEMSC, EMSC-based, the <a class="gl"' in html
-
-
-def test_inside_links_acronyms_get_a_tooltip_not_a_link(mini):
-    t = PageText(load_document(mini), "fr", "index.md", Urls())
-    assert str(t.label(Text({"fr": "Renforcer l'EMSC[^1]"}))) == (
-        'Renforcer l&#39;<abbr title="Centre européen chargé de lutter contre le trafic de migrants">EMSC</abbr>'
-    )
-    assert t.footnotes == []
-
-
-def test_related_measures_share_actors(mini):
-    assert related_index(load_document(mini)) == {1: [], 2: []}  # 2.1 names no actor
-    edit(
-        mini,
-        "measures.yaml",
-        '            text: {fr: "Agir vite", en: "Act fast"}',
-        '            text: {fr: "Agir vite", en: "Act fast"}\n            actors: [emsc]',
-    )
-    assert related_index(load_document(mini)) == {1: [(2, 1)], 2: [(1, 1)]}
+    urls = Urls(directory_urls)
+    assert urls.relative(target, urls.base(page)) == expected
 
 
 @given(
@@ -135,21 +78,47 @@ def test_relative_path_agrees_with_posixpath(target, base):
     assert relative_path(target_path, base_path) == posixpath.relpath(target_path, base_path)
 
 
-def test_parts_split_the_pages_between_side_by_side_and_the_rest():
-    doc = load_document(MINI)
-    names = ("texts", "actors", "tables", "tools", "side-by-side")
-    texts, actors, tables, tools, side = (render_pages(doc, "fr", part=part) for part in names)
-    assert side and all(path.startswith("package/side-by-side/") for path in side)
-    assert "package/measure-1.md" in texts and "package/explorer.md" in tables
-    assert "package/study.md" in tools
-    assert actors and all(path.startswith("package/actors") for path in actors)
-    parts = [texts, actors, tables, tools, side]
-    assert render_pages(doc, "fr", part="main") == {k: v for p in parts[:-1] for k, v in p.items()}
-    every = {k: v for p in parts for k, v in p.items()}
-    assert sum(map(len, parts)) == len(every)  # no page twice
-    assert every == render_pages(doc, "fr")
-    with pytest.raises(ValueError, match="unknown part"):
-        render_pages(doc, "fr", part="sides")
+def page_text(doc, language, page):
+    return PageText(Site(doc), language, page)
+
+
+def test_data_text_cannot_inject_markup(mini):
+    edit(
+        mini,
+        "measures.yaml",
+        "Act fast",
+        "<script>alert(1)</script> [x](javascript:alert(1)) *em* `c`",
+    )
+    page = render_pages(load_document(mini), "en")["package/measure-2.md"]
+    assert "<script>" not in page and "](javascript:" not in page
+    assert "&lt;script&gt;" in page and "&#42;em&#42;" in page and "&#96;c&#96;" in page
+
+
+@pytest.mark.parametrize("name", ['Back\\slash "quoted" ---\n: colon', "<b>x</b> & {{ y }}"])
+def test_front_matter_is_yaml_that_keeps_the_title_whole_and_escaped(mini, name):
+    edit(mini, "actors.yaml", '"European Migrant Smuggling Centre"', json.dumps(name))
+    page = render_pages(load_document(mini), "en")["package/actors/emsc.md"]
+    head, _, body = page.removeprefix("---\n").partition("---\n")
+    from html import unescape
+
+    assert unescape(yaml.safe_load(head)["title"]) == " ".join(name.split())
+    assert "<b>" not in head and body.lstrip().startswith('<p class="breadcrumb">')
+
+
+def test_acronyms_are_whole_words_only():
+    t = page_text(load_document(MINI), "en", "package/measure-1.md")
+    html = t(Text({"en": "EMSC, EMSCX, XEMSC, EMSC-based, the EU's, EMSCs"}))
+    assert html.count('class="gl"') == 3
+    assert '>EMSC</a>, EMSCX, XEMSC, EMSC-based, the <a class="gl"' in html
+    assert 'title="European Migrant Smuggling Centre">EMSCs</a>' in html  # one plural rule
+
+
+def test_inside_links_acronyms_get_a_tooltip_not_a_link():
+    t = page_text(load_document(MINI), "fr", "index.md")
+    assert str(t.label(Text({"fr": "Renforcer l'EMSC[^1]"}))) == (
+        'Renforcer l&#39;<abbr title="Centre européen chargé de lutter contre le trafic de migrants">EMSC</abbr>'
+    )
+    assert t.footnotes == []
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
@@ -161,61 +130,23 @@ def test_acronyms_on_the_glossary_page_link_without_a_tooltip(directory_urls):
     assert not re.search(r'<a class="gl"[^>]*title=', glossary)
 
 
-def test_template_calls_still_hand_the_context_to_functions_that_ask_for_it():
-    # the environment calls macros and PageText directly (render._Context):
-    # anything else goes through Jinja's own checks
-    @pass_context
-    def language(context):
-        return context["lang"]
-
-    @pass_environment
-    def autoescaping(env):
-        return env.autoescape
-
-    text = PageText(load_document(MINI, ("fr", "en")), "en", "package/actors.md", Urls())
-    template = environment().from_string(
-        "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}"
-        "{% for n in [1] %}{{ language() }} {{ autoescaping() }} {{ twice(n) }} "
-        "{{ t.link('glossary') }} {{ plus(n) }}{% endfor %}"
-    )
-    result = template.render(
-        lang="fr", t=text, plus=lambda n: n + 1, language=language, autoescaping=autoescaping
-    )
-    assert result == "fr True 11 ../glossary/ 2"
-
-
 def test_a_text_shared_by_pages_gets_each_page_s_urls_and_footnotes():
-    # texts are rendered once per language and completed on each page
-    doc = load_document(MINI, ("fr", "en"))
-    text = Text({"en": "The EMSC[^1] and the EMSC[^1]; &glossary; **EMSC**"})
-    shallow = PageText(doc, "en", "package/measure-1.md", Urls())
-    deep = PageText(doc, "en", "package/actors/europol.md", Urls())
+    site = Site(load_document(MINI))
+    text = Text({"en": "The EMSC[^1] and the EMSC[^1]; **EMSC**"})
+    shallow = PageText(site, "en", "package/measure-1.md")
+    deep = PageText(site, "en", "package/actors/europol.md")
     first, again, other = str(shallow(text)), str(shallow(text)), str(deep(text))
     assert first.count('href="../glossary/#') == 3 and other.count('href="../../glossary/#') == 3
-    assert "&amp;glossary;" in first and "&glossary;" not in first.replace("&amp;", "")
     assert 'id="fnref:1"' in first and 'id="fnref2:1"' in first
     assert 'id="fnref:1"' not in again and 'id="fnref2:1"' in again
     assert 'id="fnref:1"' in other  # the other page's own notes
     assert shallow.footnotes == [1, 1, 1, 1] and deep.footnotes == [1, 1]
-    plain_text = Text({"en": "The EMSC"})
-    assert str(shallow(plain_text)).count('"../glossary/#') == 1
-    assert str(deep(plain_text)).count('"../../glossary/#') == 1
 
 
-class _Html:
-    def __html__(self):
-        return "<i>safe</i>"
-
-
-def test_templates_escape_as_jinja_does():
-    # {{ value }} compiles to environment.escaped(value) (render._CodeGenerator):
-    # the same output as Jinja's own autoescaping
-    source = (
-        "{{ text }}|{{ safe }}|{{ number }}|{{ obj }}|{{ text | upper }}|{{ text ~ safe }}"
-        "{% autoescape false %}|{{ text }}{% endautoescape %}"
-    )
-    values = dict(text="<a href='x'>&", safe=Markup("<b>"), number=3, obj=_Html())
-    out = environment().from_string(source).render(**values)
-    assert out == Environment(autoescape=True).from_string(source).render(**values)
-    assert out.startswith("&lt;a href=&#39;x&#39;&gt;&amp;|<b>|3|<i>safe</i>|")
-    assert out.endswith("|<a href='x'>&")
+def test_a_link_to_a_family_of_pages_needs_its_key():
+    t = page_text(load_document(MINI), "en", "package/measure-1.md")
+    assert t.link("side-by-side-measure", 2) == "../side-by-side/measure-2/"
+    with pytest.raises(ValueError):
+        t.link("side-by-side", 2)
+    with pytest.raises(ValueError):
+        t.link("measure")

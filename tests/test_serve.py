@@ -1,4 +1,4 @@
-"""`mkdocs serve` regenerates pages after a YAML edit and survives a broken one."""
+"""`make serve`: an edit is served at once; a broken edit keeps the last good pages and texts."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import urllib.request
 import pytest
 from conftest import MINI
 from sitebuild import make_project
+
+SERVE = ["serve", "--dirty", "--no-strict"]  # as `make serve` runs it
 
 
 def free_port() -> int:
@@ -28,14 +30,23 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(url: str, text: str, seconds: float = 90, absent: str = "") -> str:
+def wait_for(url: str, text: str, seconds: float = 60, absent: str = "") -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         page = fetch(url)
         if text in page and not (absent and absent in page):
             return page
-        time.sleep(0.5)
+        time.sleep(0.2)
     raise AssertionError(f"{text!r} never appeared at {url}")
+
+
+def wait_for_log(log, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while text not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    output = log.read_text()
+    assert text in output, output[-3000:]
+    return output
 
 
 @pytest.fixture
@@ -43,10 +54,9 @@ def served(tmp_path):
     project = make_project(tmp_path / "p", MINI)
     port = free_port()
     log_path = tmp_path / "serve.log"
-    # the child writes the log; the test reads it back by path (no shared offset)
     with open(log_path, "w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", *SERVE, "-a", f"127.0.0.1:{port}"],
             cwd=project,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=log,
@@ -59,23 +69,63 @@ def served(tmp_path):
             process.wait(timeout=20)
 
 
-def test_serve_rebuilds_after_a_yaml_edit_and_keeps_the_last_good_site(served):
+BROKEN = [
+    ("measures.yaml", 'id: "2.1"', 'id: "2.9"', "action id '2.9'"),
+    ("measures.yaml", 'en: "Act fast"}', 'en: "Act fast}', "YAML syntax error"),
+    ("events.yaml", "events:", "events: &a\n  - *a\n", "anchors and aliases"),
+    (
+        "interface.yaml",
+        '  home: {fr: "Accueil", en: "Home"}\n',
+        "",
+        "missing interface string 'home'",
+    ),
+]
+
+
+def test_edits_are_served_and_broken_ones_keep_the_last_good_site(served):
     project, base, log = served
     url = base + "en/package/measure-2/"
+    yaml_url = base + "package/data/yaml/measures.yaml"
     wait_for(url, "Act fast")
-    measures = project / "data" / "measures.yaml"
-    good = measures.read_text(encoding="utf-8")
+    data = project / "data"
+    good = {
+        name: (data / name).read_text(encoding="utf-8")
+        for name in ("measures.yaml", "events.yaml", "interface.yaml")
+    }
 
-    measures.write_text(good.replace("Act fast", "Act very fast"), encoding="utf-8")
+    (data / "measures.yaml").write_text(
+        good["measures.yaml"].replace("Act fast", "Act very fast"), encoding="utf-8"
+    )
     wait_for(url, "Act very fast")
+    last_good = wait_for(yaml_url, "Act very fast")
 
-    measures.write_text(good.replace('id: "2.1"', 'id: "2.9"'), encoding="utf-8")
-    deadline = time.monotonic() + 60
-    while "action id '2.9'" not in log.read_text() and time.monotonic() < deadline:
-        time.sleep(0.5)
-    output = log.read_text()
-    assert "measures.yaml:" in output and "action id '2.9'" in output
-    assert "Act very fast" in fetch(url), "the last good site is still served"
+    for name, old, new, message in BROKEN:
+        assert old in good[name], old
+        (data / name).write_text(
+            good[name].replace(old, new).replace("Act fast", "Act very fast"), encoding="utf-8"
+        )
+        output = wait_for_log(log, message)
+        assert "Traceback" not in output
+        assert "Act very fast" in fetch(url), "the last good pages are still served"
+        assert fetch(yaml_url) == last_good, "and the last good texts"
+        (data / name).write_text(good[name], encoding="utf-8")
+        (data / "measures.yaml").write_text(
+            good["measures.yaml"].replace("Act fast", "Act very fast"), encoding="utf-8"
+        )
+        log.write_text("")
 
-    measures.write_text(good, encoding="utf-8")
+    (data / "measures.yaml").write_text(good["measures.yaml"], encoding="utf-8")
     wait_for(url, "Act fast", absent="Act very fast")
+
+
+def test_a_change_every_page_shows_rebuilds_every_page(served):
+    project, base, log = served
+    wait_for(base + "en/package/measure-2/", "Act fast")
+    main = project / "overrides" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    main.write_text(
+        text.replace("{% block site_meta %}", "{% block site_meta %}<!-- theme-edit -->"),
+        encoding="utf-8",
+    )
+    for path in ("", "en/package/measure-1/", "package/glossary/"):
+        wait_for(base + path, "theme-edit")

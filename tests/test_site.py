@@ -1,20 +1,18 @@
-"""Data folder -> generated folder, in one process or two."""
+"""Data folder -> generated folder: only what changed, and nothing when the data is bad."""
 
 from __future__ import annotations
-
-import gc
-import shutil
 
 import pytest
 from conftest import MINI, edit
 
 from generator import DataErrors, load_document
+from generator.folder import FolderError
+from generator.load import FILES
 from generator.render import render_site
-from generator.site import generate_site
-from generator.validate import FILES
+from generator.site import generate
 
 
-def _sources(folder):
+def _yaml(folder):
     return {f"{name}.yaml": (folder / f"{name}.yaml").read_text(encoding="utf-8") for name in FILES}
 
 
@@ -27,100 +25,50 @@ def _contents(folder):
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
-@pytest.mark.parametrize("workers", [1, 2])
-def test_one_or_two_processes_write_the_rendered_files(tmp_path, directory_urls, workers):
-    expected = render_site(load_document(MINI), ("fr", "en"), directory_urls, _sources(MINI))
+def test_the_generated_folder_holds_the_rendered_files(tmp_path, directory_urls):
+    expected = render_site(load_document(MINI), directory_urls, _yaml(MINI))
     folder = tmp_path / "package"
-    (folder / "old").mkdir(parents=True)
-    (folder / "old" / "stale.fr.md").write_text("from an earlier build")
-
-    site = generate_site(MINI, ("fr", "en"), folder, directory_urls, workers=workers)
-    assert _contents(folder) == expected
+    site = generate(MINI, ("fr", "en"), folder, directory_urls)
+    contents = _contents(folder)
+    assert contents.pop(".generated").split() == sorted(expected)
+    assert contents == expected
     assert site.report.written == sorted(expected) and site.report.unchanged == 0
-    assert site.report.removed == ["old/stale.fr.md"] and not (folder / "old").exists()
-    assert site.document.languages == ("fr", "en")
+    assert site.document.languages == ("fr", "en") and site.yaml_texts == _yaml(MINI)
 
-    again = generate_site(MINI, ("fr", "en"), folder, directory_urls, workers=workers)
+    again = generate(MINI, ("fr", "en"), folder, directory_urls)
     assert again.report.written == [] and again.report.unchanged == len(expected)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_an_edit_rewrites_only_the_files_it_changes(tmp_path, mini, workers):
+def test_an_edit_rewrites_only_the_files_it_changes(tmp_path, mini):
     folder = tmp_path / "package"
-    generate_site(mini, ("fr", "en"), folder, workers=workers)
+    generate(mini, ("fr", "en"), folder)
     edit(mini, "measures.yaml", 'en: "Act fast"', 'en: "Act very fast"')
-    report = generate_site(mini, ("fr", "en"), folder, workers=workers).report
+    report = generate(mini, ("fr", "en"), folder).report
     # French pages change only where they show the English text too (side by side)
     french = [p for p in report.written if ".fr." in p and not p.startswith("side-by-side/")]
     assert french == [] and "side-by-side/measure-2.fr.md" in report.written
     assert "measure-2.en.md" in report.written and "data/yaml/measures.yaml" in report.written
+    assert "measure-1.en.md" not in report.written
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_bad_data_raises_every_error_and_writes_nothing(tmp_path, mini, workers):
+def test_bad_data_raises_every_error_and_writes_nothing(tmp_path, mini):
     folder = tmp_path / "package"
-    generate_site(mini, ("fr", "en"), folder, workers=workers)
+    generate(mini, ("fr", "en"), folder)
     before = _contents(folder)
-    edit(mini, "measures.yaml", "actors: [emsc]", "actors: [emcs]")  # a whole-document check
+    edit(mini, "measures.yaml", "actors: [emsc]", "actors: [emcs]")
     edit(mini, "glossary.yaml", "id: ue", "id: emsc")
     edit(mini, "measures.yaml", 'en: "Act fast"', 'en: "Act very fast"')
     with pytest.raises(DataErrors) as raised:
-        generate_site(mini, ("fr", "en"), folder, workers=workers)
+        generate(mini, ("fr", "en"), folder)
     messages = [e.message for e in raised.value.errors]
-    assert "unknown actor id 'emcs'" in messages
-    assert "duplicate glossary id 'emsc'" in messages
+    assert "unknown actor id 'emcs'" in messages and "duplicate glossary id 'emsc'" in messages
     assert _contents(folder) == before
-    with pytest.raises(DataErrors) as loaded:  # one process, with positions all along
-        load_document(mini)
-    assert raised.value.errors == loaded.value.errors  # the same lines and columns
-    assert {e.line for e in raised.value.errors} != {1}
 
 
-def test_freeze_moves_the_document_out_of_the_collectors_reach(tmp_path):
-    gc.unfreeze()
-    try:
-        generate_site(MINI, ("fr", "en"), tmp_path / "a", freeze=False)
-        assert gc.get_freeze_count() == 0
-        generate_site(MINI, ("fr", "en"), tmp_path / "b", freeze=True)
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
-    shutil.rmtree(tmp_path / "a")
-
-
-def test_a_failure_in_the_forked_process_is_raised_and_nothing_is_written(tmp_path, monkeypatch):
-    import os
-
-    import generator.site as site
-
-    parent = os.getpid()
-    render = site.language_files
-
-    def fails_in_the_fork(*args, **kwargs):
-        if os.getpid() != parent:
-            raise ValueError("boom in the fork")
-        return render(*args, **kwargs)
-
-    monkeypatch.setattr(site, "language_files", fails_in_the_fork)
+def test_a_hand_written_page_in_the_generated_folder_stops_the_generation(tmp_path):
     folder = tmp_path / "package"
-    with pytest.raises(RuntimeError, match="boom in the fork"):
-        generate_site(MINI, ("fr", "en"), folder, workers=2)
-    assert not folder.exists()
-
-
-def test_a_forked_process_that_dies_is_an_error(tmp_path, monkeypatch):
-    import os
-
-    import generator.site as site
-
-    parent = os.getpid()
-    render = site.language_files
-
-    def dies_in_the_fork(*args, **kwargs):
-        if os.getpid() != parent:
-            os._exit(3)
-        return render(*args, **kwargs)
-
-    monkeypatch.setattr(site, "language_files", dies_in_the_fork)
-    with pytest.raises(RuntimeError, match="stopped"):
-        generate_site(MINI, ("fr", "en"), tmp_path / "package", workers=2)
+    generate(MINI, ("fr", "en"), folder)
+    (folder / "notes.fr.md").write_text("my notes")
+    with pytest.raises(FolderError, match="notes.fr.md"):
+        generate(MINI, ("fr", "en"), folder)
+    assert (folder / "notes.fr.md").read_text() == "my notes"

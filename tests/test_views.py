@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-from conftest import DATA, MINI
+from conftest import DATA, MINI, edit
 
 from generator import load_document
 from generator.views import (
+    Views,
     actor_matrix,
     flashcards,
-    format_date,
     involved,
     key_actors,
     quiz_questions,
+    related_measures,
     timeline,
 )
-
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def test_matrix_counts_actions_per_actor_and_measure():
@@ -61,12 +47,6 @@ def test_timeline_is_in_date_order():
     events = timeline(load_document(DATA))
     assert [e.date for e in events] == sorted(e.date for e in events)
     assert events[0].date == "2004-02-19"
-
-
-def test_format_date_keeps_the_precision_of_the_text():
-    assert format_date("2018-10-18", MONTHS) == "18 October 2018"
-    assert format_date("2016-02", MONTHS) == "February 2016"
-    assert format_date("2019", MONTHS) == "2019"
 
 
 def test_quiz_questions_have_one_right_answer_among_distinct_choices():
@@ -110,3 +90,29 @@ def test_key_actors_are_the_most_involved():
     ranked = key_actors(load_document(DATA))
     assert ranked[0][0].id == "europol"
     assert [n for _, n in ranked] == sorted((n for _, n in ranked), reverse=True)
+
+
+def test_related_measures_share_actors(mini):
+    assert related_measures(load_document(mini)) == {1: [], 2: []}  # 2.1 names no actor
+    edit(
+        mini,
+        "measures.yaml",
+        '{fr: "Agir vite", en: "Act fast"}',
+        '{fr: "Agir vite", en: "Act fast"}\n            actors: [emsc]',
+    )
+    assert related_measures(load_document(mini)) == {1: [(2, 1)], 2: [(1, 1)]}
+
+
+def test_actor_pages_link_to_what_names_the_actor():
+    links = Views(load_document(DATA)).actor_links
+    assert [a.id for a in links["emsc"].addressed][:1] == ["1.2"]
+    assert links["emsc"].parent.id == "europol"
+    assert "emsc" in [c.id for c in links["europol"].children]
+    assert all(
+        a.id not in {x.id for x in links["europol"].addressed} for a in links["europol"].named
+    )
+
+
+def test_glossary_usage_counts_plurals_as_the_pages_link_them():
+    usage = Views(load_document(DATA)).glossary_usage("en")
+    assert usage["crf"] == [7] and usage["ccpd"] == [13]  # "FIUs", "PCCCs"

@@ -7,6 +7,15 @@
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
+  // A string with plural forms comes as JSON ({"one": …, "other": …}): the
+  // form for n, by the page language's rules.
+  function plural(template, n) {
+    if (template.charAt(0) !== "{" || template.indexOf('"other"') < 0) return fill(template, { n: n });
+    var forms = JSON.parse(template);
+    var form = forms[new Intl.PluralRules(document.documentElement.lang).select(n)] || forms.other;
+    return fill(form, { n: n });
+  }
+
   // -- Who does what: filter the matrix by actor kind and by section ---------
   var matrixForm = document.querySelector("[data-matrix-filters]");
   if (matrixForm) {
@@ -48,7 +57,7 @@
         item.hidden = !ok;
         if (ok) shown += 1;
       });
-      count.textContent = fill(count.getAttribute("data-template"), { n: shown });
+      count.textContent = plural(count.getAttribute("data-template"), shown);
       var query = new URLSearchParams();
       fields.forEach(function (name) { if (values[name]) query.set(name, values[name]); });
       var search = query.toString();

@@ -1,0 +1,292 @@
+"""Field checks: the shape and type of each value of the parsed YAML files.
+
+``Checker`` reads values out of the files and records a ``DataError`` (file,
+line, column, key path, hint) for each problem, so that every error is
+reported at once; it also remembers where each text stands, for the checks
+across the whole document (``checks``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from . import markup
+from .errors import DataError
+from .load import Path_, YamlFile
+from .models import Plural, Text
+
+INVARIANT = "invariant"
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+@dataclass
+class TextUse:
+    """Where a text stands, for the checks that need the whole document."""
+
+    file: YamlFile
+    path: Path_
+    text: Text
+    place: str | None  # the block or action it belongs to, for footnote anchors
+    measure: int | None
+    acronyms: bool  # its acronyms must be in the glossary
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code, for messages (CLDR, by Babel)."""
+    try:
+        return Locale.parse(code).get_display_name("en") or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+class Checker:
+    def __init__(self, files: dict[str, YamlFile], languages: tuple[str, ...]):
+        self.files = files
+        self.languages = languages
+        self.errors: list[DataError] = [e for f in files.values() for e in f.errors]
+        self.uses: list[TextUse] = []
+        self.file: YamlFile = next(iter(files.values()))
+
+    def err(self, path: Path_, message: str, hint: str = "", file: YamlFile | None = None):
+        self.errors.append((file or self.file).error(path, message, hint))
+
+    def top(self, name: str, required: tuple, optional: tuple = ()) -> dict | None:
+        """The top-level mapping of file ``name``, which the next reads refer to."""
+        self.file = self.files[name]
+        return self.mapping(self.file.data, (), required, optional)
+
+    # -- shapes ----------------------------------------------------------
+    def mapping(self, value: Any, path: Path_, required: tuple, optional: tuple = ()):
+        if not isinstance(value, dict):
+            self.err(
+                path,
+                f"expected a mapping with keys {', '.join(required)}, got {self.kind(value, path)}",
+                "write one 'key: value' per line, indented under this one",
+            )
+            return None
+        allowed = required + optional
+        for key in value:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"allowed: {', '.join(allowed)}"
+                self.err(path + (key,), f"unknown field '{key}'", hint)
+        missing = [k for k in required if k not in value]
+        for key in missing:
+            self.err(path, f"missing field '{key}'", f"add '{key}:' to this entry")
+        return None if missing else value
+
+    def sequence(self, value: Any, path: Path_) -> list:
+        if not isinstance(value, list):
+            hint = "write [a, b] or one '- item' per line"
+            self.err(path, f"expected a list, got {self.kind(value, path)}", hint)
+            return []
+        return value
+
+    def string(self, value: Any, path: Path_) -> str | None:
+        """A text written as text: an unquoted value that YAML reads as a
+        number, a date or true/false is refused (it would be published as
+        something else than what was written, 1.10 as 1.1)."""
+        if path in self.file.unquoted:
+            written, reads_as = self.file.unquoted[path]
+            if value is not None or written:
+                hint = f'write it in double quotes: "{written}"'
+                self.err(path, f"YAML reads the unquoted value {written} as {reads_as}", hint)
+                return None
+        if not isinstance(value, str):
+            hint = "write the text in double quotes"
+            self.err(path, f"expected a text value, got {self.kind(value, path)}", hint)
+            return None
+        if not value.strip():
+            self.err(path, "empty value", "write the text, or remove the field if it is optional")
+            return None
+        return value
+
+    def integer(self, value: Any, path: Path_) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            hint = "write digits only, unquoted"
+            self.err(path, f"expected a whole number, got {self.kind(value, path)}", hint)
+            return None
+        return value
+
+    def ident(self, value: Any, path: Path_, pattern: re.Pattern = ID) -> str | None:
+        text = self.string(value, path)
+        if text is not None and not pattern.match(text):
+            self.err(path, f"invalid id '{text}'", "use lower-case words joined by hyphens")
+            return None
+        return text
+
+    def ids(self, value: Any, path: Path_) -> tuple[str, ...]:
+        found = (self.ident(item, path + (i,)) for i, item in enumerate(self.sequence(value, path)))
+        return tuple(ident for ident in found if ident)
+
+    def date(self, value: Any, path: Path_) -> str | None:
+        text = self.string(value, path)
+        if text is None:
+            return None
+        if DATE.match(text):
+            parts = [int(p) for p in text.split("-")] + [1, 1]
+            try:
+                dt.date(*parts[:3])
+                return text
+            except ValueError:
+                pass
+        self.err(path, f"invalid date '{text}'", "write YYYY, YYYY-MM or YYYY-MM-DD, quoted")
+        return None
+
+    def kind(self, value: Any, path: Path_ | None = None) -> str:
+        """What ``value`` is, in words."""
+        if path in self.file.unquoted and value is not None:
+            return f"{self.file.unquoted[path][1]} ({self.file.unquoted[path][0]})"
+        if value is None:
+            return "nothing"
+        names = {dict: "a mapping", list: "a list", str: "a text", bool: "true/false"}
+        return names.get(type(value), f"a {type(value).__name__}")
+
+    # -- texts -----------------------------------------------------------
+    def text(
+        self,
+        value: Any,
+        path: Path_,
+        place: str | None = None,
+        measure: int | None = None,
+        acronyms: bool = True,
+    ) -> Text | None:
+        """A text in every language (or ``invariant``), with well-formed markup."""
+        if not isinstance(value, dict):
+            hint = f"write one key per language ({', '.join(self.languages)}) or '{INVARIANT}'"
+            self.err(path, f"expected a text per language, got {self.kind(value, path)}", hint)
+            return None
+        if INVARIANT in value:
+            return self._invariant(value, path, place, measure, acronyms)
+        values = {}
+        for lang, raw in self._per_language(value, path).items():
+            if (text := self.string(raw, path + (lang,))) is not None:
+                values[lang] = text
+        first = self.languages[0]  # the source language
+        for lang in self.languages[1:]:
+            if first in values and values.get(lang) == values[first]:
+                self.err(
+                    path + (lang,),
+                    f"the '{lang}' text is a copy of the '{first}' text",
+                    f"translate it, or write '{INVARIANT}:' if it is the same in every language",
+                )
+        # A partial text still serves the whole-document checks; its gaps are errors.
+        return self._use(Text(values), path, place, measure, acronyms) if values else None
+
+    def plural_or_text(self, value: Any, path: Path_) -> Text | Plural | None:
+        """An interface string: a text, or per language one text per plural
+        category of that language (CLDR's: one, other…)."""
+        if not isinstance(value, dict) or INVARIANT in value:
+            return self.text(value, path, acronyms=False)
+        per_language = self._per_language(value, path)
+        if not any(isinstance(v, dict) for v in per_language.values()):
+            return self.text(value, path, acronyms=False)
+        forms = {}
+        for lang, raw in per_language.items():
+            categories = _plural_categories(lang)
+            where = path + (lang,)
+            if not isinstance(raw, dict):
+                hint = f"write one text per plural category: {', '.join(categories)}"
+                self.err(where, f"expected plural forms, got {self.kind(raw, where)}", hint)
+                continue
+            for category in raw:
+                if category not in categories:
+                    hint = f"the plural categories of '{lang}' are {', '.join(categories)}"
+                    self.err(where + (category,), f"unknown plural category '{category}'", hint)
+            if "other" not in raw:
+                self.err(
+                    where, "missing plural category 'other'", "add 'other:' (the general form)"
+                )
+            found = {c: self.string(v, where + (c,)) for c, v in raw.items() if c in categories}
+            forms[lang] = {c: v for c, v in found.items() if v is not None}
+        return Plural(forms)
+
+    def _per_language(self, value: dict, path: Path_) -> dict[str, Any]:
+        for key in value:
+            if key not in self.languages:
+                hint = f"languages are {', '.join(self.languages)}"
+                self.err(path + (key,), f"unknown language '{key}'", hint)
+        for lang in self.languages:
+            if lang not in value:
+                self.err(
+                    path,
+                    f"missing {language_name(lang)} text '{lang}'",
+                    f"add '{lang}: \"…\"' beside the other languages",
+                )
+        return {lang: value[lang] for lang in self.languages if lang in value}
+
+    def _invariant(self, value, path, place, measure, acronyms) -> Text | None:
+        extra = [k for k in value if k != INVARIANT]
+        if extra:
+            self.err(
+                path + (extra[0],),
+                f"'{INVARIANT}' excludes per-language texts",
+                f"keep either '{INVARIANT}:' or one key per language",
+            )
+            return None
+        text = self.string(value[INVARIANT], path + (INVARIANT,))
+        if text is None:
+            return None
+        return self._use(Text({INVARIANT: text}, invariant=True), path, place, measure, acronyms)
+
+    def _use(self, text: Text, path, place, measure, acronyms) -> Text:
+        for raw in text.values.values():
+            for problem in markup.markup_problems(raw):
+                self.err(path, problem, "see the inline markup table in data/README.md")
+        self.uses.append(TextUse(self.file, path, text, place, measure, acronyms))
+        return text
+
+    def texts(self, value, path, place_prefix: str | None = None) -> tuple[Text, ...]:
+        out = []
+        for i, item in enumerate(self.sequence(value, path)):
+            place = f"{place_prefix}-{i + 1}" if place_prefix else None
+            if text := self.text(item, path + (i,), place):
+                out.append(text)
+        return tuple(out)
+
+    def optional_text(self, data: dict, key: str, path: Path_, **kw) -> Text | None:
+        return self.text(data[key], path + (key,), **kw) if key in data else None
+
+    def spellings(self, value, path: Path_) -> dict[str, tuple[str, ...]]:
+        """Words per language (actor terms, glossary variants)."""
+        if not isinstance(value, dict):
+            hint = "write e.g. {fr: [a], en: [b]}"
+            self.err(
+                path, f"expected a list of words per language, got {self.kind(value, path)}", hint
+            )
+            return {}
+        out = {}
+        for lang, items in value.items():
+            if lang not in self.languages:
+                hint = f"languages are {', '.join(self.languages)}"
+                self.err(path + (lang,), f"unknown language '{lang}'", hint)
+                continue
+            words = []
+            for j, item in enumerate(self.sequence(items, path + (lang,))):
+                word = self.string(item, path + (lang, j))
+                if word is not None and not word[0].isalnum():
+                    hint = "write it as it stands in the text, from its first letter"
+                    self.err(
+                        path + (lang, j), f"'{word}' does not begin with a letter or digit", hint
+                    )
+                elif word is not None:
+                    words.append(word)
+            out[lang] = tuple(words)
+        return out
+
+
+def _plural_categories(language: str) -> tuple[str, ...]:
+    """CLDR's plural categories of ``language`` (by Babel), ``other`` last."""
+    try:
+        tags = Locale.parse(language).plural_form.tags
+    except (ValueError, UnknownLocaleError):
+        tags = set()
+    order = ("zero", "one", "two", "few", "many")
+    return tuple(t for t in order if t in tags) + ("other",)

@@ -1,0 +1,149 @@
+"""The folders the generator owns: the generated pages (``docs/package``) and
+the built site (``site``).
+
+Each keeps a manifest of the files the generator wrote into it
+(``MANIFEST``). Only those are ever replaced or removed: a file the manifest
+does not list (a hand-written page saved there, a file copied in) stops the
+work with a ``FolderError`` naming it, and a folder that is a symbolic link is
+refused (what it points to is not the generator's). A site is built in a
+folder beside it and takes its place only once complete (``replace``): a
+failed or interrupted build leaves the last one as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = ".generated"  # hidden: MkDocs leaves dot files out of the site
+
+
+class FolderError(Exception):
+    """The generated folder holds what the generator did not write, or is a link."""
+
+
+@dataclass
+class SyncReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def _files(root: Path) -> set[str]:
+    """Every file and link under ``root``, as relative POSIX paths (links not followed)."""
+    found = set()
+    for folder, subfolders, names in os.walk(root):
+        relative = Path(folder).relative_to(root)
+        for name in names + [d for d in subfolders if (Path(folder) / d).is_symlink()]:
+            found.add((relative / name).as_posix())
+    return found
+
+
+def _manifest(root: Path) -> set[str]:
+    try:
+        return set((root / MANIFEST).read_text(encoding="utf-8").split("\n")) - {""}
+    except FileNotFoundError:
+        return set()
+
+
+def _write_manifest(root: Path, names) -> None:
+    (root / MANIFEST).write_text("".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
+
+
+def check(root: Path, expected: set[str] = frozenset()) -> None:
+    """Raise ``FolderError`` unless everything in ``root`` is the generator's:
+    listed in its manifest, or in ``expected`` (the files about to be written)."""
+    if root.is_symlink():
+        raise FolderError(
+            f"{root} is a symbolic link: the generator writes only into a folder of its own "
+            f"(it points to {os.readlink(root)}; replace the link with a folder, or remove it)"
+        )
+    if not root.exists():
+        return
+    if not root.is_dir():
+        raise FolderError(
+            f"{root} is not a folder: move it away, the generator writes its output there"
+        )
+    foreign = sorted(_files(root) - _manifest(root) - set(expected) - {MANIFEST})
+    if foreign:
+        listed = "\n  ".join(foreign[:10]) + ("\n  …" if len(foreign) > 10 else "")
+        raise FolderError(
+            f"{root} holds files the generator did not write, and it would replace them:\n  "
+            f"{listed}\nmove them elsewhere (hand-written pages belong in docs/), then build again"
+        )
+
+
+def sync(root: Path, files: dict[str, str]) -> SyncReport:
+    """Make ``root`` hold exactly ``files`` ({relative path: text}), writing
+    only the files whose content changed (watchers and timestamps see only real
+    changes) and removing those of the last run that are gone."""
+    check(root, set(files))
+    report = SyncReport()
+    for relative, text in sorted(files.items()):
+        target = root / relative
+        data = text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                report.unchanged += 1
+                continue
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        report.written.append(relative)
+    for relative in sorted(_manifest(root) - set(files)):
+        (root / relative).unlink(missing_ok=True)
+        report.removed.append(relative)
+        for parent in (root / relative).parents:
+            if parent == root or any(parent.iterdir()):
+                break
+            parent.rmdir()
+    _write_manifest(root, files)
+    return report
+
+
+@dataclass(frozen=True)
+class Staging:
+    """A site being built beside ``target``, which it replaces when complete."""
+
+    target: Path
+
+    @property
+    def path(self) -> Path:
+        return self.target.parent / f".{self.target.name}.building"
+
+    @property
+    def _old(self) -> Path:
+        return self.target.parent / f".{self.target.name}.old"
+
+    def start(self) -> Path:
+        """Check that ``target`` is the generator's, clear what an interrupted
+        build left, and return the empty folder to build in."""
+        for leftover in (self.path, self._old):
+            if not (leftover.exists() or leftover.is_symlink()):
+                continue
+            if leftover.is_symlink() or not (leftover / MANIFEST).is_file():
+                raise FolderError(f"{leftover} is in the way of the build: move it elsewhere")
+            if leftover == self._old and not self.target.exists():
+                leftover.rename(self.target)  # interrupted while replacing: put it back
+            else:
+                shutil.rmtree(leftover)
+        check(self.target)
+        self.path.mkdir(parents=True)
+        _write_manifest(self.path, ())
+        return self.path
+
+    def replace(self) -> None:
+        """Put the complete build in the place of ``target``."""
+        check(self.target)
+        _write_manifest(self.path, _files(self.path) - {MANIFEST})
+        if self.target.exists():
+            self.target.rename(self._old)
+        self.path.rename(self.target)
+        shutil.rmtree(self._old, ignore_errors=True)
+
+    def abandon(self) -> None:
+        """Remove the unfinished build (only if it is still ours)."""
+        if self.path.is_dir() and not self.path.is_symlink() and (self.path / MANIFEST).is_file():
+            shutil.rmtree(self.path, ignore_errors=True)

@@ -1,0 +1,234 @@
+"""The site's interface strings (``data/interface.yaml``) in one language.
+
+``InterfaceText`` gives them to templates as HTML: escaped like any data value
+(``markup.escape_text``), with the language's typography (French no-break
+spaces), plural forms chosen by the language's CLDR rules (Babel) and
+``{placeholders}`` filled. ``template_usage`` reads, from the templates
+themselves, which strings they use and which placeholders they fill, so that a
+missing or mismatched string is a data error before any page is rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from jinja2 import Environment, nodes
+from markupsafe import Markup, escape
+
+from .markup import escape_text, plain, to_html
+from .models import ACTOR_KINDS, Plural, Text
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Families of strings chosen at render time: 'kind_' ~ actor.kind, 'q_' ~ kind.
+FAMILIES = {
+    "kind_": ACTOR_KINDS,
+    "q_": ("measure_of_action", "actor_of_action", "acronym_meaning"),
+}
+
+
+def placeholders(raw: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(raw))
+
+
+_SPACE = "[ \u00a0\u202f]?"
+
+
+def _french(raw: str) -> str:
+    """French spacing: a no-break space before : and inside « », a narrow one
+    before ; ! ? (added where missing, or in place of an ordinary space)."""
+    raw = re.sub(_SPACE + r"([;!?])(?=\s|$|»)", "\u202f\\1", raw)
+    raw = re.sub(r"(?<=\S)" + _SPACE + r":(?=\s|$)", "\u00a0:", raw)
+    raw = re.sub("«" + _SPACE, "«\u00a0", raw)
+    return re.sub(_SPACE + "»", "\u00a0»", raw)
+
+
+# The typographic step of each language's interface strings (never applied to
+# the document's own texts, which keep the source's spacing).
+TYPOGRAPHY: dict = {}  # {"fr": _french}
+
+
+class InterfaceText:
+    """The interface strings of one language, as templates use them:
+
+    - ``ui.key`` or ``ui['key']``: the string, as HTML;
+    - ``ui('key', name=value)``: with its ``{name}`` placeholders filled
+      (a value is escaped unless it is already ``Markup``);
+    - ``ui.plural('key', count, name=value)``: the plural form for ``count``
+      (``{n}`` is ``count`` unless given);
+    - ``ui.label('key')``: the string followed by the language's colon;
+    - ``ui.plain('key', …)``: plain text, for page titles and attributes;
+    - ``ui.js('key')``: the raw string (or plural forms, as JSON) for a script
+      that fills its placeholders itself.
+    """
+
+    METHODS = frozenset({"plural", "label", "plain", "js", "date", "language_name", "escaped"})
+
+    def __init__(self, strings: dict[str, Text | Plural], language: str):
+        self._strings = strings
+        self._language = language
+        self._typography = TYPOGRAPHY.get(language, lambda raw: raw)
+        self._locale = Locale.parse(language)
+
+    def _raw(self, key: str) -> str | dict[str, str]:
+        value = self._strings[key].get(self._language)
+        if isinstance(value, dict):
+            return {c: self._typography(v) for c, v in value.items()}
+        return self._typography(value)
+
+    def _html(self, raw: str, values: dict) -> Markup:
+        def fill(run: str) -> str:
+            parts = _PLACEHOLDER.split(run)  # text, name, text, name, …, text
+            out = [escape_text(parts[0])]
+            for name, text in zip(parts[1::2], parts[2::2], strict=True):
+                value = values.get(name, "{" + name + "}")
+                out.append(value if isinstance(value, Markup) else escape_text(str(value)))
+                out.append(escape_text(text))
+            return "".join(out)
+
+        return Markup("".join(str(p) for p in to_html(raw, fill)))
+
+    def __getattr__(self, key: str) -> Markup:
+        if key.startswith("_") or key not in self._strings:
+            raise AttributeError(key)
+        return self._html(self._raw(key), {})
+
+    def __getitem__(self, key: str) -> Markup:
+        return getattr(self, key)
+
+    def __call__(self, key: str, **values: object) -> Markup:
+        return self._html(self._raw(key), values)
+
+    def plural(self, key: str, count: int, **values: object) -> Markup:
+        forms = self._raw(key)
+        form = forms.get(self._locale.plural_form(count), forms["other"])
+        return self._html(form, {"n": count, **values})
+
+    def label(self, key: str) -> Markup:
+        return self("label_format", label=getattr(self, key))
+
+    def plain(self, key: str, **values: object) -> str:
+        raw = self._raw(key)
+        return plain(_PLACEHOLDER.sub(lambda m: str(values.get(m[1], m[0])), raw))
+
+    def js(self, key: str, *names: str) -> str:
+        """The string for a script that fills the placeholders ``names``
+        itself: plain text, or its plural forms as JSON."""
+        raw = self._raw(key)
+        return json.dumps(raw, ensure_ascii=False) if isinstance(raw, dict) else plain(raw)
+
+    def date(self, date: str) -> str:
+        """'2018-10-18' as '18 octobre 2018' (CLDR month names; the patterns
+        ``date_day`` and ``date_month`` of interface.yaml), keeping the
+        precision of the date: a year, a month or a day."""
+        parts = [int(p) for p in date.split("-")]
+        if len(parts) == 1:
+            return str(parts[0])
+        pattern = self._raw(DATE_PATTERNS[1] if len(parts) == 2 else DATE_PATTERNS[0])
+        return format_date(dt.date(*parts, *[1] * (3 - len(parts))), pattern, locale=self._locale)
+
+    def language_name(self, code: str) -> str:
+        """The name of a language in that language, capitalised (CLDR)."""
+        name = Locale.parse(code).get_display_name(code) or code
+        return name[:1].upper() + name[1:]
+
+    def escaped(self, key: str) -> Markup:
+        """Plain text, HTML-escaped: for theme templates, which do not escape."""
+        return escape(self.plain(key))
+
+
+@dataclass(frozen=True)
+class Usage:
+    """A template's use of an interface string."""
+
+    key: str
+    template: str
+    placeholders: frozenset[str]  # the names the template fills
+    plural: bool | None = False  # None: either (a script chooses)
+
+
+def template_usage(folders: Iterable[Path]) -> list[Usage]:
+    """Every use of an interface string in the templates of ``folders``
+    (``*.j2`` and ``*.html``): ``ui.key``, ``ui['key']``, ``ui('key', a=…)``,
+    ``ui.plural('key', n, a=…)``, ``ui.label('key')``, ``ui.plain``/``ui.js``,
+    and ``ui['prefix_' ~ x]`` for the ``FAMILIES``."""
+    found = []
+    for folder in folders:
+        for path in sorted([*folder.rglob("*.j2"), *folder.rglob("*.html")]):
+            found += _template_uses(
+                path, path.relative_to(folder).as_posix(), path.stat().st_mtime_ns
+            )
+    return found
+
+
+@functools.lru_cache(maxsize=256)  # while serving: a template is parsed again only once changed
+def _template_uses(path: Path, name: str, modified: int) -> list[Usage]:
+    return _uses(Environment().parse(path.read_text(encoding="utf-8")), name)
+
+
+DATE_PATTERNS = ("date_day", "date_month")  # CLDR date patterns, for ``InterfaceText.date``
+# The strings a method of ``InterfaceText`` uses besides the one it is
+# given, with the placeholders it fills in them.
+_METHOD_KEYS = {"label": {"label_format": {"label"}}, "date": dict.fromkeys(DATE_PATTERNS, ())}
+
+
+def date_pattern_problem(pattern: str, language: str) -> str | None:
+    """Why ``pattern`` is not a CLDR pattern of a date alone, or None."""
+    try:
+        format_date(dt.date(2018, 12, 6), pattern, locale=Locale.parse(language))
+    except (AttributeError, KeyError, ValueError, TypeError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def _is_ui(node: nodes.Node) -> bool:
+    return (isinstance(node, nodes.Name) and node.name == "ui") or (
+        isinstance(node, nodes.Getattr) and node.attr == "ui"
+    )
+
+
+def _uses(tree: nodes.Template, template: str) -> list[Usage]:
+    found = []
+    methods = set()
+    for call in tree.find_all(nodes.Call):
+        target, args = call.node, call.args
+        key = args[0].value if args and isinstance(args[0], nodes.Const) else None
+        names = frozenset(k.key for k in call.kwargs)
+        if _is_ui(target):  # ui('key', a=…)
+            found += [Usage(key, template, names)] if key else []
+            continue
+        if not (isinstance(target, nodes.Getattr) and _is_ui(target.node)):
+            continue
+        if target.attr not in InterfaceText.METHODS:
+            continue
+        methods.add(id(target))
+        for extra, fills in _METHOD_KEYS.get(target.attr, {}).items():
+            found.append(Usage(extra, template, frozenset(fills)))
+        if key is None or target.attr in ("date", "language_name"):
+            continue
+        if target.attr == "plural":
+            found.append(Usage(key, template, names | {"n"}, plural=True))
+        elif target.attr == "js":
+            filled = frozenset(a.value for a in args[1:] if isinstance(a, nodes.Const))
+            found.append(Usage(key, template, filled, plural=None))
+        else:
+            found.append(Usage(key, template, names))
+    for node in tree.find_all(nodes.Getattr):
+        if _is_ui(node.node) and id(node) not in methods and node.attr not in InterfaceText.METHODS:
+            found.append(Usage(node.attr, template, frozenset()))
+    for node in tree.find_all(nodes.Getitem):
+        if not _is_ui(node.node):
+            continue
+        if isinstance(node.arg, nodes.Const):
+            found.append(Usage(node.arg.value, template, frozenset()))
+        elif isinstance(node.arg, nodes.Concat) and isinstance(node.arg.nodes[0], nodes.Const):
+            prefix = node.arg.nodes[0].value
+            found += [Usage(prefix + m, template, frozenset()) for m in FAMILIES[prefix]]
+    return found

@@ -1,0 +1,319 @@
+"""The page registry: every kind of page of the site, in one list.
+
+A page kind is a template and one ``PageKind`` entry; its paths, its place and
+label in the navigation and what its template is given follow from the entry
+(the template writes the page's title and metadata: ``PageText.front_matter``).
+Hand-written pages (``docs/about.*.md``…) have an entry too, without a
+template, so that the navigation is declared here only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markdown.extensions.toc import slugify
+
+from . import opendata, views
+from .markup import plain
+from .models import Document, Text
+
+HOME = "index.md"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+FOLDER = "package"  # the generated pages' folder, inside the docs folder
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    path: str  # relative to the docs folder; "{key}" for one page per key
+    template: str | None = None  # None: a hand-written page
+    keys: Callable[[Document], list] | None = None  # the keys of a family of pages
+    keys_from: tuple[str, str] | None = None  # (data file, document field) the keys are ids of
+    nav: str | None = None  # "" (top level) or a section's label key: in the navigation
+    label: str | None = None  # interface key of its navigation label
+    context: Callable[[Any, Document, Any, views.Views], dict] = lambda t, doc, key, v: {}
+    not_found_link: bool = False  # offered on the 404 page
+
+    def page_path(self, key: object = None) -> str:
+        if ("{key}" in self.path) != (key is not None):
+            raise ValueError(f"page kind {self.name!r}: key {key!r} for path {self.path!r}")
+        return self.path.format(key=key)
+
+    def pages(self, doc: Document) -> list[tuple[Any, str]]:
+        """(key, path) of every page of this kind."""
+        if self.keys is None:
+            return [(None, self.page_path())]
+        return [(key, self.page_path(key)) for key in self.keys(doc) if key is not None]
+
+
+def _measure(t, doc: Document, number: int, v: views.Views) -> dict:
+    measures = doc.measures
+    i = number - 1
+    return {
+        "measure": measures[i],
+        "section": doc.section(measures[i].section),
+        "previous": measures[i - 1] if i else None,
+        "next": measures[i + 1] if i + 1 < len(measures) else None,
+        "related": v.related[number],
+    }
+
+
+def _side_by_side(t, doc: Document, number: int | None, v: views.Views) -> dict:
+    measures = doc.measures if number is None else (doc.measures[number - 1],)
+    columns = {lang: t.column(lang) for lang in doc.languages}
+    return {
+        "measure": None if number is None else measures[0],
+        "rows": views.side_by_side_rows(doc, measures, preamble=number is None),
+        "columns": columns,
+        "cells": list(columns.items()),
+    }
+
+
+def _study(t, doc: Document, key, v: views.Views) -> dict:
+    questions = views.quiz_questions(doc, t.language)
+
+    def source_url(source: str) -> str:
+        target, _, fragment = source.partition("#")
+        return t.url(target, fragment)
+
+    def quiz(strings: dict) -> list[dict]:
+        """The questions for the script, each asked in ``strings``' words."""
+        return [
+            {
+                "id": q.id,
+                "question": strings["q_" + q.kind.replace("-", "_")],
+                "prompt": q.prompt,
+                "choices": list(q.choices),
+                "answer": q.answer,
+                "source": source_url(q.source),
+            }
+            for q in questions
+        ]
+
+    return {
+        "questions": questions,
+        "quiz": quiz,
+        "cards": views.flashcards(doc, t.language),
+        "storage": f"study-15250-18-{t.language}",
+        "source_url": source_url,
+    }
+
+
+def _open_data(t, doc: Document, key, v: views.Views) -> dict:
+    return {"downloads": opendata.downloads(doc), "fields": opendata.schema_fields()}
+
+
+KINDS = (
+    PageKind("home", HOME, "home.md.j2", nav="", label="home", not_found_link=True),
+    PageKind(
+        "measure",
+        FOLDER + "/measure-{key}.md",
+        "measure.md.j2",
+        keys=lambda doc: [m.number for m in doc.measures],
+        context=_measure,
+    ),
+    PageKind(
+        "actors",
+        FOLDER + "/actors.md",
+        "actors.md.j2",
+        nav="",
+        label="actors",
+        context=lambda t, doc, key, v: {
+            "groups": views.actor_groups(doc),
+            "counts": views.action_counts(doc),
+        },
+    ),
+    PageKind(
+        "actor",
+        FOLDER + "/actors/{key}.md",
+        "actor.md.j2",
+        keys=lambda doc: [a.id for a in doc.actors],
+        keys_from=("actors", "actors"),
+        context=lambda t, doc, key, v: {"actor": doc.actor(key), "links": v.actor_links[key]},
+    ),
+    PageKind(
+        "glossary",
+        FOLDER + "/glossary.md",
+        "glossary.md.j2",
+        nav="",
+        label="glossary",
+        not_found_link=True,
+        context=lambda t, doc, key, v: {"usage": v.glossary_usage(t.language)},
+    ),
+    PageKind(
+        "full-text",
+        FOLDER + "/full-text.md",
+        "full-text.md.j2",
+        nav="",
+        label="full_text",
+        not_found_link=True,
+    ),
+    PageKind(
+        "search",
+        FOLDER + "/search.md",
+        "search.md.j2",
+    ),
+    PageKind(
+        "who-does-what",
+        FOLDER + "/who-does-what.md",
+        "who-does-what.md.j2",
+        nav="tools",
+        label="who_does_what",
+        context=lambda t, doc, key, v: {"matrix": v.matrix, "groups": views.actor_groups(doc)},
+    ),
+    PageKind(
+        "explorer",
+        FOLDER + "/explorer.md",
+        "explorer.md.j2",
+        nav="tools",
+        label="explorer",
+        context=lambda t, doc, key, v: {"matrix": v.matrix, "involved": views.involved},
+    ),
+    PageKind(
+        "side-by-side",
+        FOLDER + "/side-by-side/full-text.md",
+        "side-by-side.md.j2",
+        nav="tools",
+        label="side_by_side",
+        context=_side_by_side,
+    ),
+    PageKind(
+        "side-by-side-measure",
+        FOLDER + "/side-by-side/measure-{key}.md",
+        "side-by-side.md.j2",
+        keys=lambda doc: [m.number for m in doc.measures],
+        context=_side_by_side,
+    ),
+    PageKind(
+        "timeline",
+        FOLDER + "/timeline.md",
+        "timeline.md.j2",
+        nav="tools",
+        label="timeline",
+        context=lambda t, doc, key, v: {"events": views.timeline(doc)},
+    ),
+    PageKind(
+        "overview",
+        FOLDER + "/overview.md",
+        "overview.md.j2",
+        nav="tools",
+        label="overview",
+        context=lambda t, doc, key, v: {
+            "key_actors": views.key_actors(doc),
+            "main_actors": lambda m: views.main_actors(doc, m, t.language),
+        },
+    ),
+    PageKind(
+        "study",
+        FOLDER + "/study.md",
+        "study.md.j2",
+        nav="tools",
+        label="study",
+        context=_study,
+    ),
+    PageKind(
+        "open-data",
+        FOLDER + "/open-data.md",
+        "open-data.md.j2",
+        nav="tools",
+        label="open_data",
+        context=_open_data,
+    ),
+    PageKind("about", "about.md", nav="", label="about"),
+    PageKind("edit", "edit.md", nav="", label="edit"),
+)
+BY_NAME = {kind.name: kind for kind in KINDS}
+GENERATED = tuple(kind for kind in KINDS if kind.template)
+
+
+def page_path(name: str, key: object = None) -> str:
+    """The docs-relative source path of a page of the site."""
+    return BY_NAME[name].page_path(key)
+
+
+def navigation(label: Callable[[str], str]) -> list:
+    """The site's navigation as MkDocs ``nav`` entries, labelled by
+    ``label(interface key)``. It lists the parts of the site, not each measure
+    or actor: the home page is the table of contents, and measure pages link
+    to each other."""
+    nav: list = []
+    sections: dict[str, list] = {}
+    for kind in KINDS:
+        if kind.nav is None:
+            continue
+        entry = {label(kind.label): kind.page_path()}
+        if kind.nav == "":
+            nav.append(entry)
+        else:
+            if kind.nav not in sections:
+                sections[kind.nav] = []
+                nav.append({label(kind.nav): sections[kind.nav]})
+            sections[kind.nav].append(entry)
+    return nav
+
+
+def served(path: str) -> str:
+    """The address MkDocs serves a page at (directory URLs)."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def collisions(doc: Document) -> list[tuple[PageKind, Any, str]]:
+    """(kind, key, the other page's path) for each page made from a data id
+    that would be served at the address of another page."""
+    taken: dict[str, str] = {}
+    found = []
+    for kind in sorted(KINDS, key=lambda k: k.keys_from is not None):  # fixed pages first
+        for key, path in kind.pages(doc):
+            address = served(path)
+            if address in taken and kind.keys_from:
+                found.append((kind, key, taken[address]))
+            taken.setdefault(address, path)
+    return found
+
+
+def glossary_page_anchors(doc: Document) -> set[str]:
+    """The anchors the glossary page has besides its entries (its heading's)."""
+    title = doc.interface.get("glossary")
+    if not isinstance(title, Text):
+        return set()
+    return {slugify(plain(title.get(lang)), "-") for lang in title.languages(doc.languages)}
+
+
+NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_other", "site_name")
+
+
+def interface_keys() -> set[str]:
+    """The interface strings used from here: navigation labels, the 404 page
+    and the site's name (which the theme's templates show)."""
+    return (
+        {k.label for k in KINDS if k.label} | {k.nav for k in KINDS if k.nav} | set(NOT_FOUND_KEYS)
+    )
+
+
+def not_found_page(ui_of: Callable[[str], Any], language: str, folders: dict[str, str]) -> dict:
+    """What the 404 page of ``language`` shows, as escaped HTML (theme
+    templates do not escape): its title and text, links to the pages marked
+    ``not_found_link`` (paths from the language's folder), and a link to each
+    other language's home page (``folders``: language -> its folder in the
+    site) in that language's words."""
+    ui = ui_of(language)
+    return {
+        "title": ui.escaped("not_found_title"),
+        "text": ui.escaped("not_found_text"),
+        "links": [
+            {"path": served(k.page_path()), "label": ui.escaped(k.label)}
+            for k in KINDS
+            if k.not_found_link
+        ],
+        "others": [
+            {"locale": other, "folder": folder, "label": ui_of(other).escaped("not_found_other")}
+            for other, folder in folders.items()
+            if other != language
+        ],
+    }

@@ -1,0 +1,100 @@
+"""The generator's folders: written only where changed, and never a file it did not write."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator.folder import MANIFEST, FolderError, Staging, check, sync
+
+
+def test_sync_writes_only_what_changed_and_removes_only_its_own_files(tmp_path):
+    folder = tmp_path / "docs" / "package"
+    outside = tmp_path / "docs" / "about.fr.md"
+    outside.parent.mkdir(parents=True)
+    outside.write_text("hand-written")
+    files = {"a.fr.md": "A", "sub/b.fr.md": "B"}
+
+    first = sync(folder, files)
+    assert first.written == ["a.fr.md", "sub/b.fr.md"] and first.unchanged == 0
+    mtime = (folder / "a.fr.md").stat().st_mtime_ns
+
+    second = sync(folder, files)
+    assert second.written == [] and second.unchanged == 2
+    assert (folder / "a.fr.md").stat().st_mtime_ns == mtime
+
+    third = sync(folder, {"a.fr.md": "A2"})
+    assert third.written == ["a.fr.md"] and third.removed == ["sub/b.fr.md"]
+    assert not (folder / "sub").exists()
+    assert outside.read_text() == "hand-written"
+    assert (folder / MANIFEST).read_text() == "a.fr.md\n"
+
+
+def test_a_file_the_generator_did_not_write_stops_it_and_is_kept(tmp_path):
+    folder = tmp_path / "package"
+    sync(folder, {"a.fr.md": "A"})
+    (folder / "notes.fr.md").write_text("mine")
+    with pytest.raises(FolderError, match="notes.fr.md"):
+        sync(folder, {"b.fr.md": "B"})
+    assert (folder / "notes.fr.md").read_text() == "mine" and (folder / "a.fr.md").exists()
+
+
+def test_a_generated_folder_that_is_a_link_is_refused_and_its_target_kept(tmp_path):
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    (target / "precious.txt").write_text("keep me")
+    os.symlink(target, tmp_path / "package")
+    with pytest.raises(FolderError, match="symbolic link"):
+        sync(tmp_path / "package", {"a.fr.md": "A"})
+    assert sorted(p.name for p in target.iterdir()) == ["precious.txt"]
+
+
+def test_a_link_inside_the_folder_is_foreign(tmp_path):
+    folder = tmp_path / "package"
+    sync(folder, {"a.fr.md": "A"})
+    os.symlink(tmp_path, folder / "loop")
+    with pytest.raises(FolderError, match="loop"):
+        check(folder)
+
+
+def test_a_site_replaces_the_last_one_only_when_complete(tmp_path):
+    site = tmp_path / "site"
+    staging = Staging(site)
+    (staging.start() / "index.html").write_text("one")
+    staging.replace()
+    assert (site / "index.html").read_text() == "one" and not staging.path.exists()
+
+    building = staging.start()
+    (building / "index.html").write_text("two, half-written")
+    staging.abandon()  # a failed build
+    assert (site / "index.html").read_text() == "one" and not building.exists()
+
+    (staging.start() / "other.html").write_text("three")
+    staging.replace()
+    assert sorted(p.name for p in site.iterdir()) == [MANIFEST, "other.html"]
+
+
+def test_an_interrupted_build_is_cleared_by_the_next(tmp_path):
+    staging = Staging(tmp_path / "site")
+    (staging.start() / "page.html").write_text("interrupted")
+    (staging.start() / "page.html").write_text("complete")  # the leftover was removed
+    staging.replace()
+    assert (tmp_path / "site" / "page.html").read_text() == "complete"
+
+
+def test_a_site_with_foreign_files_is_not_replaced(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "CNAME").write_text("edition.example.org")
+    with pytest.raises(FolderError, match="CNAME"):
+        Staging(site).start()
+    assert (site / "CNAME").exists()
+
+
+def test_a_folder_in_the_way_of_the_build_is_not_removed(tmp_path):
+    (tmp_path / ".site.building").mkdir()
+    (tmp_path / ".site.building" / "mine.txt").write_text("not the generator's")
+    with pytest.raises(FolderError, match="in the way"):
+        Staging(tmp_path / "site").start()
+    assert (tmp_path / ".site.building" / "mine.txt").exists()

@@ -1,0 +1,123 @@
+"""Interface strings: escaped, plural forms by CLDR rules, placeholders, dates, and what templates use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DATA, MINI
+from markupsafe import Markup
+
+from generator import load_document
+from generator.interface import InterfaceText, Usage, template_usage
+from generator.models import Plural, Text
+
+STRINGS = {
+    "see": Text({"fr": "Voir **tout**", "en": "See **all**"}),
+    "filled": Text({"fr": "Le {date} : {what}", "en": "On {date}: {what}"}),
+    "count": Plural(
+        {
+            "fr": {"one": "{n} action", "other": "{n} actions"},
+            "en": {"one": "{n} action", "other": "{n} actions"},
+        }
+    ),
+    "label_format": Text({"fr": "{label} :", "en": "{label}:"}),
+    "date_day": Text({"invariant": "d MMMM y"}, invariant=True),
+    "date_month": Text({"invariant": "MMMM y"}, invariant=True),
+}
+
+
+def ui(language):
+    return InterfaceText(STRINGS, language)
+
+
+def test_strings_are_html_with_their_markup_and_escaped_values():
+    assert ui("en").see == Markup("See <strong>all</strong>")
+    assert ui("en")("filled", date="<i>", what=Markup("<b>x</b>")) == Markup(
+        "On &lt;i&gt;: <b>x</b>"
+    )
+    assert ui("en").plain("filled", date="6 May", what="x") == "On 6 May: x"
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "text"),
+    [
+        ("en", 1, "1 action"),
+        ("en", 0, "0 actions"),
+        ("en", 2, "2 actions"),
+        ("fr", 0, "0 action"),
+        ("fr", 1, "1 action"),
+        ("fr", 2, "2 actions"),
+    ],
+)
+def test_plural_forms_follow_the_language_s_rules(language, count, text):
+    assert ui(language).plural("count", count) == text
+
+
+def test_a_label_takes_the_language_s_colon():
+    assert ui("en").label("see") == "See <strong>all</strong>:"
+
+
+@pytest.mark.parametrize(
+    ("language", "date", "text"),
+    [
+        ("fr", "2018-10-18", "18 octobre 2018"),
+        ("en", "2018-10-18", "18 October 2018"),
+        ("en", "2016-02", "February 2016"),
+        ("fr", "2019", "2019"),
+    ],
+)
+def test_dates_keep_their_precision_with_the_language_s_month_names(language, date, text):
+    assert ui(language).date(date) == text
+
+
+def test_language_names_are_cldr_s_in_their_own_language():
+    assert [ui("en").language_name(code) for code in ("fr", "en", "de")] == [
+        "Français",
+        "English",
+        "Deutsch",
+    ]
+
+
+def test_scripts_get_the_raw_string_or_its_plural_forms():
+    assert ui("fr").js("filled") == "Le {date} : {what}"
+    assert ui("fr").js("count") == '{"one": "{n} action", "other": "{n} actions"}'
+
+
+def test_template_usage_reads_every_way_a_template_uses_a_string(tmp_path):
+    (tmp_path / "a.md.j2").write_text(
+        "{{ t.ui.one }} {{ t.ui['two'] }} {{ t.ui('three', x=1) }} {{ t.ui.plural('four', n, y=2) }}"
+        "{{ t.ui.label('five') }} {{ t.ui.js('six', 'n') }} {{ t.ui['kind_' ~ k] }} {{ t.ui.date(d) }}"
+    )
+    found = {(u.key, u.placeholders, u.plural) for u in template_usage([tmp_path])}
+    assert {
+        ("one", frozenset(), False),
+        ("two", frozenset(), False),
+        ("three", frozenset({"x"}), False),
+    } <= found
+    assert ("four", frozenset({"n", "y"}), True) in found and (
+        "six",
+        frozenset({"n"}),
+        None,
+    ) in found
+    assert ("five", frozenset(), False) in found and (
+        "label_format",
+        frozenset({"label"}),
+        False,
+    ) in found
+    assert ("kind_eu_agency", frozenset(), False) in found and (
+        "date_day",
+        frozenset(),
+        False,
+    ) in found
+
+
+def test_the_real_templates_use_only_strings_that_exist():
+    doc = load_document(DATA)
+    used = template_usage([Path(__file__).parent.parent / "generator" / "templates"])
+    assert used and all(use.key in doc.interface for use in used)
+    assert Usage("back_to_reference", "_macros.md.j2", frozenset({"n"})) in used
+
+
+def test_the_fixture_has_every_string_the_site_has():
+    assert set(load_document(MINI).interface) == set(load_document(DATA).interface)
