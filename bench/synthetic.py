@@ -17,6 +17,14 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 MARK = re.compile(r"\[\^(\d+)\]")
 
 
+class _Plain(yaml.SafeDumper):
+    """Writes a value shared by several places in full each time: the data
+    allows no anchors and aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def _load(name: str):
     return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
 
@@ -147,8 +155,9 @@ def synthesise(scale: int, target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in ("document", "glossary", "interface"):
         shutil.copy(DATA / f"{name}.yaml", target / f"{name}.yaml")
+    shutil.copytree(DATA / "source", target / "source", dirs_exist_ok=True)
     dump = lambda name, data: (target / f"{name}.yaml").write_text(  # noqa: E731
-        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        yaml.dump(data, Dumper=_Plain, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     dump("measures", {"sections": sections})
     dump("footnotes", {"footnotes": new_notes})

@@ -12,7 +12,7 @@ from .fidelity import missing_sentences
 from .fields import Checker, TextUse
 from .interface import DATE_PATTERNS, InterfaceText, Usage, date_pattern_problem, placeholders
 from .load import Path_, Source
-from .models import Actor, Anchor, Document, Footnote, GlossaryEntry, Plural, Text
+from .models import Actor, Document, Footnote, GlossaryEntry, Plural, Text
 from .plaintext import document_lines
 from .terms import TermFinder
 
@@ -68,7 +68,7 @@ def references(check: Checker, document: dict, sections, glossary, actors, event
         if e.measure is not None and e.measure not in numbers:
             hint = f"measures are numbered 1 to {len(numbers)}, or null for the whole package"
             _error(check, "events", ("events", i, "measure"), f"unknown measure {e.measure}", hint)
-    for i, entry_id in enumerate(document.get("acronym_list", ())):
+    for i, entry_id in enumerate((document.get("acronym_list") or {}).get("entries") or ()):
         ref("document", ("acronym_list", "entries", i), entry_id, glossary_ids, *entry)
 
 
@@ -247,24 +247,20 @@ def footnotes(check: Checker, texts: dict[int, tuple[Text, Path_]]) -> tuple[Foo
             hint = "put the mark in the same paragraph or action in every language"
             _error(check, "footnotes", path, message, hint)
         elif text is not None and len(uses) == len(check.languages):
-            first = next(iter(uses.values()))
-            before = {
-                lang: markup.words_before(u.text.get(lang), number) for lang, u in uses.items()
-            }
-            notes.append(Footnote(number, text, Anchor(first.place, first.measure, before)))
+            notes.append(Footnote(number, text, next(iter(places))))
     return tuple(notes)
 
 
-def page_addresses(check: Checker, doc) -> None:
+def page_addresses(check: Checker, doc, interface: dict) -> None:
     """No two pages of the site at one address; no glossary entry at an anchor
     the glossary page has already. ``doc``: the document's actors, measures,
-    glossary, interface strings and languages."""
+    glossary and languages."""
     for kind, key, other in pages.collisions(doc):
         file, field = kind.keys_from
         index = [getattr(item, "id", None) for item in getattr(doc, field)].index(key)
         message = f"id '{key}' gives a page the same address as {other}"
         _error(check, file, (field, index, "id"), message, "rename it")
-    taken = pages.glossary_page_anchors(doc)
+    taken = pages.glossary_page_anchors(interface.get("glossary"), doc.languages)
     for i, entry in enumerate(doc.glossary):
         if entry.id in taken:
             message = f"id '{entry.id}' is an anchor the glossary page has already"

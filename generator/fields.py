@@ -57,10 +57,32 @@ class Checker:
     def err(self, path: Path_, message: str, hint: str = "", file: YamlFile | None = None):
         self.errors.append((file or self.file).error(path, message, hint))
 
+    def use(self, name: str) -> None:
+        """Read file ``name`` next: errors name it."""
+        self.file = self.files[name]
+
     def top(self, name: str, required: tuple, optional: tuple = ()) -> dict | None:
         """The top-level mapping of file ``name``, which the next reads refer to."""
-        self.file = self.files[name]
+        self.use(name)
         return self.mapping(self.file.data, (), required, optional)
+
+    def read(self, value: Any, path: Path_, fields: dict, optional: dict | None = None):
+        """The mapping ``value`` read field by field, each by its reader
+        (``reader(value, path)``): ``fields`` are required, ``optional`` not
+        (absent, they are left out). None if it is not a mapping or a
+        required field is missing (which is an error)."""
+        optional = optional or {}
+        data = self.mapping(value, path, tuple(fields), tuple(optional))
+        if data is None:
+            return None
+        readers = {**fields, **optional}
+        return {key: readers[key](data[key], path + (key,)) for key in data if key in readers}
+
+    def choice(self, value: Any, path: Path_, choices: tuple[str, ...], what: str) -> str | None:
+        text = self.string(value, path)
+        if text is not None and text not in choices:
+            self.err(path, f"unknown {what} '{text}'", f"one of {', '.join(choices)}")
+        return text
 
     # -- shapes ----------------------------------------------------------
     def mapping(self, value: Any, path: Path_, required: tuple, optional: tuple = ()):
@@ -243,16 +265,14 @@ class Checker:
         self.uses.append(TextUse(self.file, path, text, place, measure, acronyms))
         return text
 
-    def texts(self, value, path, place_prefix: str | None = None) -> tuple[Text, ...]:
+    def texts(self, value, path, place_prefix: str | None = None, measure: int | None = None):
+        """A list of texts; the i-th stands at ``<place_prefix>-<i>``."""
         out = []
         for i, item in enumerate(self.sequence(value, path)):
             place = f"{place_prefix}-{i + 1}" if place_prefix else None
-            if text := self.text(item, path + (i,), place):
+            if text := self.text(item, path + (i,), place, measure):
                 out.append(text)
         return tuple(out)
-
-    def optional_text(self, data: dict, key: str, path: Path_, **kw) -> Text | None:
-        return self.text(data[key], path + (key,), **kw) if key in data else None
 
     def spellings(self, value, path: Path_) -> dict[str, tuple[str, ...]]:
         """Words per language (actor terms, glossary variants)."""

@@ -49,7 +49,12 @@ def _manifest(root: Path) -> set[str]:
 
 
 def _write_manifest(root: Path, names) -> None:
-    (root / MANIFEST).write_text("".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
+    """Written only when it changes (a preview server watching the folder
+    would otherwise rebuild the site again and again)."""
+    text = "".join(f"{n}\n" for n in sorted(names))
+    path = root / MANIFEST
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
 
 
 def check(root: Path, expected: set[str] = frozenset()) -> None:

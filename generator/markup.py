@@ -78,14 +78,6 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def words_before(text: str, number: int, count: int = 6) -> str:
-    """The last ``count`` words before the mark of footnote ``number``."""
-    match = re.search(rf"\[\^{number}\]", text)
-    if not match:
-        return ""
-    return " ".join(plain(text[: match.start()]).split()[-count:])
-
-
 def acronym_like(token: str) -> bool:
     """Two or more capitals in one hyphen-separated part (JLT-MS, eu-LISA, PeDRA)."""
     return any(sum(c.isupper() for c in part) >= 2 for part in token.split("-"))

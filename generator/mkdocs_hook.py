@@ -228,6 +228,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_serve(server, config: MkDocsConfig, builder):
+    # The generator writes its pages into the docs folder: watched, they would
+    # start a second build after each one (and the server waits for it). The
+    # data they come from is watched (mkdocs.yml: watch), the rest of docs too.
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)
+    for folder in docs.iterdir():
+        if folder.is_dir() and folder.name != pages.FOLDER:
+            server.watch(str(folder))
+    return server
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if _state.command == "serve" and not _I18n(config).building:
         _stop_indexing()

@@ -140,19 +140,10 @@ class Annex:
 
 
 @dataclass(frozen=True)
-class Anchor:
-    """Where a footnote mark stands: a place id and the words before the mark."""
-
-    place: str
-    measure: int | None
-    words_before: dict[str, str]
-
-
-@dataclass(frozen=True)
 class Footnote:
     number: int
     text: Text
-    anchor: Anchor
+    anchor: str  # the id of the block or action holding its mark
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 import zipfile
 from html import unescape
 from pathlib import Path
@@ -43,12 +42,6 @@ def _text(html: str) -> str:
     if "&" in text:
         text = unescape(text)
     return " ".join(text.split())
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: the form both the index and queries use."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def search_entries(pages: dict[str, str]) -> dict[str, list[dict]]:

@@ -1,9 +1,9 @@
 """The open data: the document as JSON per language, its JSON Schema, and the
 YAML files it is made from, with one place for their names.
 
-The schema is closed (no property it does not describe) and every field of
-the models is either published or listed in ``NOT_PUBLISHED``; a test holds
-the three together: models, ``document_json`` and ``JSON_SCHEMA``.
+The published ``SHAPE`` is declared once: ``document_json`` follows it and
+``JSON_SCHEMA`` is made from it (closed: no property it does not describe);
+a test holds it to the models (every field published, or said why not).
 """
 
 from __future__ import annotations
@@ -18,30 +18,6 @@ FOLDER = "package/data"  # in the docs folder, and in every language's folder of
 SCHEMA_NAME = "15250-18.schema.json"
 OFFLINE_NAME = "15250-18-offline.zip"
 YAML_FOLDER = "yaml"
-
-# Model fields the JSON leaves out, and why.
-NOT_PUBLISHED = {
-    "Document.languages": "one file per language",
-    "Document.cover_text": "part of the document's cover page, in the YAML",
-    "Document.acronym_list_title": "in the YAML",
-    "Document.acronym_list": "given per entry as glossary[].in_document_list",
-    "Document.not_acronyms": "a check of the data, not content",
-    "Document.interface": "the site's interface, not the document",
-    "Document.annex": "its introduction is annex_introduction; its title is in the YAML",
-    "Document.package": "its title and introduction are title and introduction",
-    "Record.dateline": "the cover page's wording of place and date",
-    "Record.original_language": "the cover page's wording",
-    "Record.origin_date": "the cover page's wording of the date",
-    "Record.recipients": "the cover page's wording",
-    "Record.subject_note": "the cover page's wording",
-    "Record.approval_date": "the same as date",
-    "Record.labels": "the cover page's labels",
-    "Measure.section": "given by the section that holds the measure",
-    "Measure.actions_lead_in": "in the YAML (measure 10 only)",
-    "GlossaryEntry.variants": "spellings for the checks and links, in the YAML",
-    "Actor.terms": "spellings for the checks and links, in the YAML",
-    "Section.summary_page": "a page number of the PDF",
-}
 
 
 def json_name(language: str) -> str:
@@ -58,252 +34,126 @@ def downloads(doc: Document, yaml_names: tuple[str, ...] = ()) -> dict:
     }
 
 
-def _text(text: Text | None, language: str) -> dict | None:
-    if text is None:
-        return None
-    raw = text.get(language)
-    return {"text": raw, "plain": plain(raw)}
+# The published shape, from which the JSON Schema is made: a type name (see
+# ``_TYPES``; "?" after it: or null), [a list of it], or {an object: its fields}.
+SHAPE = {
+    "$schema": "string",
+    "language": "language",
+    "record": {
+        "number": "string", "date": "date", "place": "string", "session": "integer",
+        "codes": ["string"], "previous_document": "string", "type": "string",
+        "origin": "string", "subject": "string",
+    },
+    "title": "text",
+    "introduction": ["text"],
+    "sections": [{
+        "id": "roman numeral",
+        "title": "text",
+        "measures": [{
+            "number": "positive integer",
+            "title": "text",
+            "annex_title": "text?",
+            "actions": [{"id": "action id", "text": "text", "actors": ["id"], "mentions": ["id"]}],
+            "annex": ["block"],
+        }],
+    }],
+    "annex_introduction": ["block"],
+    "footnotes": [{"number": "positive integer", "text": "text", "anchor": "string"}],
+    "glossary": [{
+        "id": "id", "short": "string", "long": "string", "explanation": "string",
+        "in_document_list": "boolean", "actor": "id?",
+    }],
+    "actors": [{
+        "id": "id", "name": "string", "kind": "string", "parent": "id?", "glossary": "id?",
+        "description": "string",
+    }],
+    "events": [{
+        "id": "id", "date": "partial date", "kind": "event kind", "measure": "positive integer?",
+        "text": "string",
+    }],
+}  # fmt: skip
+_TYPES = {
+    "string": {"type": "string"},
+    "boolean": {"type": "boolean"},
+    "integer": {"type": "integer"},
+    "positive integer": {"type": "integer", "minimum": 1},
+    "date": {"type": "string", "format": "date"},
+    "partial date": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$"},
+    "language": {"type": "string", "pattern": "^[a-z]{2,3}$"},
+    "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+    "roman numeral": {"type": "string", "pattern": "^[IVX]+$"},
+    "action id": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$"},
+    "event kind": {"enum": ["event", "deadline"]},
+    "text": {"$ref": "#/$defs/text"},
+    "block": {"$ref": "#/$defs/block"},
+}
+_DEFS = {  # text: with inline markup (**bold**, [^N], ^sup^) and without; block: one or the other
+    "text": {"text": "string", "plain": "string"},
+    "block": [{"paragraph": "text"}, {"list": ["text"]}],
+}
 
 
-def _blocks(blocks: tuple[Block, ...], language: str) -> list[dict]:
-    return [
-        {"paragraph": _text(b.text, language)}
-        if b.text
-        else {"list": [_text(i, language) for i in b.items]}
-        for b in blocks
-    ]
-
-
-def document_json(doc: Document, language: str) -> dict:
-    """Everything the site shows, in one language; texts keep their inline markup."""
-    r = doc.record
-    return {
-        "$schema": SCHEMA_NAME,
-        "language": language,
-        "record": {
-            "number": r.number,
-            "date": r.date,
-            "place": plain(r.place.get(language)),
-            "session": r.session,
-            "codes": list(r.codes),
-            "previous_document": r.previous_document,
-            "type": plain(r.type.get(language)),
-            "origin": plain(r.origin.get(language)),
-            "subject": plain(r.subject.get(language)),
-        },
-        "title": _text(doc.package.title, language),
-        "introduction": [_text(p, language) for p in doc.package.introduction],
-        "sections": [
-            {
-                "id": s.id,
-                "title": _text(s.title, language),
-                "measures": [
-                    {
-                        "number": m.number,
-                        "title": _text(m.title, language),
-                        "annex_title": _text(m.annex_title, language),
-                        "actions": [
-                            {
-                                "id": a.id,
-                                "text": _text(a.text, language),
-                                "actors": list(a.actors),
-                                "mentions": list(a.mentions),
-                            }
-                            for a in m.actions
-                        ],
-                        "annex": _blocks(m.annex, language),
-                    }
-                    for m in s.measures
-                ],
-            }
-            for s in doc.sections
-        ],
-        "annex_introduction": _blocks(doc.annex.introduction, language),
-        "footnotes": [
-            {"number": f.number, "text": _text(f.text, language), "anchor": f.anchor.place}
-            for f in doc.footnotes
-        ],
-        "glossary": [
-            {
-                "id": g.id,
-                "short": plain(g.short.get(language)),
-                "long": plain(g.long.get(language)),
-                "explanation": plain(g.explanation.get(language)),
-                "in_document_list": g.in_document_list,
-                "actor": g.actor,
-            }
-            for g in doc.glossary
-        ],
-        "actors": [
-            {
-                "id": a.id,
-                "name": plain(a.name.get(language)),
-                "kind": a.kind,
-                "parent": a.parent,
-                "glossary": a.glossary,
-                "description": plain(a.description.get(language)),
-            }
-            for a in doc.actors
-        ],
-        "events": [
-            {
-                "id": e.id,
-                "date": e.date,
-                "kind": e.kind,
-                "measure": e.measure,
-                "text": plain(e.text.get(language)),
-            }
-            for e in doc.events
-        ],
-    }
-
-
-def _object(properties: dict, optional: tuple[str, ...] = ()) -> dict:
-    """A closed object: every property required unless ``optional``."""
-    required = [name for name in properties if name not in optional]
+def _schema(shape) -> dict:
+    if isinstance(shape, str):
+        base = _TYPES[shape.rstrip("?")]
+        return {"oneOf": [base, {"type": "null"}]} if shape.endswith("?") else base
+    if isinstance(shape, list):
+        return {"type": "array", "items": _schema(shape[0])}
     return {
         "type": "object",
-        "required": required,
-        "additionalProperties": False,
-        "properties": properties,
+        "required": list(shape),
+        "additionalProperties": False,  # closed: nothing it does not describe
+        "properties": {name: _schema(field) for name, field in shape.items()},
     }
 
-
-def _array(items: dict) -> dict:
-    return {"type": "array", "items": items}
-
-
-def _nullable(schema: dict) -> dict:
-    return {"oneOf": [schema, {"type": "null"}]}
-
-
-_STRING = {"type": "string"}
-_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
-_TEXT = {"$ref": "#/$defs/text"}
-_BLOCK = {"$ref": "#/$defs/block"}
 
 JSON_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": SCHEMA_NAME,
     "title": "Council document 15250/18 in one language",
     "$defs": {
-        "text": _object(
-            {
-                "text": {
-                    "type": "string",
-                    "description": "with inline markup: **bold**, [^N], ^sup^",
-                },
-                "plain": {"type": "string", "description": "without markup"},
-            }
-        ),
-        "block": {
-            "oneOf": [
-                _object({"paragraph": _TEXT}),
-                _object({"list": _array(_TEXT)}),
-            ]
-        },
+        "text": _schema(_DEFS["text"]),
+        "block": {"oneOf": [_schema(option) for option in _DEFS["block"]]},
     },
-    **_object(
-        {
-            "$schema": _STRING,
-            "language": {"type": "string", "pattern": "^[a-z]{2,3}$"},
-            "record": _object(
-                {
-                    "number": _STRING,
-                    "date": {"type": "string", "format": "date"},
-                    "place": _STRING,
-                    "session": {"type": "integer"},
-                    "codes": _array(_STRING),
-                    "previous_document": _STRING,
-                    "type": _STRING,
-                    "origin": _STRING,
-                    "subject": _STRING,
-                }
-            ),
-            "title": _TEXT,
-            "introduction": _array(_TEXT),
-            "sections": _array(
-                _object(
-                    {
-                        "id": {"type": "string", "pattern": "^[IVX]+$"},
-                        "title": _TEXT,
-                        "measures": _array(
-                            _object(
-                                {
-                                    "number": {"type": "integer", "minimum": 1},
-                                    "title": _TEXT,
-                                    "annex_title": _nullable(_TEXT),
-                                    "actions": _array(
-                                        _object(
-                                            {
-                                                "id": {
-                                                    "type": "string",
-                                                    "pattern": "^[0-9]+\\.[0-9]+$",
-                                                },
-                                                "text": _TEXT,
-                                                "actors": _array(_ID),
-                                                "mentions": _array(_ID),
-                                            }
-                                        )
-                                    ),
-                                    "annex": _array(_BLOCK),
-                                }
-                            )
-                        ),
-                    }
-                )
-            ),
-            "annex_introduction": _array(_BLOCK),
-            "footnotes": _array(
-                _object(
-                    {
-                        "number": {"type": "integer"},
-                        "text": _TEXT,
-                        "anchor": {
-                            "type": "string",
-                            "description": "id of the block holding the mark",
-                        },
-                    }
-                )
-            ),
-            "glossary": _array(
-                _object(
-                    {
-                        "id": _ID,
-                        "short": _STRING,
-                        "long": _STRING,
-                        "explanation": _STRING,
-                        "in_document_list": {"type": "boolean"},
-                        "actor": _nullable(_ID),
-                    }
-                )
-            ),
-            "actors": _array(
-                _object(
-                    {
-                        "id": _ID,
-                        "name": _STRING,
-                        "kind": _STRING,
-                        "parent": _nullable(_ID),
-                        "glossary": _nullable(_ID),
-                        "description": _STRING,
-                    }
-                )
-            ),
-            "events": _array(
-                _object(
-                    {
-                        "id": _ID,
-                        "date": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$"},
-                        "kind": {"enum": ["event", "deadline"]},
-                        "measure": _nullable({"type": "integer", "minimum": 1}),
-                        "text": _STRING,
-                    }
-                )
-            ),
-        }
-    ),
+    **_schema(SHAPE),
 }
+
+
+def document_json(doc: Document, language: str) -> dict:
+    """Everything the site shows, in one language, in the published ``SHAPE``:
+    each field is the model's field of that name (texts keep their inline
+    markup beside their plain text; a "string" text is plain)."""
+    top = {
+        "$schema": SCHEMA_NAME,
+        "language": language,
+        "title": doc.package.title,
+        "introduction": doc.package.introduction,
+        "annex_introduction": doc.annex.introduction,
+    }
+    return {
+        name: _value(top.get(name, getattr(doc, name, None)), field, language)
+        for name, field in SHAPE.items()
+    }
+
+
+def _value(value, shape, language: str):
+    if isinstance(shape, list):
+        return [_value(item, shape[0], language) for item in value]
+    if isinstance(shape, dict):
+        return {
+            name: _value(getattr(value, name), field, language) for name, field in shape.items()
+        }
+    if isinstance(value, Text):
+        raw = value.get(language)
+        return {"text": raw, "plain": plain(raw)} if shape.startswith("text") else plain(raw)
+    if isinstance(value, Block):
+        text = value.text
+        return (
+            {"paragraph": _value(text, "text", language)}
+            if text
+            else {"list": _value(value.items, ["text"], language)}
+        )
+    return value
 
 
 def open_data_files(doc: Document, yaml_texts: dict[str, str]) -> dict[str, str]:
@@ -343,28 +193,18 @@ def json_text(
     return "[\n" + ",\n".join(items) + f"\n{indent}]"
 
 
-def schema_fields(schema: dict = JSON_SCHEMA) -> list[tuple[str, str]]:
-    """(path, type) of every field the schema describes, in a readable form."""
-    defs = schema.get("$defs", {})
-    out: list[tuple[str, str]] = []
-
-    def kind_of(node: dict) -> str:
-        if "$ref" in node:
-            return node["$ref"].rsplit("/", 1)[-1]
-        if "oneOf" in node:
-            return " | ".join(kind_of(option) for option in node["oneOf"])
-        return "enum" if "enum" in node else node.get("type", "object")
-
-    def walk(node: dict, path: str) -> None:
-        out.append((path, kind_of(node)))
-        if "$ref" in node:
-            node = defs[node["$ref"].rsplit("/", 1)[-1]]
-        for name, child in node.get("properties", {}).items():
-            walk(child, f"{path}.{name}")
-        if node.get("type") == "array":
-            walk(node["items"], path + "[]")
-
-    for name, child in schema["properties"].items():
-        if name != "$schema":
-            walk(child, name)
+def schema_fields(shape: dict = SHAPE, path: str = "") -> list[tuple[str, str]]:
+    """(path, type) of every field of the published shape, for readers."""
+    out = []
+    for name, field in shape.items():
+        if name == "$schema":
+            continue
+        where, kind = f"{path}.{name}" if path else name, field
+        while isinstance(kind, list):
+            out.append((where, "list"))
+            where, kind = where + "[]", kind[0]
+        if isinstance(kind, dict):
+            out += [(where, "object"), *schema_fields(kind, where)]
+        else:
+            out.append((where, kind.replace("?", " | null")))
     return out

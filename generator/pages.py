@@ -27,15 +27,27 @@ FOLDER = "package"  # the generated pages' folder, inside the docs folder
 
 @dataclass(frozen=True)
 class PageKind:
+    """A kind of page. By convention its template is ``<name>.md.j2``, its
+    path ``package/<name>.md`` and its navigation label the interface string
+    ``<name>`` (hyphens as underscores)."""
+
     name: str
-    path: str  # relative to the docs folder; "{key}" for one page per key
-    template: str | None = None  # None: a hand-written page
+    path: str = ""  # relative to the docs folder; "{key}" for one page per key
+    template: str | None = ""  # None: a hand-written page
     keys: Callable[[Document], list] | None = None  # the keys of a family of pages
     keys_from: tuple[str, str] | None = None  # (data file, document field) the keys are ids of
     nav: str | None = None  # "" (top level) or a section's label key: in the navigation
-    label: str | None = None  # interface key of its navigation label
     context: Callable[[Any, Document, Any, views.Views], dict] = lambda t, doc, key, v: {}
     not_found_link: bool = False  # offered on the 404 page
+
+    def __post_init__(self):
+        object.__setattr__(self, "path", self.path or f"{FOLDER}/{self.name}.md")
+        if self.template == "":
+            object.__setattr__(self, "template", f"{self.name}.md.j2")
+
+    @property
+    def label(self) -> str:
+        return self.name.replace("-", "_")
 
     def page_path(self, key: object = None) -> str:
         if ("{key}" in self.path) != (key is not None):
@@ -106,125 +118,63 @@ def _open_data(t, doc: Document, key, v: views.Views) -> dict:
     return {"downloads": opendata.downloads(doc), "fields": opendata.schema_fields()}
 
 
+def _measures(doc: Document) -> list[int]:
+    return [m.number for m in doc.measures]
+
+
+def _actor_ids(doc: Document) -> list[str]:
+    return [a.id for a in doc.actors]
+
+
+def _actors(t, doc: Document, key, v: views.Views) -> dict:
+    return {"groups": views.actor_groups(doc), "counts": views.action_counts(doc)}
+
+
+def _actor(t, doc: Document, key: str, v: views.Views) -> dict:
+    return {"actor": doc.actor(key), "links": v.actor_links[key]}
+
+
+def _glossary(t, doc: Document, key, v: views.Views) -> dict:
+    return {"usage": v.glossary_usage(t.language)}
+
+
+def _tables(t, doc: Document, key, v: views.Views) -> dict:
+    return {"matrix": v.matrix, "groups": views.actor_groups(doc), "involved": views.involved}
+
+
+def _timeline(t, doc: Document, key, v: views.Views) -> dict:
+    return {"events": views.timeline(doc)}
+
+
+def _overview(t, doc: Document, key, v: views.Views) -> dict:
+    main_actors = lambda m: views.main_actors(doc, m, t.language)  # noqa: E731
+    return {"key_actors": views.key_actors(doc), "main_actors": main_actors}
+
+
+SIDE = FOLDER + "/side-by-side/"
+# fmt: off
 KINDS = (
-    PageKind("home", HOME, "home.md.j2", nav="", label="home", not_found_link=True),
-    PageKind(
-        "measure",
-        FOLDER + "/measure-{key}.md",
-        "measure.md.j2",
-        keys=lambda doc: [m.number for m in doc.measures],
-        context=_measure,
-    ),
-    PageKind(
-        "actors",
-        FOLDER + "/actors.md",
-        "actors.md.j2",
-        nav="",
-        label="actors",
-        context=lambda t, doc, key, v: {
-            "groups": views.actor_groups(doc),
-            "counts": views.action_counts(doc),
-        },
-    ),
-    PageKind(
-        "actor",
-        FOLDER + "/actors/{key}.md",
-        "actor.md.j2",
-        keys=lambda doc: [a.id for a in doc.actors],
-        keys_from=("actors", "actors"),
-        context=lambda t, doc, key, v: {"actor": doc.actor(key), "links": v.actor_links[key]},
-    ),
-    PageKind(
-        "glossary",
-        FOLDER + "/glossary.md",
-        "glossary.md.j2",
-        nav="",
-        label="glossary",
-        not_found_link=True,
-        context=lambda t, doc, key, v: {"usage": v.glossary_usage(t.language)},
-    ),
-    PageKind(
-        "full-text",
-        FOLDER + "/full-text.md",
-        "full-text.md.j2",
-        nav="",
-        label="full_text",
-        not_found_link=True,
-    ),
-    PageKind(
-        "search",
-        FOLDER + "/search.md",
-        "search.md.j2",
-    ),
-    PageKind(
-        "who-does-what",
-        FOLDER + "/who-does-what.md",
-        "who-does-what.md.j2",
-        nav="tools",
-        label="who_does_what",
-        context=lambda t, doc, key, v: {"matrix": v.matrix, "groups": views.actor_groups(doc)},
-    ),
-    PageKind(
-        "explorer",
-        FOLDER + "/explorer.md",
-        "explorer.md.j2",
-        nav="tools",
-        label="explorer",
-        context=lambda t, doc, key, v: {"matrix": v.matrix, "involved": views.involved},
-    ),
-    PageKind(
-        "side-by-side",
-        FOLDER + "/side-by-side/full-text.md",
-        "side-by-side.md.j2",
-        nav="tools",
-        label="side_by_side",
-        context=_side_by_side,
-    ),
-    PageKind(
-        "side-by-side-measure",
-        FOLDER + "/side-by-side/measure-{key}.md",
-        "side-by-side.md.j2",
-        keys=lambda doc: [m.number for m in doc.measures],
-        context=_side_by_side,
-    ),
-    PageKind(
-        "timeline",
-        FOLDER + "/timeline.md",
-        "timeline.md.j2",
-        nav="tools",
-        label="timeline",
-        context=lambda t, doc, key, v: {"events": views.timeline(doc)},
-    ),
-    PageKind(
-        "overview",
-        FOLDER + "/overview.md",
-        "overview.md.j2",
-        nav="tools",
-        label="overview",
-        context=lambda t, doc, key, v: {
-            "key_actors": views.key_actors(doc),
-            "main_actors": lambda m: views.main_actors(doc, m, t.language),
-        },
-    ),
-    PageKind(
-        "study",
-        FOLDER + "/study.md",
-        "study.md.j2",
-        nav="tools",
-        label="study",
-        context=_study,
-    ),
-    PageKind(
-        "open-data",
-        FOLDER + "/open-data.md",
-        "open-data.md.j2",
-        nav="tools",
-        label="open_data",
-        context=_open_data,
-    ),
-    PageKind("about", "about.md", nav="", label="about"),
-    PageKind("edit", "edit.md", nav="", label="edit"),
+    PageKind("home", HOME, nav="", not_found_link=True),
+    PageKind("measure", FOLDER + "/measure-{key}.md", keys=_measures, context=_measure),
+    PageKind("actors", nav="", context=_actors),
+    PageKind("actor", FOLDER + "/actors/{key}.md", keys=_actor_ids, keys_from=("actors", "actors"),
+             context=_actor),
+    PageKind("glossary", nav="", not_found_link=True, context=_glossary),
+    PageKind("full-text", nav="", not_found_link=True),
+    PageKind("search"),
+    PageKind("who-does-what", nav="tools", context=_tables),
+    PageKind("explorer", nav="tools", context=_tables),
+    PageKind("side-by-side", SIDE + "full-text.md", nav="tools", context=_side_by_side),
+    PageKind("side-by-side-measure", SIDE + "measure-{key}.md", "side-by-side.md.j2",
+             keys=_measures, context=_side_by_side),
+    PageKind("timeline", nav="tools", context=_timeline),
+    PageKind("overview", nav="tools", context=_overview),
+    PageKind("study", nav="tools", context=_study),
+    PageKind("open-data", nav="tools", context=_open_data),
+    PageKind("about", "about.md", None, nav=""),
+    PageKind("edit", "edit.md", None, nav=""),
 )
+# fmt: on
 BY_NAME = {kind.name: kind for kind in KINDS}
 GENERATED = tuple(kind for kind in KINDS if kind.template)
 
@@ -277,12 +227,12 @@ def collisions(doc: Document) -> list[tuple[PageKind, Any, str]]:
     return found
 
 
-def glossary_page_anchors(doc: Document) -> set[str]:
-    """The anchors the glossary page has besides its entries (its heading's)."""
-    title = doc.interface.get("glossary")
+def glossary_page_anchors(title, languages: tuple[str, ...]) -> set[str]:
+    """The anchors the glossary page has besides its entries: its heading's,
+    made from its ``title`` (the interface string)."""
     if not isinstance(title, Text):
         return set()
-    return {slugify(plain(title.get(lang)), "-") for lang in title.languages(doc.languages)}
+    return {slugify(plain(title.get(lang)), "-") for lang in title.languages(languages)}
 
 
 NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_other", "site_name")
@@ -291,9 +241,8 @@ NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_other", "site_
 def interface_keys() -> set[str]:
     """The interface strings used from here: navigation labels, the 404 page
     and the site's name (which the theme's templates show)."""
-    return (
-        {k.label for k in KINDS if k.label} | {k.nav for k in KINDS if k.nav} | set(NOT_FOUND_KEYS)
-    )
+    in_nav = [k for k in KINDS if k.nav is not None]
+    return {k.label for k in in_nav} | {k.nav for k in in_nav if k.nav} | set(NOT_FOUND_KEYS)
 
 
 def not_found_page(ui_of: Callable[[str], Any], language: str, folders: dict[str, str]) -> dict:

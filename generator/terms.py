@@ -48,6 +48,8 @@ class TermFinder:
             if first is None:
                 raise ValueError(f"a term must begin with a letter or a digit: {term!r}")
             self._by_first_word.setdefault(first[0], []).append(term)
+        # a one-word acronym's plural is another word: ILOs
+        self._plurals = {word + "s": word for word in self._by_first_word if takes_plural_s(word)}
 
     def finditer(self, text: str) -> Iterator[Found]:
         end = 0
@@ -56,8 +58,8 @@ class TermFinder:
             if start < end or (start and text[start - 1] == "-"):
                 continue
             candidates = self._by_first_word.get(word[0])
-            if candidates is None and (one := singular(word[0])):
-                candidates = self._by_first_word.get(one, ())
+            if candidates is None and word[0] in self._plurals:
+                candidates = self._by_first_word[self._plurals[word[0]]]
             for term in candidates or ():
                 found = _match(text, start, term)
                 if found:

@@ -1,7 +1,8 @@
 """Build the typed ``Document`` from the parsed data files, file by file.
 
 Each ``_<file>`` function reads one file through a ``fields.Checker`` (every
-problem recorded with its file, line and key path); ``checks`` then looks
+problem recorded with its file, line and key path): an entry is read field by
+field, each field by the reader its table names. ``checks`` then looks
 across the files; ``DataErrors`` is raised with everything found.
 """
 
@@ -31,7 +32,6 @@ from .models import (
     Package,
     Record,
     Section,
-    Text,
 )
 
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
@@ -50,29 +50,19 @@ def build_document(
     strings and placeholders must exist (see ``checks``)."""
     check = Checker(files, languages)
     glossary, not_acronyms = _glossary(check)
-    document = _document(check)
-    sections = _sections(check)
-    footnote_texts = _footnote_texts(check)
-    actors = _actors(check)
-    events = _events(check)
-    interface = _interface(check)
+    document, sections, notes = _document(check), _sections(check), _footnotes(check)
+    actors, events, interface = _actors(check), _events(check), _interface(check)
     checks.references(check, document, sections, glossary, actors, events)
     checks.acronyms(check, glossary, not_acronyms)
     checks.actor_terms(check, actors)
     checks.interface_strings(check, interface, templates)
-    footnotes = checks.footnotes(check, footnote_texts)
+    footnotes = checks.footnotes(check, notes)
     measures = tuple(m for s in sections for m in s.measures)
-    site = SimpleNamespace(
-        actors=actors,
-        measures=measures,
-        glossary=glossary,
-        interface=interface,
-        languages=languages,
-    )
-    checks.page_addresses(check, site)
+    site = SimpleNamespace(actors=actors, measures=measures, glossary=glossary, languages=languages)
+    checks.page_addresses(check, site, interface)
     if check.errors:
         raise DataErrors(check.errors)
-    listed = set(document["acronym_list"])
+    listed = set(document["acronym_list"]["entries"])  # all read: there was no error
     doc = Document(
         languages=languages,
         record=document["record"],
@@ -81,8 +71,8 @@ def build_document(
         sections=sections,
         annex=document["annex"],
         footnotes=footnotes,
-        acronym_list_title=document["acronym_list_title"],
-        acronym_list=document["acronym_list"],
+        acronym_list_title=document["acronym_list"]["title"],
+        acronym_list=document["acronym_list"]["entries"],
         glossary=tuple(replace(g, in_document_list=g.id in listed) for g in glossary),
         not_acronyms=not_acronyms,
         actors=actors,
@@ -94,307 +84,213 @@ def build_document(
     return doc
 
 
-def _blocks(check: Checker, value, path: Path_, place_prefix: str, measure: int | None = None):
-    """Paragraphs (``text:``) and lists (``items:``)."""
+def _entries(check: Checker, name: str, field: str, read, optional: tuple = ()) -> list:
+    """``read(check, value, path)`` of each item of the list ``field`` of file ``name``."""
+    data = check.top(name, (field,), optional)
+    if data is None:
+        return []
+    found = (
+        read(check, v, (field, i)) for i, v in enumerate(check.sequence(data[field], (field,)))
+    )
+    return [item for item in found if item is not None]
+
+
+def _blocks(check: Checker, value, path: Path_, place: str, measure: int | None = None):
+    """Paragraphs (``text:``) and lists (``items:``); ``place``: their anchors' prefix."""
     out = []
     for i, item in enumerate(check.sequence(value, path)):
-        item_path, place = path + (i,), f"{place_prefix}-{i + 1}"
+        here = f"{place}-{i + 1}"
         if isinstance(item, dict) and "items" in item:
-            data = check.mapping(item, item_path, ("items",))
-            if data is None:
-                continue
-            items = []
-            for j, entry in enumerate(check.sequence(data["items"], item_path + ("items",))):
-                text = check.text(entry, item_path + ("items", j), f"{place}-{j + 1}", measure)
-                if text:
-                    items.append(text)
-            out.append(Block(items=tuple(items)))
-            continue
-        data = check.mapping(item, item_path, ("text",))
-        if data is not None and (
-            text := check.text(data["text"], item_path + ("text",), place, measure)
-        ):
-            out.append(Block(text=text))
+            fields = {"items": lambda v, p, here=here: check.texts(v, p, here, measure)}
+        else:
+            fields = {"text": lambda v, p, here=here: check.text(v, p, here, measure)}
+        if data := check.read(item, path + (i,), fields):
+            out.append(Block(**data))
     return tuple(out)
 
 
 # -- document.yaml ------------------------------------------------------------
 def _document(check: Checker) -> dict:
-    data = check.top("document", ("record", "cover_text", "package", "annex", "acronym_list"))
-    if data is None:
-        return {}
-    package = check.mapping(data["package"], ("package",), ("title", "introduction"))
-    annex = check.mapping(data["annex"], ("annex",), ("title", "introduction"))
-    acronyms = check.mapping(data["acronym_list"], ("acronym_list",), ("title", "entries"))
-    result = {
-        "record": _record(check, data["record"]),
-        "cover_text": check.text(data["cover_text"], ("cover_text",)),
+    def text(place: str | None = None, acronyms: bool = True):
+        return lambda v, p: check.text(v, p, place, acronyms=acronyms)
+
+    cover = text(acronyms=False)
+    labels = {
+        k: cover for k in ("origin", "origin_date", "recipients", "previous_document", "subject")
     }
-    if package:
-        result["package"] = Package(
-            check.text(package["title"], ("package", "title"), "package-title"),
-            check.texts(package["introduction"], ("package", "introduction"), "introduction"),
-        )
-    if annex:
-        result["annex"] = Annex(
-            check.text(annex["title"], ("annex", "title"), "annex-title"),
-            _blocks(check, annex["introduction"], ("annex", "introduction"), "annex-introduction"),
-        )
-    if acronyms:
-        result["acronym_list_title"] = check.text(acronyms["title"], ("acronym_list", "title"))
-        result["acronym_list"] = check.ids(acronyms["entries"], ("acronym_list", "entries"))
-    return result
-
-
-_RECORD_TEXTS = (
-    "place",
-    "dateline",
-    "original_language",
-    "type",
-    "origin",
-    "origin_date",
-    "recipients",
-    "subject",
-    "subject_note",
-)
-_LABELS = ("origin", "origin_date", "recipients", "previous_document", "subject")
-
-
-def _record(check: Checker, value) -> Record | None:
-    path = ("record",)
-    fields = ("number", "date", "codes", "previous_document", "session", "approval_date", "labels")
-    data = check.mapping(value, path, fields + _RECORD_TEXTS)
-    if data is None:
-        return None
-    texts = {k: check.text(data[k], path + (k,), acronyms=False) for k in _RECORD_TEXTS}
-    labels = check.mapping(data["labels"], path + ("labels",), _LABELS)
-    codes = tuple(
-        check.string(c, path + ("codes", i))
-        for i, c in enumerate(check.sequence(data["codes"], path + ("codes",)))
-    )
-    if not labels:
-        return None
-    label_texts = {k: check.text(labels[k], path + ("labels", k), acronyms=False) for k in _LABELS}
-    return Record(
-        number=check.string(data["number"], path + ("number",)),
-        date=check.date(data["date"], path + ("date",)),
-        codes=codes,
-        previous_document=check.string(data["previous_document"], path + ("previous_document",)),
-        session=check.integer(data["session"], path + ("session",)),
-        approval_date=check.date(data["approval_date"], path + ("approval_date",)),
-        labels=Labels(**label_texts),
-        **texts,
-    )
+    record = {
+        **dict.fromkeys(("number", "previous_document"), check.string),
+        **dict.fromkeys(("date", "approval_date"), check.date),
+        "session": check.integer,
+        "codes": lambda v, p: tuple(
+            check.string(c, p + (i,)) for i, c in enumerate(check.sequence(v, p))
+        ),
+        "labels": lambda v, p: (d := check.read(v, p, labels)) and Labels(**d),
+        **{k: cover for k in ("place", "dateline", "original_language", "type", "origin")},
+        **{k: cover for k in ("origin_date", "recipients", "subject", "subject_note")},
+    }
+    package = {
+        "title": text("package-title"),
+        "introduction": lambda v, p: check.texts(v, p, "introduction"),
+    }
+    annex = {
+        "title": text("annex-title"),
+        "introduction": lambda v, p: _blocks(check, v, p, "annex-introduction"),
+    }
+    fields = {
+        "record": lambda v, p: (d := check.read(v, p, record)) and Record(**d),
+        "cover_text": text(),
+        "package": lambda v, p: (d := check.read(v, p, package)) and Package(**d),
+        "annex": lambda v, p: (d := check.read(v, p, annex)) and Annex(**d),
+        "acronym_list": lambda v, p: check.read(v, p, {"title": text(), "entries": check.ids}),
+    }
+    check.use("document")
+    return check.read(check.file.data, (), fields) or {}
 
 
 # -- measures.yaml ------------------------------------------------------------
 def _sections(check: Checker) -> tuple[Section, ...]:
-    data = check.top("measures", ("sections",))
-    if data is None:
+    if not (data := check.top("measures", ("sections",))):
         return ()
-    sections, seen_ids, expected_number = [], set(), 1
+    sections, seen, count = [], set(), 0
     for i, value in enumerate(check.sequence(data["sections"], ("sections",))):
         path = ("sections", i)
-        section = check.mapping(value, path, ("id", "summary_page", "title", "measures"))
-        if section is None:
+        fields = {
+            "id": lambda v, p: check.ident(v, p, _ROMAN),
+            "summary_page": check.integer,
+            "title": check.text,
+            "measures": check.sequence,
+        }
+        if not (section := check.read(value, path, fields)):
             continue
-        section_id = check.ident(section["id"], path + ("id",), _ROMAN)
-        if section_id in seen_ids:
-            hint = "section ids are I, II, III…"
-            check.err(path + ("id",), f"duplicate section id '{section_id}'", hint)
-        seen_ids.add(section_id)
+        if section["id"] in seen:
+            check.err(path + ("id",), f"duplicate section id '{section['id']}'", "I, II, III…")
+        seen.add(section["id"])
         measures = []
-        for j, m in enumerate(check.sequence(section["measures"], path + ("measures",))):
-            measure = _measure(check, m, path + ("measures", j), section_id, expected_number)
-            expected_number += 1
-            if measure:
+        for j, item in enumerate(section["measures"]):
+            count += 1
+            if measure := _measure(check, item, path + ("measures", j), section["id"], count):
                 measures.append(measure)
-        sections.append(
-            Section(
-                id=section_id,
-                summary_page=check.integer(section["summary_page"], path + ("summary_page",)),
-                title=check.text(section["title"], path + ("title",)),
-                measures=tuple(measures),
-            )
-        )
+        sections.append(Section(**{**section, "measures": tuple(measures)}))
     return tuple(sections)
 
 
-def _measure(check: Checker, value, path: Path_, section_id, expected: int) -> Measure | None:
-    required, optional = ("number", "title", "actions", "annex"), ("annex_title", "actions_lead_in")
-    data = check.mapping(value, path, required, optional)
-    if data is None:
-        return None
-    number = check.integer(data["number"], path + ("number",))
-    if number is not None and number != expected:
-        check.err(
-            path + ("number",),
-            f"measure number {number} out of order: expected {expected}",
-            "measures are numbered 1, 2, 3… across all sections",
+def _measure(check: Checker, value, path: Path_, section: str, expected: int) -> Measure | None:
+    def actions(v, p):
+        read = (
+            _action(check, a, p + (k,), expected, k + 1) for k, a in enumerate(check.sequence(v, p))
         )
-    actions = []
-    for k, a in enumerate(check.sequence(data["actions"], path + ("actions",))):
-        if action := _action(check, a, path + ("actions", k), number, k + 1):
-            actions.append(action)
-    return Measure(
-        number=number,
-        section=section_id,
-        title=check.text(data["title"], path + ("title",)),
-        annex_title=check.optional_text(data, "annex_title", path),
-        actions_lead_in=check.optional_text(data, "actions_lead_in", path),
-        actions=tuple(actions),
-        annex=_blocks(check, data["annex"], path + ("annex",), f"measure-{number}-annex", number),
-    )
+        return tuple(a for a in read if a)
+
+    fields = {
+        "number": check.integer,
+        "title": check.text,
+        "actions": actions,
+        "annex": lambda v, p: _blocks(check, v, p, f"measure-{expected}-annex", expected),
+    }
+    optional = {"annex_title": check.text, "actions_lead_in": check.text}
+    if not (data := check.read(value, path, fields, optional)):
+        return None
+    if data["number"] is not None and data["number"] != expected:
+        message = f"measure number {data['number']} out of order: expected {expected}"
+        check.err(path + ("number",), message, "measures are numbered 1, 2, 3… across all sections")
+    return Measure(section=section, **{"annex_title": None, "actions_lead_in": None, **data})
 
 
 def _action(check: Checker, value, path: Path_, measure: int | None, position: int):
-    data = check.mapping(value, path, ("id", "text"), ("actors", "mentions"))
-    if data is None:
-        return None
-    action_id = check.string(data["id"], path + ("id",))
     expected = f"{measure}.{position}"
-    if action_id is not None and action_id != expected:
-        match = _ACTION_ID.match(action_id)
-        problem = "does not belong to this measure" if match else "is not of the form N.k"
-        check.err(path + ("id",), f"action id '{action_id}' {problem}", f"expected '{expected}'")
-    anchor = "action-" + expected.replace(".", "-")
-    return Action(
-        id=action_id or expected,
-        text=check.text(data["text"], path + ("text",), anchor, measure),
-        actors=check.ids(data.get("actors", []), path + ("actors",)),
-        mentions=check.ids(data.get("mentions", []), path + ("mentions",)),
-    )
+    place = "action-" + expected.replace(".", "-")
+    fields = {"id": check.string, "text": lambda v, p: check.text(v, p, place, measure)}
+    if not (data := check.read(value, path, fields, {"actors": check.ids, "mentions": check.ids})):
+        return None
+    if data["id"] is not None and data["id"] != expected:
+        problem = (
+            "does not belong to this measure"
+            if _ACTION_ID.match(data["id"])
+            else "is not of the form N.k"
+        )
+        check.err(path + ("id",), f"action id '{data['id']}' {problem}", f"expected '{expected}'")
+    return Action(**{"actors": (), "mentions": (), **data, "id": data["id"] or expected})
 
 
 # -- footnotes.yaml -----------------------------------------------------------
-def _footnote_texts(check: Checker) -> dict[int, tuple[Text, Path_]]:
-    data = check.top("footnotes", ("footnotes",))
-    if data is None:
-        return {}
-    result: dict[int, tuple[Text, Path_]] = {}
-    for i, value in enumerate(check.sequence(data["footnotes"], ("footnotes",))):
-        path = ("footnotes", i)
-        item = check.mapping(value, path, ("number", "text"))
-        if item is None:
-            continue
-        number = check.integer(item["number"], path + ("number",))
-        text = check.text(item["text"], path + ("text",))
-        if number is None:
-            continue
+def _footnotes(check: Checker) -> dict:
+    """Footnote number -> (text, path): numbered 1, 2, 3… in order."""
+
+    def note(check: Checker, value, path: Path_):
+        data = check.read(value, path, {"number": check.integer, "text": check.text})
+        return data and data["number"] is not None and (path, data)
+
+    result = {}
+    for path, data in (n for n in _entries(check, "footnotes", "footnotes", note) if n):
+        number = data["number"]
         if number in result:
             check.err(path + ("number",), f"duplicate footnote number {number}", "renumber them")
-        elif number != i + 1:
-            check.err(
-                path + ("number",),
-                f"footnote number {number} breaks the sequence: expected {i + 1}",
-                "footnotes are numbered 1, 2, 3… without gaps, in order",
-            )
-        result[number] = (text, path)
+        elif number != int(path[1]) + 1:
+            message = f"footnote number {number} breaks the sequence: expected {path[1] + 1}"
+            check.err(path + ("number",), message, "footnotes are numbered 1, 2, 3… without gaps")
+        result[number] = (data["text"], path)
     return result
 
 
 # -- glossary.yaml ------------------------------------------------------------
 def _glossary(check: Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcronym, ...]]:
-    data = check.top("glossary", ("entries",), ("not_acronyms",))
-    if data is None:
-        return (), ()
-    entries = []
-    for i, value in enumerate(check.sequence(data["entries"], ("entries",))):
-        path = ("entries", i)
-        required, optional = ("id", "short", "long", "explanation"), ("actor", "variants")
-        item = check.mapping(value, path, required, optional)
-        if item is None:
-            continue
-        entries.append(
-            GlossaryEntry(
-                id=check.ident(item["id"], path + ("id",)),
-                short=check.text(item["short"], path + ("short",), acronyms=False),
-                long=check.text(item["long"], path + ("long",)),
-                explanation=check.text(item["explanation"], path + ("explanation",)),
-                actor=check.ident(item["actor"], path + ("actor",)) if "actor" in item else None,
-                variants=check.spellings(item.get("variants", {}), path + ("variants",)),
-            )
-        )
-    not_acronyms = []
-    for i, value in enumerate(check.sequence(data.get("not_acronyms", []), ("not_acronyms",))):
-        path = ("not_acronyms", i)
-        item = check.mapping(value, path, ("token", "reason"))
-        if item is not None:
-            token = check.string(item["token"], path + ("token",))
-            reason = check.string(item["reason"], path + ("reason",))
-            not_acronyms.append(NotAcronym(token, reason))
-    return tuple(entries), tuple(not_acronyms)
+    def entry(check: Checker, value, path: Path_) -> GlossaryEntry | None:
+        fields = {
+            "id": check.ident,
+            "short": lambda v, p: check.text(v, p, acronyms=False),
+            "long": check.text,
+            "explanation": check.text,
+        }
+        data = check.read(value, path, fields, {"actor": check.ident, "variants": check.spellings})
+        return data and GlossaryEntry(**data)
+
+    entries = _entries(check, "glossary", "entries", entry, ("not_acronyms",))
+    data = check.file.data if isinstance(check.file.data, dict) else {}
+    tokens = check.sequence(data.get("not_acronyms", []), ("not_acronyms",))
+    fields = {"token": check.string, "reason": check.string}
+    read = (check.read(v, ("not_acronyms", i), fields) for i, v in enumerate(tokens))
+    return tuple(entries), tuple(NotAcronym(**d) for d in read if d)
 
 
 # -- actors.yaml --------------------------------------------------------------
 def _actors(check: Checker) -> tuple[Actor, ...]:
-    data = check.top("actors", ("actors",))
-    if data is None:
-        return ()
-    actors = []
-    for i, value in enumerate(check.sequence(data["actors"], ("actors",))):
-        path = ("actors", i)
-        required = ("id", "name", "kind", "description", "terms")
-        item = check.mapping(value, path, required, ("parent", "glossary"))
-        if item is None:
-            continue
-        kind = check.string(item["kind"], path + ("kind",))
-        if kind is not None and kind not in ACTOR_KINDS:
-            hint = f"one of {', '.join(ACTOR_KINDS)}"
-            check.err(path + ("kind",), f"unknown actor kind '{kind}'", hint)
-        terms = check.spellings(item["terms"], path + ("terms",))
-        for lang in check.languages:
-            if not terms.get(lang):
-                check.err(
-                    path + ("terms",),
-                    f"no '{lang}' term names this actor",
-                    f"add the words that name it in the '{lang}' text",
-                )
-        actors.append(
-            Actor(
-                id=check.ident(item["id"], path + ("id",)),
-                name=check.text(item["name"], path + ("name",)),
-                kind=kind,
-                description=check.text(item["description"], path + ("description",)),
-                terms=terms,
-                parent=check.ident(item["parent"], path + ("parent",))
-                if "parent" in item
-                else None,
-                glossary=check.ident(item["glossary"], path + ("glossary",))
-                if "glossary" in item
-                else None,
-            )
-        )
-    return tuple(actors)
+    return tuple(_entries(check, "actors", "actors", _actor))
+
+
+def _actor(check: Checker, value, path: Path_) -> Actor | None:
+    fields = {
+        "id": check.ident,
+        "name": check.text,
+        "kind": lambda v, p: check.choice(v, p, ACTOR_KINDS, "actor kind"),
+        "description": check.text,
+        "terms": check.spellings,
+    }
+    if not (
+        data := check.read(value, path, fields, {"parent": check.ident, "glossary": check.ident})
+    ):
+        return None
+    for lang in check.languages:
+        if not data["terms"].get(lang):
+            hint = f"add the words that name it in the '{lang}' text"
+            check.err(path + ("terms",), f"no '{lang}' term names this actor", hint)
+    return Actor(**data)
 
 
 # -- events.yaml --------------------------------------------------------------
 def _events(check: Checker) -> tuple[Event, ...]:
-    data = check.top("events", ("events",))
-    if data is None:
-        return ()
-    events = []
-    for i, value in enumerate(check.sequence(data["events"], ("events",))):
-        path = ("events", i)
-        item = check.mapping(value, path, ("id", "date", "kind", "measure", "text"))
-        if item is None:
-            continue
-        kind = check.string(item["kind"], path + ("kind",))
-        if kind is not None and kind not in EVENT_KINDS:
-            check.err(path + ("kind",), f"unknown event kind '{kind}'", "event or deadline")
-        measure = item["measure"]
-        if measure is not None:
-            measure = check.integer(measure, path + ("measure",))
-        events.append(
-            Event(
-                id=check.ident(item["id"], path + ("id",)),
-                date=check.date(item["date"], path + ("date",)),
-                kind=kind,
-                measure=measure,
-                text=check.text(item["text"], path + ("text",)),
-            )
-        )
-    return tuple(events)
+    def event(check: Checker, value, path: Path_) -> Event | None:
+        fields = {
+            "id": check.ident,
+            "date": check.date,
+            "kind": lambda v, p: check.choice(v, p, EVENT_KINDS, "event kind"),
+            "measure": lambda v, p: None if v is None else check.integer(v, p),
+            "text": check.text,
+        }
+        data = check.read(value, path, fields)
+        return data and Event(**data)
+
+    return tuple(_entries(check, "events", "events", event))
 
 
 # -- interface.yaml -----------------------------------------------------------
@@ -406,8 +302,8 @@ def _interface(check: Checker) -> dict:
         hint = "write 'key: {fr: …, en: …}'"
         check.err(("strings",), "expected a mapping of interface strings", hint)
         return {}
-    strings = {}
-    for key, value in data["strings"].items():
-        if (text := check.plural_or_text(value, ("strings", key))) is not None:
-            strings[key] = text
-    return strings
+    read = (
+        (key, check.plural_or_text(value, ("strings", key)))
+        for key, value in data["strings"].items()
+    )
+    return {key: text for key, text in read if text is not None}

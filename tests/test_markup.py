@@ -27,11 +27,6 @@ def test_plain_removes_markup_and_folds_spaces():
     assert markup.plain("**a**  b[^3] 1^er^\n c") == "a b 1er c"
 
 
-def test_words_before_mark():
-    assert markup.words_before("un deux trois quatre[^4] cinq", 4, count=2) == "trois quatre"
-    assert markup.words_before("rien", 4) == ""
-
-
 @pytest.mark.parametrize(
     ("token", "expected"),
     [("JLT-MS", True), ("eu-LISA", True), ("PeDRA", True), ("Pays-Bas", False), ("Europol", False)],

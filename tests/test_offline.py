@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.offline import build_offline, fold, index_script, search_entries
+from generator.offline import build_offline, index_script, search_entries
 
 PAGE = """<html lang="{lang}"><head><title>{title}</title></head><body>
 <nav>Navigation</nav><div data-pagefind-body><h1>{title}</h1><p>{text}</p>
@@ -39,10 +39,6 @@ def test_index_script_is_a_plain_script_that_cannot_close_its_tag():
     script = index_script({"fr": [{"url": "a.html", "title": "</script>", "text": ""}]})
     assert script.startswith("window.EDITION_SEARCH = ") and "</script>" not in script
     assert json.loads(script.removeprefix("window.EDITION_SEARCH = ").rstrip(";\n"))
-
-
-def test_fold_drops_case_and_accents():
-    assert fold("États Membres, renforcé") == "etats membres, renforce"
 
 
 def _site(tmp_path) -> Path:
