@@ -78,5 +78,8 @@ def parse_document(
 def interface_usage(theme_dir: Path | None = None) -> list[Usage]:
     """Every use of an interface string: by the templates and by the page registry."""
     folders = [TEMPLATES] + ([Path(theme_dir)] if theme_dir else [])
-    registry = [Usage(key, "generator/pages.py", frozenset()) for key in pages.interface_keys()]
+    registry = [
+        Usage(key, "generator/pages.py", frozenset(names))
+        for key, names in pages.interface_keys().items()
+    ]
     return template_usage(folders) + registry

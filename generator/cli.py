@@ -9,7 +9,9 @@ from pathlib import Path
 import yaml
 
 from . import DataErrors, load_document
+from .fields import language_name
 from .models import Document
+from .views import document_texts
 
 THEME = "overrides"  # beside the data folder: the theme's templates, which use interface strings
 
@@ -46,7 +48,15 @@ def summary(doc: Document) -> str:
         (len(doc.events), "events"),
     ]
     figures = ", ".join(f"{n} {label}" for n, label in counts)
-    return f"OK: {figures} in {len(doc.languages)} languages ({', '.join(doc.languages)})"
+    lines = [f"OK: {figures} in {len(doc.languages)} languages ({', '.join(doc.languages)})"]
+    texts = [t for t in document_texts(doc) if not t.invariant]
+    for language in doc.languages[1:]:
+        council = sum(language in t.council for t in texts)
+        lines.append(
+            f"{language}: {council} of {len(texts)} document texts are the Council's own "
+            f"{language_name(language)} text, {len(texts) - council} this edition's translation"
+        )
+    return "\n".join(lines)
 
 
 def check(data_dir: Path, languages: tuple[str, ...]) -> int:

@@ -19,9 +19,12 @@ from babel import Locale, UnknownLocaleError
 from . import markup
 from .errors import DataError
 from .load import Path_, YamlFile
-from .models import Plural, Text
+from .models import Plural, Reference, Text
 
 INVARIANT = "invariant"
+COUNCIL = "council"  # in a text: the languages whose text is the Council's own
+DOCUMENT_FILES = ("document", "measures", "footnotes")  # the Council's texts; the rest is ours
+URL = re.compile(r"^https://[^\s\"'<>\\]+$")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -187,8 +190,11 @@ class Checker:
             return None
         if INVARIANT in value:
             return self._invariant(value, path, place, measure, acronyms)
+        council = self._council(value, path)
         values = {}
-        for lang, raw in self._per_language(value, path).items():
+        for lang, raw in self._per_language(
+            {k: v for k, v in value.items() if k != COUNCIL}, path
+        ).items():
             if (text := self.string(raw, path + (lang,))) is not None:
                 values[lang] = text
         first = self.languages[0]  # the source language
@@ -200,7 +206,58 @@ class Checker:
                     f"translate it, or write '{INVARIANT}:' if it is the same in every language",
                 )
         # A partial text still serves the whole-document checks; its gaps are errors.
-        return self._use(Text(values), path, place, measure, acronyms) if values else None
+        return (
+            self._use(Text(values, council=council), path, place, measure, acronyms)
+            if values
+            else None
+        )
+
+    def _council(self, value: dict, path: Path_) -> tuple[str, ...]:
+        """The languages a text says are the Council's own text (``council: [en]``)."""
+        if COUNCIL not in value:
+            return ()
+        where = path + (COUNCIL,)
+        if self.file.name.rsplit("/", 1)[-1].removesuffix(".yaml") not in DOCUMENT_FILES:
+            hint = "only the document's own texts (document, measures, footnotes) are the Council's"
+            self.err(where, "this text is the edition's: it cannot be the Council's", hint)
+            return ()
+        council = []
+        for i, lang in enumerate(self.sequence(value[COUNCIL], where)):
+            if lang not in self.languages[1:]:
+                others = ", ".join(self.languages[1:])
+                hint = f"the source language's texts are the Council's already: list {others}"
+                self.err(where + (i,), f"'{lang}' cannot be marked as the Council's text", hint)
+            else:
+                council.append(lang)
+        return tuple(council)
+
+    def url(self, value: Any, path: Path_) -> str | None:
+        text = self.string(value, path)
+        if text is not None and not URL.match(text):
+            self.err(
+                path,
+                f"invalid address '{text}'",
+                "write a full https:// address, without spaces or quotes",
+            )
+            return None
+        return text
+
+    def reference(self, value: Any, path: Path_) -> Reference | None:
+        """Where a name comes from: ``{title: …, url: https://…}``."""
+        data = self.read(value, path, {"title": self.string, "url": self.url})
+        return data and Reference(**data)
+
+    def urls(self, value: Any, path: Path_) -> Text | None:
+        """An address per language."""
+        if not isinstance(value, dict):
+            hint = f"write one address per language ({', '.join(self.languages)})"
+            self.err(path, f"expected an address per language, got {self.kind(value, path)}", hint)
+            return None
+        found = {
+            lang: self.url(raw, path + (lang,))
+            for lang, raw in self._per_language(value, path).items()
+        }
+        return Text({lang: url for lang, url in found.items() if url})
 
     def plural_or_text(self, value: Any, path: Path_) -> Text | Plural | None:
         """An interface string: a text, or per language one text per plural

@@ -28,9 +28,12 @@ from .models import ACTOR_KINDS, Plural, Text
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Families of strings chosen at render time: 'kind_' ~ actor.kind, 'q_' ~ kind.
+PROVENANCES = ("source", "council", "edition", "mixed")  # see views.provenance
 FAMILIES = {
     "kind_": ACTOR_KINDS,
     "q_": ("measure_of_action", "actor_of_action", "acronym_meaning"),
+    "provenance_": PROVENANCES,
+    "column_": PROVENANCES,
 }
 
 
@@ -52,7 +55,7 @@ def _french(raw: str) -> str:
 
 # The typographic step of each language's interface strings (never applied to
 # the document's own texts, which keep the source's spacing).
-TYPOGRAPHY: dict = {}  # {"fr": _french}
+TYPOGRAPHY = {"fr": _french}
 
 
 class InterfaceText:
@@ -69,7 +72,9 @@ class InterfaceText:
       that fills its placeholders itself.
     """
 
-    METHODS = frozenset({"plural", "label", "plain", "js", "date", "language_name", "escaped"})
+    METHODS = frozenset(
+        {"plural", "label", "plain", "js", "date", "language_name", "language", "escaped"}
+    )
 
     def __init__(self, strings: dict[str, Text | Plural], language: str):
         self._strings = strings
@@ -135,9 +140,13 @@ class InterfaceText:
         return format_date(dt.date(*parts, *[1] * (3 - len(parts))), pattern, locale=self._locale)
 
     def language_name(self, code: str) -> str:
-        """The name of a language in that language, capitalised (CLDR)."""
+        """The name of a language in that language, capitalised (CLDR): for headings."""
         name = Locale.parse(code).get_display_name(code) or code
         return name[:1].upper() + name[1:]
+
+    def language(self, code: str) -> str:
+        """The name of a language in this one, as a sentence writes it (CLDR)."""
+        return Locale.parse(code).get_display_name(self._locale) or code
 
     def escaped(self, key: str) -> Markup:
         """Plain text, HTML-escaped: for theme templates, which do not escape."""
@@ -201,8 +210,8 @@ def _uses(tree: nodes.Template, template: str) -> list[Usage]:
         target, args = call.node, call.args
         key = args[0].value if args and isinstance(args[0], nodes.Const) else None
         names = frozenset(k.key for k in call.kwargs)
-        if _is_ui(target):  # ui('key', a=…)
-            found += [Usage(key, template, names)] if key else []
+        if _is_ui(target):  # ui('key', a=…), ui('prefix_' ~ x, a=…)
+            found += _family(args[0], template, names) if args else []
             continue
         if not (isinstance(target, nodes.Getattr) and _is_ui(target.node)):
             continue
@@ -211,7 +220,7 @@ def _uses(tree: nodes.Template, template: str) -> list[Usage]:
         methods.add(id(target))
         for extra, fills in _METHOD_KEYS.get(target.attr, {}).items():
             found.append(Usage(extra, template, frozenset(fills)))
-        if key is None or target.attr in ("date", "language_name"):
+        if key is None or target.attr in ("date", "language_name", "language"):
             continue
         if target.attr == "plural":
             found.append(Usage(key, template, names | {"n"}, plural=True))
@@ -224,11 +233,16 @@ def _uses(tree: nodes.Template, template: str) -> list[Usage]:
         if _is_ui(node.node) and id(node) not in methods and node.attr not in InterfaceText.METHODS:
             found.append(Usage(node.attr, template, frozenset()))
     for node in tree.find_all(nodes.Getitem):
-        if not _is_ui(node.node):
-            continue
-        if isinstance(node.arg, nodes.Const):
-            found.append(Usage(node.arg.value, template, frozenset()))
-        elif isinstance(node.arg, nodes.Concat) and isinstance(node.arg.nodes[0], nodes.Const):
-            prefix = node.arg.nodes[0].value
-            found += [Usage(prefix + m, template, frozenset()) for m in FAMILIES[prefix]]
+        if _is_ui(node.node):
+            found += _family(node.arg, template, frozenset())
     return found
+
+
+def _family(key: nodes.Node, template: str, names: frozenset) -> list[Usage]:
+    """The strings ``key`` names: one ('key'), or a family ('prefix_' ~ x)."""
+    if isinstance(key, nodes.Const):
+        return [Usage(key.value, template, names)]
+    if isinstance(key, nodes.Concat) and isinstance(key.nodes[0], nodes.Const):
+        prefix = key.nodes[0].value
+        return [Usage(prefix + member, template, names) for member in FAMILIES[prefix]]
+    return []

@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -111,6 +112,7 @@ class _State:
     not_found: dict[str, str] = field(default_factory=dict)  # language folder -> 404 page
     indexing: subprocess.Popen | None = None  # while serving: the search index being built
     everywhere: str = ""  # while serving: the fingerprint of what every page shows
+    version: tuple[str, str] = ("", "")  # this edition's (date, version): the last commit's
 
 
 _state = _State()
@@ -118,6 +120,22 @@ _state = _State()
 
 def on_startup(command: str, dirty: bool) -> None:
     _state.command, _state.dirty = command, dirty
+    _state.version = _last_commit()
+
+
+def _last_commit() -> tuple[str, str]:
+    """The date (YYYY-MM-DD) and short hash of the last commit; outside a git
+    repository, the date of SOURCE_DATE_EPOCH (or today) and no version."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs %h"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.split()
+    except OSError:
+        out = []
+    if len(out) == 2:
+        return out[0], out[1]
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+    return time.strftime("%Y-%m-%d", time.gmtime(epoch)), "—"
 
 
 @event_priority(50)  # before mkdocs-static-i18n reads the configuration
@@ -136,6 +154,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {lang: i18n.folder(lang) for lang in i18n.languages},
     )
     config.extra["language_root"] = i18n.folder(i18n.current)
+    config.extra["edition"] = {
+        "text": ui("edition", date=ui.date(_state.version[0]), version=_state.version[1]),
+        "official": [
+            {
+                "url": escape(doc.record.official.get(lang)),
+                "label": ui("official_pdf", language=ui.language(lang)),
+            }
+            for lang in doc.languages
+        ],
+        "register": {
+            "url": escape(doc.record.register.get(i18n.current)),
+            "label": ui.register_entry,
+        },
+    }
     search_page = pages.served(pages.page_path("search"))
     config.extra["search_page"] = (
         search_page if config.use_directory_urls else search_page[:-1] + ".html"

@@ -21,10 +21,14 @@ EVENT_KINDS = ("event", "deadline")
 
 @dataclass(frozen=True)
 class Text:
-    """One text in every language; ``invariant`` when it is the same in all."""
+    """One text in every language; ``invariant`` when it is the same in all.
+    ``council``: the languages (besides the document's source language,
+    always the Council's) whose text is the Council's own language version,
+    not this edition's translation."""
 
     values: dict[str, str]
     invariant: bool = False
+    council: tuple[str, ...] = ()
 
     def get(self, language: str) -> str:
         if self.invariant:
@@ -55,6 +59,14 @@ class Plural:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """Where an official name comes from: a founding act, an official site…"""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Labels:
     origin: Text
     origin_date: Text
@@ -81,6 +93,8 @@ class Record:
     session: int
     approval_date: str
     labels: Labels
+    official: Text  # the Council's PDF of the document, per language (URLs)
+    register: Text  # the document's entry in the Council's public register (URLs)
 
 
 @dataclass(frozen=True)
@@ -152,6 +166,7 @@ class GlossaryEntry:
     short: Text
     long: Text
     explanation: Text
+    source: Reference | None = None
     actor: str | None = None
     variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
     in_document_list: bool = False
@@ -170,6 +185,7 @@ class Actor:
     kind: str
     description: Text
     terms: dict[str, tuple[str, ...]]
+    source: Reference | None = None
     parent: str | None = None
     glossary: str | None = None
 

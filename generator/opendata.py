@@ -42,7 +42,7 @@ SHAPE = {
     "record": {
         "number": "string", "date": "date", "place": "string", "session": "integer",
         "codes": ["string"], "previous_document": "string", "type": "string",
-        "origin": "string", "subject": "string",
+        "origin": "string", "subject": "string", "official": "url", "register": "url",
     },
     "title": "text",
     "introduction": ["text"],
@@ -61,11 +61,11 @@ SHAPE = {
     "footnotes": [{"number": "positive integer", "text": "text", "anchor": "string"}],
     "glossary": [{
         "id": "id", "short": "string", "long": "string", "explanation": "string",
-        "in_document_list": "boolean", "actor": "id?",
+        "in_document_list": "boolean", "actor": "id?", "source": {"title": "string", "url": "url"},
     }],
     "actors": [{
         "id": "id", "name": "string", "kind": "string", "parent": "id?", "glossary": "id?",
-        "description": "string",
+        "description": "string", "source": {"title": "string", "url": "url"},
     }],
     "events": [{
         "id": "id", "date": "partial date", "kind": "event kind", "measure": "positive integer?",
@@ -74,6 +74,7 @@ SHAPE = {
 }  # fmt: skip
 _TYPES = {
     "string": {"type": "string"},
+    "url": {"type": "string", "format": "uri", "pattern": "^https://"},
     "boolean": {"type": "boolean"},
     "integer": {"type": "integer"},
     "positive integer": {"type": "integer", "minimum": 1},

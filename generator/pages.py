@@ -70,6 +70,7 @@ def _measure(t, doc: Document, number: int, v: views.Views) -> dict:
         "previous": measures[i - 1] if i else None,
         "next": measures[i + 1] if i + 1 < len(measures) else None,
         "related": v.related[number],
+        "texts": views.measure_texts(measures[i]),
     }
 
 
@@ -81,6 +82,7 @@ def _side_by_side(t, doc: Document, number: int | None, v: views.Views) -> dict:
         "rows": views.side_by_side_rows(doc, measures, preamble=number is None),
         "columns": columns,
         "cells": list(columns.items()),
+        "texts": views.document_texts(doc) if number is None else views.measure_texts(measures[0]),
     }
 
 
@@ -235,14 +237,20 @@ def glossary_page_anchors(title, languages: tuple[str, ...]) -> set[str]:
     return {slugify(plain(title.get(lang)), "-") for lang in title.languages(languages)}
 
 
-NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_other", "site_name")
+# The strings the hook gives the theme's templates (404 page, header, footer),
+# with the placeholders it fills.
+THEME_STRINGS = {
+    **dict.fromkeys(("not_found_title", "not_found_text", "not_found_other", "site_name"), ()),
+    **{"edition": ("date", "version"), "official_pdf": ("language",), "register_entry": ()},
+}
 
 
-def interface_keys() -> set[str]:
-    """The interface strings used from here: navigation labels, the 404 page
-    and the site's name (which the theme's templates show)."""
+def interface_keys() -> dict[str, tuple[str, ...]]:
+    """The interface strings used from here (navigation labels) and by the
+    theme's templates, with the placeholders they fill."""
     in_nav = [k for k in KINDS if k.nav is not None]
-    return {k.label for k in in_nav} | {k.nav for k in in_nav if k.nav} | set(NOT_FOUND_KEYS)
+    labels = {k.label for k in in_nav} | {k.nav for k in in_nav if k.nav}
+    return {**dict.fromkeys(labels, ()), **THEME_STRINGS}
 
 
 def not_found_page(ui_of: Callable[[str], Any], language: str, folders: dict[str, str]) -> dict:

@@ -28,6 +28,18 @@ TEMPLATES = pages.TEMPLATES_DIR
 
 
 @dataclass(frozen=True)
+class Edition:
+    """This edition, as citations name it: its date (the last commit's) and
+    address (``site_url``)."""
+
+    date: str = "2018-12-06"
+    site_url: str = "http://localhost:8000/"
+
+
+DEFAULT_EDITION = Edition()
+
+
+@dataclass(frozen=True)
 class Urls:
     """Relative URLs between pages, as MkDocs serves them."""
 
@@ -126,11 +138,39 @@ class PageText:
         self._mode = "plain-link" if self.page == pages.page_path("glossary") else "link"
 
     def __call__(self, text: Text | None) -> Markup:
-        """Running text: acronyms link to the glossary, footnote marks become refs."""
+        """Running text: acronyms link to the glossary, footnote marks become
+        refs; a text that is the Council's own in a translated language is marked."""
         if not text:
             return Markup("")
         pieces = self.renderer.pieces(text.get(self.language), self._mode, self._glossary)
-        return Markup("".join(self._footnote_ref(p) if type(p) is int else p for p in pieces))
+        html = "".join(self._footnote_ref(p) if type(p) is int else p for p in pieces)
+        if self.language in text.council:
+            html += f' <span class="council-mark">{self.ui.council_mark}</span>'
+        return Markup(html)
+
+    def provenance(self, texts: list[Text]) -> str:
+        """Where this page's texts come from (``views.provenance``)."""
+        return views.provenance(texts, self.language, self.site.doc.languages[0])
+
+    def address(self, fragment: str = "") -> str:
+        """This page's full address (for citations): the edition's address,
+        the language's folder, the page."""
+        folder = "" if self.language == self.site.doc.languages[0] else f"{self.language}/"
+        page = self.urls.served(self.page) + (f"#{fragment}" if fragment else "")
+        return self.site.edition.site_url.rstrip("/") + "/" + folder + page
+
+    def cite(self, measure, action=None) -> Markup:
+        """The citation of a measure or an action, in the page's language."""
+        values = {
+            "number": self.site.doc.record.number,
+            "measure": measure.number,
+            "date": self.ui.date(self.site.doc.record.date),
+            "edition": self.ui.date(self.site.edition.date),
+            "url": self.address(action.anchor if action else ""),
+        }
+        if action:
+            return self.ui("citation_action", action=action.id, **values)
+        return self.ui("citation_measure", **values)
 
     def label(self, text: Text) -> Markup:
         """Text inside a link: acronyms explained but not linked; no footnote marks."""
@@ -208,8 +248,15 @@ class Site:
     """One rendering of the site: the views its pages share, the renderer of
     each language, the templates."""
 
-    def __init__(self, doc: Document, directory_urls: bool = True, env: Environment = _ENVIRONMENT):
+    def __init__(
+        self,
+        doc: Document,
+        directory_urls: bool = True,
+        edition: Edition = DEFAULT_EDITION,
+        env: Environment = _ENVIRONMENT,
+    ):
         self.doc = doc
+        self.edition = edition
         self.urls = Urls(directory_urls)
         self.env = env
         self.views = views.Views(doc)
@@ -227,7 +274,9 @@ class Site:
             for key, path in kind.pages(self.doc):
                 t = PageText(self, language, path)
                 context = kind.context(t, self.doc, key, self.views)
-                text = template.render(doc=self.doc, lang=language, t=t, **context)
+                text = template.render(
+                    doc=self.doc, lang=language, t=t, edition=self.edition, **context
+                )
                 out[path] = _tidy(text)
         return out
 
@@ -247,10 +296,13 @@ class Site:
 
 
 def render_site(
-    doc: Document, directory_urls: bool = True, yaml_texts: dict[str, str] | None = None
-):
+    doc: Document,
+    directory_urls: bool = True,
+    yaml_texts: dict[str, str] | None = None,
+    edition: Edition = DEFAULT_EDITION,
+) -> dict[str, str]:
     """Every file of the generated folder (see ``Site.files``)."""
-    return Site(doc, directory_urls).files(yaml_texts or {})
+    return Site(doc, directory_urls, edition).files(yaml_texts or {})
 
 
 def _tidy(text: str) -> str:

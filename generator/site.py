@@ -8,9 +8,9 @@ from pathlib import Path
 
 from . import folder, parse_document, read_data
 from .models import Document
-from .render import render_site
+from .render import DEFAULT_EDITION, Edition, render_site
 
-__all__ = ["Generated", "generate", "write"]
+__all__ = ["Edition", "Generated", "generate", "write"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ def generate(
     target: Path,
     directory_urls: bool = True,
     theme_dir: Path | None = None,
+    edition: Edition = DEFAULT_EDITION,
 ) -> Generated:
     """Generate the pages of ``data_dir`` into ``target``; raise ``DataErrors``
     on bad data (then nothing is written) and ``folder.FolderError`` if
@@ -33,10 +34,16 @@ def generate(
     sources, source = read_data(data_dir, languages)
     doc = parse_document(sources, source, languages, theme_dir)
     texts = {f"{name}.yaml": s.text for name, s in sources.items()}
-    return write(doc, texts, target, directory_urls)
+    return write(doc, texts, target, directory_urls, edition)
 
 
-def write(doc: Document, yaml_texts: dict[str, str], target: Path, directory_urls: bool = True):
+def write(
+    doc: Document,
+    yaml_texts: dict[str, str],
+    target: Path,
+    directory_urls: bool = True,
+    edition: Edition = DEFAULT_EDITION,
+) -> Generated:
     """Render ``doc`` (and republish ``yaml_texts``) into ``target``."""
-    report = folder.sync(target, render_site(doc, directory_urls, yaml_texts))
+    report = folder.sync(target, render_site(doc, directory_urls, yaml_texts, edition))
     return Generated(doc, yaml_texts, report)

@@ -126,6 +126,8 @@ def _document(check: Checker) -> dict:
             check.string(c, p + (i,)) for i, c in enumerate(check.sequence(v, p))
         ),
         "labels": lambda v, p: (d := check.read(v, p, labels)) and Labels(**d),
+        "official": check.urls,
+        "register": check.urls,
         **{k: cover for k in ("place", "dateline", "original_language", "type", "origin")},
         **{k: cover for k in ("origin_date", "recipients", "subject", "subject_note")},
     }
@@ -240,6 +242,7 @@ def _glossary(check: Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcron
             "id": check.ident,
             "short": lambda v, p: check.text(v, p, acronyms=False),
             "long": check.text,
+            "source": check.reference,
             "explanation": check.text,
         }
         data = check.read(value, path, fields, {"actor": check.ident, "variants": check.spellings})
@@ -265,6 +268,7 @@ def _actor(check: Checker, value, path: Path_) -> Actor | None:
         "kind": lambda v, p: check.choice(v, p, ACTOR_KINDS, "actor kind"),
         "description": check.text,
         "terms": check.spellings,
+        "source": check.reference,
     }
     if not (
         data := check.read(value, path, fields, {"parent": check.ident, "glossary": check.ident})

@@ -113,6 +113,35 @@ def annex_texts(measure: Measure) -> list[Text]:
     return [b.text for b in measure.annex if b.text] + [i for b in measure.annex for i in b.items]
 
 
+def measure_texts(measure: Measure) -> list[Text]:
+    """Every text of a measure: titles, actions, annex."""
+    texts = [measure.title, measure.actions_lead_in, measure.annex_title]
+    return [t for t in texts if t] + [a.text for a in measure.actions] + annex_texts(measure)
+
+
+def document_texts(doc: Document) -> list[Text]:
+    """Every text of the document itself (not the edition's own texts)."""
+    r = doc.record
+    record = [r.place, r.dateline, r.type, r.origin, r.origin_date, r.recipients, r.subject]
+    record += [r.subject_note, *vars(r.labels).values()]
+    texts = [*record, doc.cover_text, doc.package.title, *doc.package.introduction, doc.annex.title]
+    texts += [b.text for b in doc.annex.introduction if b.text]
+    texts += [i for b in doc.annex.introduction for i in b.items]
+    texts += [s.title for s in doc.sections] + [t for m in doc.measures for t in measure_texts(m)]
+    return texts + [f.text for f in doc.footnotes] + [doc.acronym_list_title]
+
+
+def provenance(texts: list[Text], language: str, source: str) -> str:
+    """Where the ``language`` texts of a page come from (one of
+    ``interface.PROVENANCES``): "source" (the Council's version the edition
+    reproduces), "council" (the Council's own text in that language),
+    "edition" (this edition's translation), "mixed"."""
+    if language == source:
+        return "source"
+    council = {language in t.council for t in texts if not t.invariant}  # names: no translation
+    return "mixed" if len(council) > 1 else "edition" if False in council else "council"
+
+
 class SideBySideRow(NamedTuple):
     kind: str  # title, action, annex-title, paragraph or item
     text: Text

@@ -26,3 +26,45 @@ def edit(folder: Path, name: str, old: str, new: str) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new), encoding="utf-8")
     return line
+
+
+# -- the real site in Chromium, shared by the browser tests ------------------
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    from sitebuild import shared_build
+
+    return shared_build(tmp_path_factory, "real", DATA)
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site):
+    from browser import serve
+
+    with serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(chromium, served_site):
+    """A page in a fresh context (touch on), failing on console errors and foreign requests."""
+    from browser import PageWatch
+
+    context = chromium.new_context(has_touch=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    page = context.new_page()
+    watch = PageWatch(page, served_site)
+    yield page
+    assert watch.errors == [], "console errors or failed requests"
+    assert watch.foreign == [], "requests to another host"
+    context.close()

@@ -291,13 +291,15 @@ def test_explorer_filters_and_keeps_them_in_the_url(page, base):
 def test_side_by_side_columns_align(page, base):
     page.goto(base + "package/side-by-side/measure-4/")
     rows = page.eval_on_selector_all(
-        ".sbs__row",
+        ".sbs__row:not(.sbs__row--head)",
         "rows => rows.map(r => [...r.children].map(c => c.lang + ':' + (c.textContent.trim() ? 'x' : '')))",
     )
     assert len(rows) > 10
     assert all(row == ["fr:x", "en:x"] for row in rows)
     assert page.inner_text(".sbs__row:nth-child(3) [lang=fr]").startswith("4.1")
     assert page.inner_text(".sbs__row:nth-child(3) [lang=en]").startswith("4.1")
+    heads = page.eval_on_selector_all(".sbs__row--head .sbs__cell", "els => els.map(e => e.textContent)")
+    assert heads == ["Français\u00a0: version du Conseil", "English\u00a0: traduction de cette édition"]
 
 
 def test_quiz_round_by_keyboard_survives_a_reload(page, base):

@@ -55,3 +55,9 @@ def test_no_language_is_a_usage_error_not_a_traceback(mini, capsys, languages):
         check(mini, "--languages", languages)
     assert exited.value.code == 2
     assert "--languages: give at least one language code" in capsys.readouterr().err
+
+
+def test_check_says_how_many_translated_texts_are_the_council_s_own(mini, capsys):
+    edit(mini, "measures.yaml", 'en: "Act fast"}', 'en: "Act fast", council: [en]}')
+    assert check(mini, "--languages", "fr,en") == 0
+    assert "en: 1 of " in capsys.readouterr().out

@@ -40,6 +40,7 @@ FIXED |= {
     "short",
 }
 FIXED |= {"date_day", "date_month"}  # date patterns: checked as such
+FIXED |= {"official", "register", "url"}  # addresses: checked as such
 
 
 def _hostile(value, key=""):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,23 @@ def test_the_real_templates_use_only_strings_that_exist():
 
 def test_the_fixture_has_every_string_the_site_has():
     assert set(load_document(MINI).interface) == set(load_document(DATA).interface)
+
+
+def test_french_interface_strings_get_their_no_break_spaces_and_only_they():
+    doc = load_document(DATA)
+    ui = InterfaceText(doc.interface, "fr")
+    for key, value in doc.interface.items():
+        texts = value.get("fr").values() if isinstance(value, Plural) else [value.get("fr")]
+        for raw in texts:
+            html = str(ui(key) if not isinstance(value, Plural) else ui.plural(key, 2))
+            assert not re.search(r" [;:!?]|« | »", html), (key, html)
+            assert raw.count("«") == html.count("«\u00a0"), key
+    assert ui.label("addressed_to") == "Adressée à\u00a0:"
+    assert InterfaceText(doc.interface, "en").label("addressed_to") == "Addressed to:"
+
+
+def test_the_document_s_own_texts_keep_the_source_s_spacing():
+    from generator.render import render_pages
+
+    full_text = render_pages(load_document(DATA), "fr")["package/full-text.md"]
+    assert "<dt>Origine:</dt>" in full_text  # the source writes it so

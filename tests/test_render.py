@@ -150,3 +150,47 @@ def test_a_link_to_a_family_of_pages_needs_its_key():
         t.link("side-by-side", 2)
     with pytest.raises(ValueError):
         t.link("measure")
+
+
+@pytest.mark.parametrize(
+    ("marked", "language", "badge"),
+    [
+        (0, "fr", "provenance--source"),
+        (0, "en", "provenance--edition"),
+        (1, "en", "provenance--mixed"),
+        (2, "en", "provenance--council"),
+    ],
+)
+def test_a_measure_page_says_where_its_texts_come_from(mini, marked, language, badge):
+    texts = [
+        'en: "Acting"}',
+        'en: "Act fast"}',
+        'en: "Acting together"}',
+        'en: "first point;"}',
+        'en: "second point."}',
+    ]
+    for old in texts[: marked * len(texts) // 2 + (marked == 1)]:
+        edit(mini, "measures.yaml", old, old[:-1] + ", council: [en]}")
+    page = render_pages(load_document(mini), language)["package/measure-2.md"]
+    assert f'class="provenance {badge}"' in page
+    assert ('class="council-mark"' in page) == (language == "en" and marked > 0)
+
+
+def test_citations_name_the_document_the_measure_the_action_the_address_and_the_edition():
+    from generator.render import Edition
+
+    doc = load_document(MINI)
+    site = Site(doc, True, Edition("2026-12-01", "https://example.org/edition/"))
+    t = PageText(site, "en", "package/measure-1.md")
+    assert str(t.cite(doc.measures[0], doc.actions[1])) == (
+        "Council of the European Union, doc. 1/18, measure 1, action 1.2, 6 December 2018, "
+        "https://example.org/edition/en/package/measure-1/&#35;action-1-2 (edition of 1 December 2026)."
+    )
+    fr = PageText(site, "fr", "package/measure-1.md")
+    assert (
+        "https://example.org/edition/package/measure-1/ (édition du 1\u00a0décembre 2026)"
+        not in str(fr.cite(doc.measures[0]))
+    )
+    assert str(fr.cite(doc.measures[0])).startswith(
+        "Conseil de l&#39;Union européenne, doc. 1/18, mesure 1,"
+    )

@@ -481,3 +481,60 @@ def test_third_language_is_required_when_configured(mini):
     errors = errors_of(mini, ("fr", "en", "de"))
     assert any(e.message == "missing German text 'de'" for e in errors)
     assert all("'de'" in e.message for e in errors)
+
+
+def test_every_actor_and_glossary_entry_names_the_source_of_its_name(mini):
+    line = edit(
+        mini,
+        "actors.yaml",
+        '    source: {title: "Treaty on European Union", url',
+        '    sources: {title: "Treaty on European Union", url',
+    )
+    errors = errors_of(mini)
+    assert any(e.path == "actors[1]" and e.message == "missing field 'source'" for e in errors)
+    assert any(e.line == line and "unknown field 'sources'" in e.message for e in errors)
+
+
+def test_a_source_is_an_https_address(mini):
+    line = edit(
+        mini, "glossary.yaml", 'url: "https://www.europol.europa.eu/"', 'url: "javascript:alert(1)"'
+    )
+    error = only_error(mini)
+    assert (error.line, error.path) == (line, "entries[0].source.url")
+    assert error.message == "invalid address 'javascript:alert(1)'"
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        (
+            "actors.yaml",
+            'en: "Centre within Europol."}',
+            'en: "Centre within Europol.", council: [en]}',
+            "this text is the edition's",
+        ),
+        (
+            "measures.yaml",
+            'en: "Act fast"}',
+            'en: "Act fast", council: [fr]}',
+            "'fr' cannot be marked as the Council's text",
+        ),
+        (
+            "measures.yaml",
+            'en: "Act fast"}',
+            'en: "Act fast", council: [de]}',
+            "'de' cannot be marked",
+        ),
+    ],
+)
+def test_only_the_document_s_texts_in_a_translated_language_can_be_the_council_s(
+    mini, name, old, new, message
+):
+    edit(mini, name, old, new)
+    assert message in only_error(mini).message
+
+
+def test_a_text_marked_as_the_council_s_is_known_as_such(mini):
+    edit(mini, "measures.yaml", 'en: "Act fast"}', 'en: "Act fast", council: [en]}')
+    doc = load_document(mini)
+    assert doc.actions[2].text.council == ("en",) and doc.actions[0].text.council == ()

@@ -116,3 +116,27 @@ def test_actor_pages_link_to_what_names_the_actor():
 def test_glossary_usage_counts_plurals_as_the_pages_link_them():
     usage = Views(load_document(DATA)).glossary_usage("en")
     assert usage["crf"] == [7] and usage["ccpd"] == [13]  # "FIUs", "PCCCs"
+
+
+def test_provenance_of_a_page_s_texts():
+    from generator.models import Text
+    from generator.views import provenance
+
+    ours, council, name = (
+        Text({"fr": "a", "en": "b"}),
+        Text({"fr": "a", "en": "b"}, council=("en",)),
+        Text({"invariant": "Europol"}, invariant=True),
+    )
+    assert provenance([ours, council], "fr", "fr") == "source"
+    assert provenance([ours, name], "en", "fr") == "edition"
+    assert provenance([council, name], "en", "fr") == "council"
+    assert provenance([ours, council], "en", "fr") == "mixed"
+
+
+def test_every_text_of_the_document_and_no_other():
+    from generator.views import document_texts
+
+    doc = load_document(DATA)
+    texts = document_texts(doc)
+    assert len([t for t in texts if not t.invariant]) == 174
+    assert doc.actors[0].description not in texts and doc.footnotes[0].text in texts

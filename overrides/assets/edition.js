@@ -111,3 +111,59 @@
     if (event.key === "Escape") hide();
   });
 })();
+
+// Citation kit (measure pages): "copy link" copies the address of the measure
+// or the action (without scripts it is a plain link to it); "cite", a
+// details element, gets a button that copies the citation. What was copied
+// is said on the button and to screen readers.
+(function () {
+  var kits = document.querySelectorAll(".cite-kit");
+  if (!kits.length) return;
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
+
+  function fallback(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "visually-hidden";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* the text stays selectable */ }
+    document.body.removeChild(area);
+  }
+
+  function copy(text, control, done) {
+    var said = function () {
+      var label = control.textContent;
+      control.textContent = done;
+      status.textContent = done;
+      setTimeout(function () { control.textContent = label; status.textContent = ""; }, 2000);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(said, function () { fallback(text); said(); });
+    } else {
+      fallback(text);
+      said();
+    }
+  }
+
+  kits.forEach(function (kit) {
+    var link = kit.querySelector("[data-copy-link]");
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      copy(new URL(link.getAttribute("href"), window.location.href).href, link, link.getAttribute("data-done"));
+    });
+    var text = kit.querySelector(".cite-kit__text");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-kit__copy md-button";
+    button.textContent = text.getAttribute("data-copy-label");
+    button.addEventListener("click", function () {
+      copy(text.textContent.trim(), button, text.getAttribute("data-done"));
+    });
+    text.parentNode.appendChild(button);
+  });
+})();
