@@ -48,36 +48,29 @@ def read_data(data_dir: Path, languages: tuple[str, ...]) -> tuple[dict[str, Sou
     return sources, read_source(data_dir / source_path(languages[0]))
 
 
-def load_document(
-    data_dir: Path,
-    languages: tuple[str, ...] = DEFAULT_LANGUAGES,
-    theme_dir: Path | None = None,
-) -> Document:
+def load_document(data_dir: Path, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Document:
     """Read, check and build the document of ``data_dir``, or raise
-    ``DataErrors``: the strings the page templates (and the theme's templates
-    in ``theme_dir``) use must exist, and the source text must stand in the
-    source language's texts."""
+    ``DataErrors``: the strings the page templates and the theme use must
+    exist, and the source text must stand in the source language's texts."""
     sources, source = read_data(data_dir, languages)
-    return parse_document(sources, source, languages, theme_dir)
+    return parse_document(sources, source, languages)
 
 
 def parse_document(
-    sources: dict[str, Source],
-    source: Source,
-    languages: tuple[str, ...],
-    theme_dir: Path | None = None,
+    sources: dict[str, Source], source: Source, languages: tuple[str, ...]
 ) -> Document:
     """``load_document`` of texts already read."""
     files = {name: s.parse() for name, s in sources.items()}
     reading = [e for f in files.values() for e in f.errors if e.stage == READING]
     if reading:
         raise DataErrors(reading)
-    return build_document(files, languages, source, interface_usage(theme_dir))
+    return build_document(files, languages, source, interface_usage())
 
 
-def interface_usage(theme_dir: Path | None = None) -> list[Usage]:
-    """Every use of an interface string: by the templates and by the page registry."""
-    folders = [TEMPLATES] + ([Path(theme_dir)] if theme_dir else [])
+def interface_usage() -> list[Usage]:
+    """Every use of an interface string: by the page templates, and by the
+    page registry (navigation, search labels, the theme's strings)."""
+    folders = [TEMPLATES]
     registry = [
         Usage(key, "generator/pages.py", frozenset(names))
         for key, names in pages.interface_keys().items()

@@ -13,8 +13,6 @@ from .fields import language_name
 from .models import Document
 from .views import document_texts
 
-THEME = "overrides"  # beside the data folder: the theme's templates, which use interface strings
-
 
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without MkDocs: its custom tags (!ENV…) read as null."""
@@ -61,9 +59,8 @@ def summary(doc: Document) -> str:
 
 def check(data_dir: Path, languages: tuple[str, ...]) -> int:
     """Report every data error (file:line:column: key.path: message), causes first."""
-    theme = data_dir.resolve().parent / THEME
     try:
-        doc = load_document(data_dir, languages, theme if theme.is_dir() else None)
+        doc = load_document(data_dir, languages)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -171,9 +171,8 @@ def template_usage(folders: Iterable[Path]) -> list[Usage]:
     found = []
     for folder in folders:
         for path in sorted([*folder.rglob("*.j2"), *folder.rglob("*.html")]):
-            found += _template_uses(
-                path, path.relative_to(folder).as_posix(), path.stat().st_mtime_ns
-            )
+            name = path.relative_to(folder).as_posix()
+            found += _template_uses(path, name, path.stat().st_mtime_ns)
     return found
 
 

@@ -154,6 +154,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {lang: i18n.folder(lang) for lang in i18n.languages},
     )
     config.extra["language_root"] = i18n.folder(i18n.current)
+    config.extra["ui"] = {key: ui.escaped(key) for key in pages.THEME_STRINGS}
     config.extra["edition"] = {
         "text": ui("edition", date=ui.date(_state.version[0]), version=_state.version[1]),
         "official": [
@@ -184,10 +185,10 @@ def _generate(config: MkDocsConfig, i18n: _I18n) -> None:
     _check_translations(docs, i18n.languages)
     data = Path(config.config_file_path).parent / "data"
     target = docs / pages.FOLDER
-    theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    edition = site.Edition(_state.version[0], config.site_url or "http://localhost:8000/")
     try:
         _state.generated = site.generate(
-            data, i18n.languages, target, config.use_directory_urls, theme
+            data, i18n.languages, target, config.use_directory_urls, edition
         )
     except DataErrors as exc:
         report = f"the data in {data} has errors:\n{exc.report()}"

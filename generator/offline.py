@@ -18,6 +18,9 @@ HTML_LANG = re.compile(r"<html\b[^>]*\slang=[\"']?([\w-]+)")
 TITLE_ELEMENT = re.compile(r"<title>(.*?)</title>", re.S)
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
+_IGNORED = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>")
+_HEADING = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+_NOTE_MARK = re.compile(r"<sup\b[^>]*>.*?</sup>", re.S)  # footnote marks: not in titles
 
 
 def indexed_body(html: str) -> str | None:
@@ -33,6 +36,30 @@ def indexed_body(html: str) -> str | None:
     return html[opening.end() :]
 
 
+def _closing(html: str, opening: re.Match) -> int | None:
+    """Where the element that ``opening`` opens is closed (its end tag's start)."""
+    depth = 1
+    for tag in re.compile(rf"<(/?){opening[1]}\b[^>]*>").finditer(html, opening.end()):
+        depth += -1 if tag[1] else 1
+        if depth == 0:
+            return tag.start()
+    return None
+
+
+def _without_ignored(html: str) -> str:
+    """``html`` without the elements Pagefind ignores (``data-pagefind-ignore``:
+    the other language's column of a side-by-side page)."""
+    kept, at = [], 0
+    while opening := _IGNORED.search(html, at):
+        kept.append(html[at : opening.start()])
+        end = _closing(html, opening)
+        if end is None:
+            return " ".join(kept)
+        at = html.index(">", end) + 1
+    kept.append(html[at:])
+    return " ".join(kept)
+
+
 def _text(html: str) -> str:
     """Visible text of an HTML fragment: text nodes joined by spaces."""
     lowered = html.lower()
@@ -45,17 +72,22 @@ def _text(html: str) -> str:
 
 
 def search_entries(pages: dict[str, str]) -> dict[str, list[dict]]:
-    """{language: [{url, title, text}]} for the pages that have an indexed body."""
+    """{language: [{url, title, text}]} for the pages that have an indexed body
+    (without what Pagefind ignores); the title is the page's heading, as
+    Pagefind's, or else its <title>."""
     entries: dict[str, list[dict]] = {}
     for url, html in sorted(pages.items()):
         body = indexed_body(html)
+        if body and "data-pagefind-ignore" in body:
+            body = _without_ignored(body)
         text = _text(body) if body else ""
         if not text:
             continue
-        title = TITLE_ELEMENT.search(html)
+        heading = _HEADING.search(body) or TITLE_ELEMENT.search(html)
+        title = _text(_NOTE_MARK.sub("", heading[1])) if heading else ""
         language = HTML_LANG.search(html)
         entries.setdefault(language[1] if language else "", []).append(
-            {"url": url, "title": _text(title[1]) if title else "", "text": text}
+            {"url": url, "title": title, "text": text}
         )
     return entries
 

@@ -39,6 +39,9 @@ class PageKind:
     nav: str | None = None  # "" (top level) or a section's label key: in the navigation
     context: Callable[[Any, Document, Any, views.Views], dict] = lambda t, doc, key, v: {}
     not_found_link: bool = False  # offered on the 404 page
+    # on search results: the interface string naming the kind of page, and the
+    # weight of its words (pages that repeat others' texts weigh less)
+    search: tuple[str, str] = ("search_type_tool", "0.5")
 
     def __post_init__(self):
         object.__setattr__(self, "path", self.path or f"{FOLDER}/{self.name}.md")
@@ -156,17 +159,19 @@ def _overview(t, doc: Document, key, v: views.Views) -> dict:
 SIDE = FOLDER + "/side-by-side/"
 # fmt: off
 KINDS = (
-    PageKind("home", HOME, nav="", not_found_link=True),
-    PageKind("measure", FOLDER + "/measure-{key}.md", keys=_measures, context=_measure),
-    PageKind("actors", nav="", context=_actors),
+    PageKind("home", HOME, nav="", not_found_link=True, search=("home", "0.5")),
+    PageKind("measure", FOLDER + "/measure-{key}.md", keys=_measures, context=_measure,
+             search=("measure", "")),
+    PageKind("actors", nav="", context=_actors, search=("actor", "")),
     PageKind("actor", FOLDER + "/actors/{key}.md", keys=_actor_ids, keys_from=("actors", "actors"),
-             context=_actor),
-    PageKind("glossary", nav="", not_found_link=True, context=_glossary),
-    PageKind("full-text", nav="", not_found_link=True),
+             context=_actor, search=("actor", "")),
+    PageKind("glossary", nav="", not_found_link=True, context=_glossary, search=("glossary", "")),
+    PageKind("full-text", nav="", not_found_link=True, search=("full_text", "0.3")),
     PageKind("search"),
     PageKind("who-does-what", nav="tools", context=_tables),
     PageKind("explorer", nav="tools", context=_tables),
-    PageKind("side-by-side", SIDE + "full-text.md", nav="tools", context=_side_by_side),
+    PageKind("side-by-side", SIDE + "full-text.md", nav="tools", context=_side_by_side,
+             search=("full_text", "0.3")),
     PageKind("side-by-side-measure", SIDE + "measure-{key}.md", "side-by-side.md.j2",
              keys=_measures, context=_side_by_side),
     PageKind("timeline", nav="tools", context=_timeline),
@@ -242,6 +247,9 @@ def glossary_page_anchors(title, languages: tuple[str, ...]) -> set[str]:
 THEME_STRINGS = {
     **dict.fromkeys(("not_found_title", "not_found_text", "not_found_other", "site_name"), ()),
     **{"edition": ("date", "version"), "official_pdf": ("language",), "register_entry": ()},
+    **dict.fromkeys(("header_short", "header_number", "search_type_about", "home"), ()),
+    **dict.fromkeys(("palette_to_dark", "palette_to_light"), ()),  # mkdocs.yml's toggles
+    **{"print_line": ("url",), "print_date": ("date",)},
 }
 
 
@@ -249,7 +257,9 @@ def interface_keys() -> dict[str, tuple[str, ...]]:
     """The interface strings used from here (navigation labels) and by the
     theme's templates, with the placeholders they fill."""
     in_nav = [k for k in KINDS if k.nav is not None]
-    labels = {k.label for k in in_nav} | {k.nav for k in in_nav if k.nav}
+    labels = (
+        {k.label for k in in_nav} | {k.nav for k in in_nav if k.nav} | {k.search[0] for k in KINDS}
+    )
     return {**dict.fromkeys(labels, ()), **THEME_STRINGS}
 
 

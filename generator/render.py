@@ -126,6 +126,7 @@ class PageText:
     language: str
     page: str  # the page's docs-relative path
     note_prefix: str = ""  # side-by-side pages hold one set of notes per language
+    kind: pages.PageKind | None = None
     footnotes: list[int] = field(default_factory=list)
 
     def __post_init__(self):
@@ -183,7 +184,11 @@ class PageText:
 
     def front_matter(self, **meta: object) -> Markup:
         """The page's metadata block: strings plain and HTML-escaped (themes
-        print titles without escaping), written by a YAML serializer."""
+        print titles without escaping), written by a YAML serializer; with
+        what search results say of the page (its kind and weight)."""
+        if self.kind and not meta.get("search_exclude"):
+            label, weight = self.kind.search
+            meta = {**meta, "search_type": self.ui.plain(label), "search_weight": weight}
         values = {k: str(escape(plain(v))) if isinstance(v, str) else v for k, v in meta.items()}
         dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1_000_000)
         return Markup(f"---\n{dumped}---\n")
@@ -272,7 +277,7 @@ class Site:
         for kind in pages.GENERATED:
             template = self.env.get_template(kind.template)
             for key, path in kind.pages(self.doc):
-                t = PageText(self, language, path)
+                t = PageText(self, language, path, kind=kind)
                 context = kind.context(t, self.doc, key, self.views)
                 text = template.render(
                     doc=self.doc, lang=language, t=t, edition=self.edition, **context

@@ -25,14 +25,13 @@ def generate(
     languages: tuple[str, ...],
     target: Path,
     directory_urls: bool = True,
-    theme_dir: Path | None = None,
     edition: Edition = DEFAULT_EDITION,
 ) -> Generated:
     """Generate the pages of ``data_dir`` into ``target``; raise ``DataErrors``
     on bad data (then nothing is written) and ``folder.FolderError`` if
     ``target`` holds files the generator did not write."""
     sources, source = read_data(data_dir, languages)
-    doc = parse_document(sources, source, languages, theme_dir)
+    doc = parse_document(sources, source, languages)
     texts = {f"{name}.yaml": s.text for name, s in sources.items()}
     return write(doc, texts, target, directory_urls, edition)
 

@@ -71,12 +71,15 @@ class PageWatch:
             self.foreign.append(request.url)
 
 
-def run_axe(page) -> list[dict]:
-    """WCAG 2.1 A/AA violations that axe-core finds in the page."""
+WCAG21 = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+WCAG22 = (*WCAG21, "wcag22aa")
+
+
+def run_axe(page, tags: tuple[str, ...] = WCAG21) -> list[dict]:
+    """The violations that axe-core finds in the page (WCAG 2.1 A/AA unless ``tags``)."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        """() => axe.run(document, {runOnly: {type: 'tag',
-             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(tags)
     )
     return [
         {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5], "help": v["help"]}

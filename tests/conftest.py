@@ -45,22 +45,23 @@ def served_site(real_site):
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def browser():
+    """One Chromium per test process (Playwright allows one sync driver a thread)."""
     from browser import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture
-def tab(chromium, served_site):
+def tab(browser, served_site):
     """A page in a fresh context (touch on), failing on console errors and foreign requests."""
     from browser import PageWatch
 
-    context = chromium.new_context(has_touch=True)
+    context = browser.new_context(has_touch=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
     page = context.new_page()
     watch = PageWatch(page, served_site)

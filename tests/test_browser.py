@@ -7,10 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browser import AXE, CHROMIUM, CHROMIUM_ARGS, PageWatch, run_axe, serve
-from conftest import DATA
-from playwright.sync_api import sync_playwright
-from sitebuild import shared_build
+from browser import AXE, PageWatch, run_axe, serve
 
 PAGES = [
     "",
@@ -23,22 +20,13 @@ FOOTNOTE_2 = {"fr": "Par exemple, l'EASO", "en": "For example, EASO"}
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return shared_build(tmp_path_factory, "real", DATA)
+def site(real_site) -> Path:
+    return real_site
 
 
 @pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def base(served_site):
+    return served_site
 
 
 @pytest.fixture
@@ -298,8 +286,13 @@ def test_side_by_side_columns_align(page, base):
     assert all(row == ["fr:x", "en:x"] for row in rows)
     assert page.inner_text(".sbs__row:nth-child(3) [lang=fr]").startswith("4.1")
     assert page.inner_text(".sbs__row:nth-child(3) [lang=en]").startswith("4.1")
-    heads = page.eval_on_selector_all(".sbs__row--head .sbs__cell", "els => els.map(e => e.textContent)")
-    assert heads == ["Français\u00a0: version du Conseil", "English\u00a0: traduction de cette édition"]
+    heads = page.eval_on_selector_all(
+        ".sbs__row--head .sbs__cell", "els => els.map(e => e.textContent)"
+    )
+    assert heads == [
+        "Français\u00a0: version du Conseil",
+        "English\u00a0: traduction de cette édition",
+    ]
 
 
 def test_quiz_round_by_keyboard_survives_a_reload(page, base):

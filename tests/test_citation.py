@@ -85,8 +85,8 @@ def test_copy_link_and_cite_an_action(tab, served_site, language, way):
     assert run_axe(tab) == []
 
 
-def test_without_scripts_the_link_leads_to_the_action_and_the_citation_opens(chromium, served_site):
-    context = chromium.new_context(java_script_enabled=False)
+def test_without_scripts_the_link_leads_to_the_action_and_the_citation_opens(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served_site + "en/package/measure-8/")
     page.click("#action-8-2 .cite-kit__link")

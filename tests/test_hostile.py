@@ -7,9 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 import yaml
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from browser import serve
 from conftest import MINI
-from playwright.sync_api import sync_playwright
 from sitebuild import html_pages, shared_build
 
 from generator import interface_usage
@@ -127,10 +126,9 @@ PAGES = [
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_in_chromium_nothing_runs_and_the_payload_is_shown_as_text(site, language):
+def test_in_chromium_nothing_runs_and_the_payload_is_shown_as_text(site, browser, language):
     dialogs, errors = [], []
-    with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site) as base:
         page = browser.new_page()
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -147,5 +145,5 @@ def test_in_chromium_nothing_runs_and_the_payload_is_shown_as_text(site, languag
             )
             assert handlers == [], (path, handlers)
             assert VISIBLE in page.inner_text("body"), path
-        browser.close()
+        page.close()
     assert dialogs == [] and errors == []

@@ -142,3 +142,11 @@ def test_the_document_s_own_texts_keep_the_source_s_spacing():
 
     full_text = render_pages(load_document(DATA), "fr")["package/full-text.md"]
     assert "<dt>Origine:</dt>" in full_text  # the source writes it so
+
+
+def test_the_theme_uses_only_the_strings_the_hook_gives_it():
+    from generator.pages import THEME_STRINGS
+
+    theme = Path(__file__).parent.parent / "overrides"
+    used = {use.key for use in template_usage([theme])}
+    assert used and used <= set(THEME_STRINGS)

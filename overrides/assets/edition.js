@@ -1,3 +1,141 @@
+// Text helpers shared by the tools and the search page: queries match the
+// starts of words, without regard to case or accents ("reseaux" finds
+// "réseaux", "formation" does not find "information"), and the words found can
+// be highlighted in the page without touching its links and acronyms.
+window.EditionText = (function () {
+  "use strict";
+  var MARKS = /[\u0300-\u036f]/g;
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  function fold(text) {
+    return text.normalize("NFD").replace(MARKS, "").toLowerCase();
+  }
+
+  // The folded text, and for each of its characters the index of the
+  // character of `text` it comes from (folding may drop or add characters).
+  function folded(text) {
+    var out = "";
+    var map = [];
+    for (var i = 0; i < text.length; i++) {
+      var f = fold(text.charAt(i));
+      for (var j = 0; j < f.length; j++) map.push(i);
+      out += f;
+    }
+    map.push(text.length);
+    return { text: out, map: map };
+  }
+
+  // The words of a query, folded.
+  function words(query) {
+    return fold(query || "").match(WORD) || [];
+  }
+
+  // Where the words of `text` start with one of `query` (folded words):
+  // {ranges: [[start, end], ...] in `text` (whole words), found: [bool per query word]}.
+  function find(text, query) {
+    var f = folded(text);
+    var ranges = [];
+    var found = query.map(function () { return false; });
+    var match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(f.text))) {
+      var hit = false;
+      for (var i = 0; i < query.length; i++) {
+        if (match[0].lastIndexOf(query[i], 0) === 0) {
+          found[i] = true;
+          hit = true;
+        }
+      }
+      if (hit) ranges.push([f.map[match.index], f.map[match.index + match[0].length]]);
+    }
+    return { ranges: ranges, found: found };
+  }
+
+  function all(flags) {
+    return flags.every(Boolean);
+  }
+
+  // Highlight (<mark class="hit">) the words of `roots` (elements) that start
+  // with a query word, if every query word is found; text inside `skip`
+  // (a selector) is left out. Returns whether every word was found.
+  function mark(roots, query, skip) {
+    var nodes = [];
+    var text = "";
+    roots.forEach(function (root) {
+      if (!root) return;
+      var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      var node;
+      while ((node = walker.nextNode())) {
+        if (skip && node.parentElement.closest(skip)) continue;
+        nodes.push({ node: node, start: text.length });
+        text += node.data;
+      }
+      text += " ";  // no word runs from one root to the next
+    });
+    var result = find(text, query);
+    if (!all(result.found)) return false;
+    nodes.forEach(function (item) {
+      var data = item.node.data;
+      var end = item.start + data.length;
+      var pieces = result.ranges.filter(function (r) { return r[0] < end && r[1] > item.start; });
+      if (!pieces.length) return;
+      var fragment = document.createDocumentFragment();
+      var at = 0;
+      pieces.forEach(function (r) {
+        var from = Math.max(r[0] - item.start, at);
+        var to = Math.min(r[1] - item.start, data.length);
+        if (from > at) fragment.appendChild(document.createTextNode(data.slice(at, from)));
+        var hit = document.createElement("mark");
+        hit.className = "hit";
+        hit.textContent = data.slice(from, to);
+        fragment.appendChild(hit);
+        at = to;
+      });
+      if (at < data.length) fragment.appendChild(document.createTextNode(data.slice(at)));
+      item.node.parentNode.replaceChild(fragment, item.node);
+    });
+    return true;
+  }
+
+  // Take the highlighting out again.
+  function unmark(root) {
+    if (!root) return;
+    root.querySelectorAll("mark.hit").forEach(function (hit) {
+      var parent = hit.parentNode;
+      parent.replaceChild(document.createTextNode(hit.textContent), hit);
+      parent.normalize();
+    });
+  }
+
+  // Keep the address in step with a tool's state (shareable); the language
+  // switch links follow.
+  function setQuery(params) {
+    var search = params.toString();
+    var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+    try {
+      history.replaceState(history.state, "", url);
+    } catch (e) { /* some browsers refuse it from file:// */ }
+    document.dispatchEvent(new Event("edition:url"));
+  }
+
+  // A count in words: `forms` is the interface string, or its plural forms
+  // as JSON ({"one": …, "other": …}); the form for n follows the page
+  // language's rules (CLDR, as the generator's).
+  function plural(forms, n) {
+    var text = forms;
+    if (forms.charAt(0) === "{") {
+      var all = JSON.parse(forms);
+      text = all[new Intl.PluralRules(document.documentElement.lang).select(n)] || all.other;
+    }
+    return text.replace(/\{n\}/g, n);
+  }
+
+  return {
+    fold: fold, words: words, find: find, all: all, mark: mark, unmark: unmark,
+    setQuery: setQuery, plural: plural
+  };
+})();
+
 // Footnote popovers are dialogs: name them with the page's own footnote heading
 // (localised by the generator), so screen readers announce what they are.
 (function () {
@@ -165,5 +303,84 @@
       copy(text.textContent.trim(), button, text.getAttribute("data-done"));
     });
     text.parentNode.appendChild(button);
+  });
+})();
+
+// The theme's footnote popovers close on Escape too (WCAG 1.4.13), until the
+// pointer or the focus comes to a footnote mark again.
+(function () {
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll(".md-tooltip2--active").forEach(function (tip) {
+      tip.classList.add("md-tooltip2--dismissed");
+      if (tip.contains(document.activeElement)) {
+        var host = document.querySelector('[aria-controls="' + tip.id + '"]');
+        if (host) host.focus();
+      }
+      var watch = new MutationObserver(function () {
+        if (tip.classList.contains("md-tooltip2--active")) return;
+        tip.classList.remove("md-tooltip2--dismissed");
+        watch.disconnect();
+      });
+      watch.observe(tip, { attributes: true, attributeFilter: ["class"] });
+    });
+  });
+})();
+
+// The language switch keeps the place in the page (#anchor) and the tools'
+// filters (?query): its links follow the address.
+(function () {
+  var links = document.querySelectorAll(".md-select__link[hreflang]");
+  if (!links.length) return;
+  links.forEach(function (link) {
+    link.setAttribute("data-page", link.getAttribute("href").replace(/[?#].*$/, ""));
+  });
+  function update() {
+    links.forEach(function (link) {
+      link.setAttribute("href", link.getAttribute("data-page") + window.location.search + window.location.hash);
+    });
+  }
+  update();
+  window.addEventListener("hashchange", update);
+  window.addEventListener("popstate", update);
+  document.addEventListener("edition:url", update);
+  var select = links[0].closest(".md-select");
+  ["focusin", "mouseover", "touchstart"].forEach(function (name) {
+    select.addEventListener(name, update, { passive: true });
+  });
+})();
+
+// Printed pages: the page's address and the date of printing.
+(function () {
+  var line = document.querySelector(".print-line");
+  if (!line) return;
+  function fill() {
+    var lang = document.documentElement.lang;
+    var date = new Date().toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+    line.textContent = line.getAttribute("data-template").replace("{url}", window.location.href) +
+      " — " + line.getAttribute("data-date").replace("{date}", date);
+  }
+  fill();
+  window.addEventListener("beforeprint", fill);
+})();
+
+// A navigation section (Tools) opens in place, in the sidebar and in the
+// phone's drawer: its toggle is a button that says whether it is open.
+(function () {
+  document.querySelectorAll('.md-nav--primary label.md-nav__link[for^="__nav_"]').forEach(function (label) {
+    var box = document.getElementById(label.getAttribute("for"));
+    if (!box) return;
+    var sync = function () { label.setAttribute("aria-expanded", String(box.checked)); };
+    label.setAttribute("role", "button");
+    sync();
+    box.addEventListener("change", sync);
+    label.addEventListener("click", function () { setTimeout(sync, 0); });
+    label.addEventListener("keydown", function (event) {
+      if (event.key === " ") {
+        event.preventDefault();
+        box.click();
+      }
+      setTimeout(sync, 0);
+    });
   });
 })();

@@ -1,17 +1,59 @@
 // Search on the search page. Online: Pagefind, one index per language, loaded
 // for the page's <html lang>. From file:// (the offline edition), where fetch()
 // cannot read the disk: a plain index loaded as a script, same language only.
+// Both: the address keeps the query (?q=), Enter in the field goes to the first
+// result, the count is announced, the words are in the page's language (the
+// mount point's data attributes).
 (function () {
-  var box = document.getElementById("search");
+  "use strict";
+  var box = document.getElementById("pagefind-search");
   if (!box) return;
+  var T = window.EditionText;
   var assets = new URL("./", document.currentScript.src).href;
-  var query = new URLSearchParams(window.location.search).get("q") || "";
+  var params = new URLSearchParams(window.location.search);
+  var query = params.get("q") || "";
+  // the header's search button on phones sends an empty query: the reader
+  // wants to type one
+  var wantsField = params.has("q") && !query.trim();
+  var label = box.getAttribute("data-label");
+
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  box.parentNode.insertBefore(status, box.nextSibling);
+
+  function counted(n) {
+    return n ? T.plural(box.getAttribute("data-count"), n) : box.getAttribute("data-none");
+  }
+
+  function keepQuery(value) {
+    var next = new URLSearchParams(window.location.search);
+    if (value.trim()) next.set("q", value.trim());
+    else next.delete("q");
+    T.setQuery(next);
+  }
 
   function load(src, done) {
     var script = document.createElement("script");
     script.src = src;
     script.onload = done;
     document.head.appendChild(script);
+  }
+
+  // Enter in the field: to the first result (once it is there).
+  function enterGoesToResults(selector) {
+    var pending = 0;
+    box.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || !event.target.matches("input")) return;
+      event.preventDefault();
+      clearInterval(pending);
+      var tries = 0;
+      pending = setInterval(function () {
+        var first = box.querySelector(selector);
+        if (first || ++tries > 40) clearInterval(pending);
+        if (first) first.focus();
+      }, 50);
+    });
   }
 
   if (window.location.protocol !== "file:") {
@@ -21,20 +63,83 @@
     css.href = bundle + "pagefind-ui.css";
     document.head.appendChild(css);
     load(bundle + "pagefind-ui.js", function () {
-      var ui = new PagefindUI({ element: "#search", bundlePath: bundle, showSubResults: true, showImages: false });
+      var kinds = {};  // result URL -> kind of page (its data-pagefind-meta "type")
+      var ui = new PagefindUI({
+        element: "#pagefind-search",
+        bundlePath: bundle,
+        showSubResults: true,
+        showImages: false,
+        translations: { search_label: label, clear_search: box.getAttribute("data-clear") },
+        // less weight to the length of a page: the page about a term (its
+        // title weighted, data-pagefind-weight) before the short ones that
+        // name it once
+        ranking: { pageLength: 0.5 },
+        processResult: function (result) {
+          kinds[result.url] = result.meta.type;
+          return result;
+        },
+      });
+      var input = box.querySelector(".pagefind-ui__search-input");
+      input.setAttribute("aria-label", label);
+      input.addEventListener("input", function () { keepQuery(input.value); });
+      enterGoesToResults(".pagefind-ui__result-link");
+      // each result says what kind of page it is; the count is announced
+      var said = "";
+      new MutationObserver(function () {
+        box.querySelectorAll(".pagefind-ui__result").forEach(function (result) {
+          var link = result.querySelector(".pagefind-ui__result-title .pagefind-ui__result-link");
+          if (!link) return;
+          var kind = kinds[link.getAttribute("href")];
+          var tag = link.parentNode.querySelector(".result-type");
+          if (!kind) {
+            if (tag) tag.remove();
+            return;
+          }
+          if (!tag) {
+            tag = document.createElement("span");
+            tag.className = "result-type";
+            link.parentNode.insertBefore(tag, link);
+          }
+          if (tag.textContent !== kind) tag.textContent = kind;
+        });
+        var message = box.querySelector(".pagefind-ui__message");
+        var text = message ? message.textContent.trim() : "";
+        if (text !== said) status.textContent = said = text;
+      }).observe(box, { childList: true, subtree: true, characterData: true });
       if (query) ui.triggerSearch(query);
+      if (wantsField) input.focus();
     });
     return;
   }
 
-  function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  }
+  // -- Offline: our own index ---------------------------------------------------
   function stem(word) {  // a crude, language-neutral stem: "renforcé" ~ "renforcement"
     return word.length > 5 ? word.slice(0, Math.max(5, word.length - 3)) : word;
   }
-  function escape(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+  // The text around the first words found, with them highlighted.
+  function excerpt(text, ranges) {
+    var p = document.createElement("p");
+    if (!ranges.length) {
+      p.textContent = text.slice(0, 160) + (text.length > 160 ? " …" : "");
+      return p;
+    }
+    var start = Math.max(0, ranges[0][0] - 70);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    var end = Math.min(text.length, start + 220);
+    if (end < text.length) end = text.lastIndexOf(" ", end) > ranges[0][1] ? text.lastIndexOf(" ", end) : end;
+    if (start > 0) p.appendChild(document.createTextNode("… "));
+    var at = start;
+    ranges.forEach(function (r) {
+      if (r[0] < at || r[1] > end) return;
+      p.appendChild(document.createTextNode(text.slice(at, r[0])));
+      var hit = document.createElement("mark");
+      hit.textContent = text.slice(r[0], r[1]);
+      p.appendChild(hit);
+      at = r[1];
+    });
+    p.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? " …" : "")));
+    return p;
   }
 
   load(assets + "offline-search.js", function () {
@@ -47,38 +152,56 @@
     input.type = "search";
     input.name = "q";
     input.value = query;
-    input.setAttribute("aria-label", document.getElementById("site-search-q").getAttribute("placeholder"));
+    input.setAttribute("aria-label", label);
     form.appendChild(input);
-    var status = document.createElement("p");
-    status.setAttribute("role", "status");
+    var count = document.createElement("p");
+    count.className = "offline-search__count";
     var list = document.createElement("ol");
     list.className = "offline-search__results";
     box.appendChild(form);
-    box.appendChild(status);
+    box.appendChild(count);
     box.appendChild(list);
 
+    // Pages where every word of the query starts a word (title or text),
+    // those with the words in their title first, then by number of matches.
     function run() {
-      var words = fold(input.value).split(/[^a-z0-9]+/).filter(Boolean).map(stem);
+      var words = T.words(input.value).map(stem);
       list.textContent = "";
-      if (!words.length) { status.textContent = ""; return; }
-      var patterns = words.map(function (w) { return new RegExp("(^|[^a-z0-9])" + escape(w)); });
-      var found = entries.filter(function (entry) {
-        var text = fold(entry.title + " " + entry.text);
-        return patterns.every(function (p) { return p.test(text); });
+      if (!words.length) {
+        count.textContent = status.textContent = "";
+        return;
+      }
+      var found = [];
+      entries.forEach(function (entry, order) {
+        var inTitle = T.find(entry.title, words);
+        var inText = T.find(entry.text, words);
+        var every = words.every(function (_, i) { return inTitle.found[i] || inText.found[i]; });
+        if (!every) return;
+        var titled = inTitle.found.filter(Boolean).length;
+        found.push({ entry: entry, ranges: inText.ranges, titled: titled, hits: inText.ranges.length, order: order });
       });
-      status.textContent = String(found.length);
-      found.forEach(function (entry) {
+      found.sort(function (a, b) {
+        return (b.titled - a.titled) || (b.hits - a.hits) || (a.order - b.order);
+      });
+      count.textContent = status.textContent = counted(found.length);
+      found.forEach(function (hit) {
         var item = document.createElement("li");
         item.className = "offline-search__result";
         var link = document.createElement("a");
-        link.href = root + entry.url;
-        link.textContent = entry.title;
+        link.href = root + hit.entry.url;
+        link.textContent = hit.entry.title;
         item.appendChild(link);
+        item.appendChild(excerpt(hit.entry.text, hit.ranges));
         list.appendChild(item);
       });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-    input.addEventListener("input", run);
+    input.addEventListener("input", function () {
+      run();
+      keepQuery(input.value);
+    });
+    enterGoesToResults(".offline-search__result a");
     run();
+    if (wantsField) input.focus();
   });
 })();

@@ -1,25 +1,42 @@
 // Reader and trainee tools. Each part acts only on its own page; without
-// scripts the pages show the full table, all actions and a static quiz.
+// scripts the pages show the full table, all actions, the whole glossary and a
+// static quiz. Filters live in the address (shareable, kept by the language
+// switch).
 (function () {
   "use strict";
+  var T = window.EditionText;
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
-  // A string with plural forms comes as JSON ({"one": …, "other": …}): the
-  // form for n, by the page language's rules.
-  function plural(template, n) {
-    if (template.charAt(0) !== "{" || template.indexOf('"other"') < 0) return fill(template, { n: n });
-    var forms = JSON.parse(template);
-    var form = forms[new Intl.PluralRules(document.documentElement.lang).select(n)] || forms.other;
-    return fill(form, { n: n });
+  // Set the form's fields from the address, once.
+  function restore(form, fields) {
+    var params = new URLSearchParams(window.location.search);
+    fields.forEach(function (name) {
+      var value = params.get(name);
+      if (value === null) return;
+      var field = form.elements[name];
+      if (field.tagName === "SELECT" && !field.querySelector('option[value="' + CSS.escape(value) + '"]')) return;
+      field.value = value;
+    });
+  }
+
+  function remember(form, fields) {
+    var params = new URLSearchParams(window.location.search);
+    fields.forEach(function (name) {
+      var value = form.elements[name].value.trim();
+      if (value) params.set(name, value);
+      else params.delete(name);
+    });
+    T.setQuery(params);
   }
 
   // -- Who does what: filter the matrix by actor kind and by section ---------
   var matrixForm = document.querySelector("[data-matrix-filters]");
   if (matrixForm) {
     matrixForm.hidden = false;
+    var matrixFields = ["kind", "section"];
     var applyMatrix = function () {
       var kind = matrixForm.elements.kind.value;
       var section = matrixForm.elements.section.value;
@@ -30,43 +47,70 @@
         cell.hidden = Boolean(section) && cell.getAttribute("data-section") !== section;
       });
     };
-    matrixForm.addEventListener("change", applyMatrix);
+    restore(matrixForm, matrixFields);
+    matrixForm.addEventListener("change", function () {
+      applyMatrix();
+      remember(matrixForm, matrixFields);
+    });
     matrixForm.addEventListener("submit", function (e) { e.preventDefault(); });
+    applyMatrix();
   }
 
-  // -- Explorer: filter the actions; the filter lives in the URL --------------
+  // -- Explorer: filter the actions, highlight the words found ---------------
   var explorerForm = document.querySelector("[data-explorer-filters]");
   if (explorerForm) {
     explorerForm.hidden = false;
     var fields = ["actor", "section", "measure", "q"];
     var count = document.querySelector(".explorer-count");
-    var params = new URLSearchParams(window.location.search);
-    fields.forEach(function (name) {
-      if (params.get(name)) explorerForm.elements[name].value = params.get(name);
-    });
+    var items = document.querySelectorAll("ol.explorer > li");
+    restore(explorerForm, fields);
     var applyExplorer = function () {
       var values = {};
       fields.forEach(function (name) { values[name] = explorerForm.elements[name].value.trim(); });
-      var words = values.q.toLowerCase().split(/\s+/).filter(Boolean);
+      var words = T.words(values.q);
       var shown = 0;
-      document.querySelectorAll("ol.explorer > li").forEach(function (item) {
+      items.forEach(function (item) {
+        T.unmark(item);
         var ok = (!values.actor || item.getAttribute("data-actors").split(" ").indexOf(values.actor) >= 0) &&
           (!values.section || item.getAttribute("data-section") === values.section) &&
           (!values.measure || item.getAttribute("data-measure") === values.measure) &&
-          words.every(function (w) { return item.getAttribute("data-text").indexOf(w) >= 0; });
+          (!words.length || T.mark([item], words, ".action__id, .footnote-ref"));
         item.hidden = !ok;
         if (ok) shown += 1;
       });
-      count.textContent = plural(count.getAttribute("data-template"), shown);
-      var query = new URLSearchParams();
-      fields.forEach(function (name) { if (values[name]) query.set(name, values[name]); });
-      var search = query.toString();
-      history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      count.textContent = T.plural(count.getAttribute("data-count"), shown);
     };
-    explorerForm.addEventListener("input", applyExplorer);
-    explorerForm.addEventListener("change", applyExplorer);
+    var changed = function () {
+      applyExplorer();
+      remember(explorerForm, fields);
+    };
+    explorerForm.addEventListener("input", changed);
+    explorerForm.addEventListener("change", changed);
     explorerForm.addEventListener("submit", function (e) { e.preventDefault(); });
     applyExplorer();
+  }
+
+  // -- Glossary: a filter on the acronyms and their full forms ---------------
+  var glossaryFilter = document.querySelector(".glossary-filter");
+  if (glossaryFilter) {
+    glossaryFilter.hidden = false;
+    var glossaryInput = glossaryFilter.querySelector("input");
+    var glossaryCount = glossaryFilter.querySelector(".glossary-filter__count");
+    var entries = document.querySelectorAll("dl.glossary > .glossary__entry");
+    var applyGlossary = function () {
+      var words = T.words(glossaryInput.value);
+      var shown = 0;
+      entries.forEach(function (entry) {
+        var names = [entry.querySelector("dt"), entry.querySelector(".glossary__other [lang]")];
+        names.forEach(T.unmark);
+        var ok = !words.length || T.mark(names, words, ".footnote-ref");
+        entry.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      glossaryCount.textContent = words.length ? T.plural(glossaryFilter.getAttribute("data-count"), shown) : "";
+    };
+    glossaryInput.addEventListener("input", applyGlossary);
+    applyGlossary();
   }
 
   // -- Study mode: flashcards and quiz --------------------------------------
@@ -98,6 +142,10 @@
       card = (card + 1) % study.cards.length;
       showCard();
     });
+    cardsBox.querySelector("[data-action=previous]").addEventListener("click", function () {
+      card = (card + study.cards.length - 1) % study.cards.length;
+      showCard();
+    });
     reverse.addEventListener("change", showCard);
     showCard();
   }
@@ -105,22 +153,81 @@
   var quizBox = document.querySelector("[data-quiz]");
   if (!quizBox) return;
   quizBox.hidden = false;
-  var state = { index: 0, right: 0, answered: 0, done: {} };
+  var total = study.questions.length;
+
+  // The questions come in an order of their own for each round: shuffled with
+  // a seed drawn when the round starts (first visit, reset, after the last
+  // question) and kept with the score, so a reload goes on with the same round.
+  var newSeed = function () { return Math.floor(Math.random() * 4294967296); };
+  var random = function (seed) {  // mulberry32
+    return function () {
+      seed = (seed + 0x6d2b79f5) | 0;
+      var t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  };
+  var shuffled = function (seed) {
+    var order = study.questions.map(function (_, i) { return i; });
+    var next = random(seed);
+    for (var i = order.length - 1; i > 0; i--) {
+      var j = Math.floor(next() * (i + 1));
+      var swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  };
+  var fresh = function () { return { seed: newSeed(), index: 0, right: 0, answered: 0, done: {} }; };
+  var state = fresh();
   try {
     var saved = JSON.parse(window.localStorage.getItem(study.storage) || "null");
-    if (saved && typeof saved.index === "number") state = saved;
+    if (saved && typeof saved.index === "number") {
+      state = saved;
+      if (typeof state.seed !== "number") state.seed = newSeed();  // saved before the shuffling
+      state.index = state.index % total;
+    }
   } catch (e) { /* storage unavailable: the quiz still works for this visit */ }
+  var order = shuffled(state.seed);
   var form = quizBox.querySelector("form");
   var scoreBox = quizBox.querySelector(".quiz__score");
+  var countBox = quizBox.querySelector(".quiz__question-count");
   var feedback = quizBox.querySelector(".quiz__feedback");
   var save = function () {
     try { window.localStorage.setItem(study.storage, JSON.stringify(state)); } catch (e) { /* ignore */ }
   };
+  var current = function () { return study.questions[order[state.index]]; };
+  var key = function (q) { return q.id + "@" + state.seed; };
   var showScore = function () {
     scoreBox.textContent = fill(strings.score, { right: state.right, total: state.answered });
   };
+  // The right option and the reader's: words and a sign inside the option's
+  // label (so its name says it), the colour only repeats them.
+  var showMarks = function (q, picked) {
+    quizBox.querySelectorAll(".quiz__choice").forEach(function (label, i) {
+      var name = i === q.answer ? (i === picked ? "right-chosen" : "right") : (i === picked ? "wrong" : "");
+      if (!name) return;
+      var sign = document.createElement("span");
+      sign.className = "quiz__mark quiz__mark--" + (name === "wrong" ? "wrong" : "right");
+      sign.textContent = quizBox.getAttribute("data-mark-" + name);
+      label.appendChild(document.createTextNode(" "));
+      label.appendChild(sign);
+    });
+  };
+  var showFeedback = function (q, ok) {
+    feedback.textContent = "";
+    var text = document.createElement("p");
+    text.textContent = ok ? strings.correct : fill(strings.wrong, { answer: q.choices[q.answer] });
+    var link = document.createElement("a");
+    link.href = q.source;
+    link.textContent = strings.see_source;
+    text.appendChild(document.createTextNode(" "));
+    text.appendChild(link);
+    feedback.appendChild(text);
+  };
   var showQuestion = function () {
-    var q = study.questions[state.index % study.questions.length];
+    var q = current();
+    countBox.textContent = fill(quizBox.getAttribute("data-question-count"), { n: state.index + 1, total: total });
     quizBox.querySelector(".quiz__question").textContent = q.question;
     quizBox.querySelector(".quiz__prompt").textContent = q.prompt;
     var choices = quizBox.querySelector(".quiz__choices");
@@ -137,38 +244,44 @@
       choices.appendChild(label);
     });
     feedback.textContent = "";
+    var picked = state.done[key(q)];
+    if (typeof picked === "number") {  // answered before a reload
+      choices.querySelectorAll("input")[picked].checked = true;
+      showMarks(q, picked);
+    }
     showScore();
   };
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var q = study.questions[state.index % study.questions.length];
+    var q = current();
     var picked = form.querySelector("input[name=choice]:checked");
-    if (!picked || state.done[q.id + "@" + state.index]) return;
-    var ok = Number(picked.value) === q.answer;
-    state.done[q.id + "@" + state.index] = true;
+    if (!picked || state.done[key(q)] !== undefined) return;
+    var choice = Number(picked.value);
+    var ok = choice === q.answer;
+    state.done[key(q)] = choice;
     state.answered += 1;
     if (ok) state.right += 1;
     save();
-    feedback.textContent = "";
-    var text = document.createElement("p");
-    text.textContent = ok ? strings.correct : fill(strings.wrong, { answer: q.choices[q.answer] });
-    var link = document.createElement("a");
-    link.href = q.source;
-    link.textContent = strings.see_source;
-    text.appendChild(document.createTextNode(" "));
-    text.appendChild(link);
-    feedback.appendChild(text);
+    showMarks(q, choice);
+    showFeedback(q, ok);
     showScore();
   });
   quizBox.querySelector("[data-action=next]").addEventListener("click", function () {
-    state.index = (state.index + 1) % study.questions.length;
+    state.index += 1;
+    if (state.index >= total) {  // a new round, in a new order
+      state.index = 0;
+      state.seed = newSeed();
+      state.done = {};
+      order = shuffled(state.seed);
+    }
     save();
     showQuestion();
     var first = form.querySelector("input[name=choice]");
     if (first) first.focus();
   });
   quizBox.querySelector("[data-action=reset]").addEventListener("click", function () {
-    state = { index: 0, right: 0, answered: 0, done: {} };
+    state = fresh();
+    order = shuffled(state.seed);
     save();
     showQuestion();
   });

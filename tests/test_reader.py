@@ -1,0 +1,728 @@
+"""What a reader meets on every kind of page, in both languages, in headless
+Chromium on a desktop (1280 x 800), a phone (390 x 844, touch) and at 400 %
+zoom (320 px): reflow, header, tap targets, popovers, tools, search, light and
+dark schemes, print."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+import zipfile
+from datetime import date
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from babel.dates import format_date
+from browser import WCAG22, PageWatch, run_axe
+from conftest import DATA
+
+LANGUAGES = ["fr", "en"]
+PREFIX = {"fr": "", "en": "en/"}
+# One page of each kind (the search page with a query, to show its results).
+KINDS = {
+    "home": "",
+    "measure": "package/measure-2/",
+    "actors": "package/actors/",
+    "actor": "package/actors/frontex/",
+    "glossary": "package/glossary/",
+    "full-text": "package/full-text/",
+    "search": "package/search/?q=frontex",
+    "who-does-what": "package/who-does-what/",
+    "explorer": "package/explorer/",
+    "side-by-side-measure": "package/side-by-side/measure-4/",
+    "side-by-side-full-text": "package/side-by-side/full-text/",
+    "timeline": "package/timeline/",
+    "overview": "package/overview/",
+    "study": "package/study/",
+    "open-data": "package/open-data/",
+    "about": "about/",
+    "edit": "edit/",
+    "404": "404.html",
+}
+DEVICES = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True},
+    "zoom400": {"viewport": {"width": 320, "height": 640}, "has_touch": True},
+}
+UI = {
+    key: {lang: text.get(lang, text.get("invariant")) for lang in LANGUAGES}
+    for key, text in yaml.safe_load((DATA / "interface.yaml").read_text(encoding="utf-8"))[
+        "strings"
+    ].items()
+}
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def word_starts(text: str, prefix: str) -> bool:
+    """Whether a word of ``text`` starts with ``prefix`` (case and accents aside)."""
+    return any(w.startswith(fold(prefix)) for w in re.findall(r"[^\W_]+", fold(text)))
+
+
+@pytest.fixture(scope="module")
+def site(real_site) -> Path:
+    return real_site
+
+
+@pytest.fixture(scope="module")
+def base(served_site):
+    return served_site
+
+
+@pytest.fixture
+def open_page(browser, base):
+    """``open_page(device, scheme="light", **options)``: a new page; checked for
+    console errors and requests to other hosts at the end of the test."""
+    opened = []
+
+    def opener(device: str = "desktop", scheme: str = "light", **options):
+        context = browser.new_context(**DEVICES[device], color_scheme=scheme, **options)
+        page = context.new_page()
+        page.watch = PageWatch(page, base)
+        opened.append((context, page))
+        return page
+
+    yield opener
+    for context, page in opened:
+        assert page.watch.errors == [], "console errors or failed requests"
+        assert page.watch.foreign == [], "requests to another host"
+        context.close()
+
+
+def url(base: str, language: str, path: str) -> str:
+    return base + PREFIX[language] + path
+
+
+def goto(page, address: str) -> None:
+    page.goto(address)
+    if "/search/?q=" in address:
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)
+    page.wait_for_timeout(100)  # the scripts' work after load
+
+
+def visible(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(
+        selector, "els => els.filter(e => e.getClientRects().length).map(e => e.textContent.trim())"
+    )
+
+
+# -- 1. the search page's mount point -----------------------------------------
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_form_and_results_are_not_inside_the_heading(open_page, base, language):
+    page = open_page()
+    goto(page, url(base, language, "package/search/?q=frontex"))
+    assert page.locator("h1 input, h1 .pagefind-ui, h1 .pagefind-ui__result").count() == 0
+    assert page.inner_text("h1").strip() == UI["search"][language]
+    assert page.evaluate("document.querySelectorAll('[id=search]').length") <= 1
+
+
+# -- 2. reflow -----------------------------------------------------------------
+@pytest.mark.parametrize("device", ["phone", "zoom400"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_scrolls_sideways(open_page, base, language, device):
+    # WCAG 1.4.10: wide tables scroll in their own region, never the page
+    page = open_page(device)
+    wide, cut = [], []
+    for kind, path in KINDS.items():
+        goto(page, url(base, language, path))
+        width, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        if width > inner:
+            wide.append((kind, width))
+        outside = page.eval_on_selector_all(
+            ".md-header .md-header__button, .md-header .site-search__button",
+            """els => els.filter(e => e.getClientRects().length)
+                .filter(e => { const r = e.getBoundingClientRect();
+                               return r.left < 0 || r.right > innerWidth; })
+                .map(e => e.className)""",
+        )
+        if outside:
+            cut.append((kind, outside))
+    assert wide == [], "pages wider than the screen"
+    assert cut == [], "header controls cut off"
+
+
+# -- 3. the header -------------------------------------------------------------
+@pytest.mark.parametrize("device", ["phone", "zoom400"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_header_names_the_site_and_stays_on_top(open_page, base, language, device):
+    page = open_page(device)
+    goto(page, url(base, language, "package/full-text/"))
+    name, number = ".md-header .site-title__name", ".md-header .site-title__number"
+    assert page.is_visible(name) and page.is_visible(number)
+    assert page.inner_text(name) == UI["header_short"][language]
+    assert "15250/18" in page.inner_text(number)
+    assert page.eval_on_selector(name, "e => e.scrollWidth <= e.clientWidth"), "name cut short"
+    assert not page.is_visible(".md-header .site-title--full")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    assert page.evaluate("scrollY") > 1000
+    top = page.eval_on_selector(".md-header", "e => e.getBoundingClientRect().top")
+    assert top == 0 and page.is_visible(".md-header [for=__drawer]")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_desktop_header_shows_the_full_name(open_page, base, language):
+    page = open_page("desktop")
+    goto(page, url(base, language, ""))
+    assert page.is_visible(".md-header .site-title--full")
+    assert "15250/18" in page.inner_text(".md-header .site-title--full")
+    assert not page.is_visible(".md-header .site-title--short")
+
+
+# -- 4. footnote popovers and tap targets --------------------------------------
+def active_popover(page) -> bool:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.md-tooltip2')].some(t => {
+             const s = getComputedStyle(t);
+             return t.classList.contains('md-tooltip2--active') && s.display !== 'none'
+               && s.visibility !== 'hidden' && parseFloat(s.opacity) > 0; })"""
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_footnote_popover_closes_on_escape(open_page, base, language):
+    # WCAG 1.4.13: dismissible without moving the focus or the pointer
+    page = open_page()
+    goto(page, url(base, language, "package/measure-2/"))
+    ref = page.locator("a.footnote-ref").first
+    ref.focus()
+    page.wait_for_selector(".md-tooltip2--active", timeout=3000)
+    page.keyboard.press("Escape")
+    assert not active_popover(page)
+    assert page.evaluate("document.activeElement.classList.contains('footnote-ref')")
+    page.keyboard.press("Shift+Tab")
+    page.wait_for_timeout(500)
+    ref.focus()  # the focus comes back: the popover too
+    page.wait_for_timeout(500)
+    assert active_popover(page)
+    page.keyboard.press("Escape")
+    ref.blur()
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(500)
+    ref.hover()
+    page.wait_for_timeout(500)
+    assert active_popover(page)
+    page.keyboard.press("Escape")  # while the pointer stays on the mark
+    assert not active_popover(page)
+
+
+SMALL_TARGETS = (
+    ".md-content a.footnote-ref, .md-content a.footnote-backref, .md-content a.gl,"
+    " .md-content abbr[title], .md-content a.chip, table.matrix td a, table.matrix thead abbr,"
+    " nav.az a, .md-header .md-header__button, .md-header .site-search__button"
+)
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_small_controls_are_24_px_targets_and_keep_the_lines(open_page, base, language, device):
+    # WCAG 2.5.8; the padding that makes them so does not make a line taller
+    page = open_page(device)
+    small, uneven = [], []
+    for kind in ("home", "measure", "actor", "glossary", "who-does-what", "full-text"):
+        goto(page, url(base, language, KINDS[kind]))
+        small += page.eval_on_selector_all(
+            SMALL_TARGETS,
+            """els => els.filter(e => e.getClientRects().length)
+                .map(e => [e.className || e.tagName, e.textContent.trim(),
+                           e.getBoundingClientRect().width, e.getBoundingClientRect().height])
+                .filter(([, , w, h]) => w < 23.95 || h < 23.95)""",
+        )
+        uneven += page.eval_on_selector_all(
+            ".md-content p:has(a.gl, a.footnote-ref):not(:has(.chip, .quiz__mark))",
+            """els => els.filter(e => e.getClientRects().length).map(p => {
+                 const line = parseFloat(getComputedStyle(p).lineHeight);
+                 const height = p.getBoundingClientRect().height;
+                 return [p.textContent.slice(0, 40), height / line];
+               }).filter(([, lines]) => Math.abs(lines - Math.round(lines)) > 0.05)""",
+        )
+    assert small == [], "targets under 24 x 24 px"
+    assert uneven == [], "paragraphs whose lines are no longer even"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_footnote_back_links_are_seen_on_touch_and_not_printed(open_page, base, language):
+    page = open_page("phone")
+    goto(page, url(base, language, "package/measure-2/"))
+    back = page.locator(".footnote a.footnote-backref").first
+    back.scroll_into_view_if_needed()
+    assert back.evaluate("e => getComputedStyle(e).opacity") == "1"
+    assert back.is_visible()
+    target = back.get_attribute("href")
+    back.tap()
+    page.wait_for_timeout(300)
+    assert page.url.endswith(target)
+    page.emulate_media(media="print")
+    assert not back.is_visible()
+
+
+# -- 6. explorer keyword filter ------------------------------------------------
+EXPLORER_WORDS = {"fr": ["formation", "reseaux", "RÉSEAUX passeurs"], "en": ["network", "train"]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_explorer_keyword_matches_word_starts_and_highlights_them(open_page, base, language):
+    page = open_page()
+    goto(page, url(base, language, "package/explorer/"))
+    items = "ol.explorer > li"
+    original = page.inner_html("ol.explorer")
+    terms = page.locator(f"{items} a.gl").count()
+    for query in EXPLORER_WORDS[language]:
+        page.fill("[data-explorer-filters] input[name=q]", query)
+        shown = page.eval_on_selector_all(
+            items,
+            """els => els.map(e => {
+                 const copy = e.cloneNode(true);
+                 copy.querySelectorAll('.action__id, .footnote-ref').forEach(x => x.remove());
+                 return [!e.hidden, copy.textContent, [...e.querySelectorAll('mark')].map(m => m.textContent)];
+               })""",
+        )
+        hits = [(text, marks) for on, text, marks in shown if on]
+        assert hits, query
+        words = query.split()
+        for text, marks in hits:  # every word of the query starts a word, highlighted
+            for word in words:
+                assert any(fold(m).startswith(fold(word)) for m in marks), (query, text)
+            assert all(any(fold(m).startswith(fold(w)) for w in words) for m in marks)
+        for on, text, _ in shown:  # the others lack one of them
+            if not on:
+                assert not all(word_starts(text, w) for w in words), (query, text)
+        count = page.inner_text(".explorer-count")
+        assert re.match(rf"{len(hits)}\b", count), count
+        assert parse_qs(urlsplit(page.url).query)["q"] == [query]
+        assert page.locator(f"{items} a.gl").count() == terms  # the acronyms' links are kept
+    if language == "fr":
+        page.fill("[data-explorer-filters] input[name=q]", "formation")
+        assert len(visible(page, f"{items}:not([hidden]) .action__id")) < 13  # not "information"
+    page.reload()
+    page.wait_for_timeout(100)
+    assert page.locator(f"{items}:not([hidden]) mark").count() > 0  # from the address
+    page.fill("[data-explorer-filters] input[name=q]", "")
+    assert page.locator(f"{items} mark").count() == 0
+    assert page.inner_html("ol.explorer") == original
+
+
+# -- 7. who does what ----------------------------------------------------------
+@pytest.mark.parametrize("device", ["phone", "zoom400"])
+def test_matrix_cells_keep_each_measure_with_its_count(open_page, base, device):
+    page = open_page(device)
+    goto(page, url(base, "fr", "package/who-does-what/"))
+    broken = page.eval_on_selector_all(
+        "table.matrix td a",
+        """els => els.filter(a => a.getClientRects().length > 1
+                                   || a.getBoundingClientRect().height > 30)
+           .map(a => a.textContent)""",
+    )
+    assert broken == []
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_matrix_filters_live_in_the_address(open_page, base, language):
+    page = open_page()
+    goto(page, url(base, language, "package/who-does-what/?kind=csdp_mission&section=IV"))
+    form = "[data-matrix-filters]"
+    assert page.input_value(f"{form} select[name=kind]") == "csdp_mission"
+    assert page.input_value(f"{form} select[name=section]") == "IV"
+    kinds = page.eval_on_selector_all(
+        "table.matrix tbody tr:not([hidden])", "els => els.map(e => e.dataset.kind)"
+    )
+    assert kinds and set(kinds) == {"csdp_mission"}
+    assert visible(page, "table.matrix thead th[data-section]") == ["IV"]
+    page.select_option(f"{form} select[name=kind]", "")
+    assert page.url.endswith("/who-does-what/?section=IV")
+    page.select_option(f"{form} select[name=section]", "II")
+    page.reload()
+    assert page.input_value(f"{form} select[name=section]") == "II"
+    assert visible(page, "table.matrix thead th[data-section]") == ["II"]
+
+
+# -- 8. the language switch ----------------------------------------------------
+def switch_language(page, language: str) -> None:
+    page.click(".md-header .md-select .md-header__button")
+    page.click(f".md-select__link[hreflang={language}]")
+    page.wait_for_load_state()
+
+
+def test_language_switch_keeps_the_anchor_and_the_filters(open_page, base):
+    page = open_page()
+    goto(page, url(base, "fr", "package/measure-2/#action-2-3"))
+    switch_language(page, "en")
+    assert page.url == url(base, "en", "package/measure-2/#action-2-3")
+    goto(page, url(base, "en", "package/explorer/?actor=frontex"))
+    page.select_option("[data-explorer-filters] select[name=section]", "II")
+    page.fill("[data-explorer-filters] input[name=q]", "the")
+    shown = visible(page, "ol.explorer > li:not([hidden]) .action__id")
+    switch_language(page, "fr")
+    assert page.url == url(base, "fr", "package/explorer/?actor=frontex&section=II&q=the")
+    assert page.input_value("[data-explorer-filters] input[name=q]") == "the"
+    goto(page, url(base, "fr", "package/glossary/"))
+    page.click("nav.az a >> nth=2")  # the address changes: #anchor
+    anchor = page.evaluate("location.hash")
+    assert anchor
+    switch_language(page, "en")
+    assert page.url == url(base, "en", "package/glossary/" + anchor)
+    assert shown  # (the English filter had results to carry over)
+
+
+# -- 9. the Tools section ------------------------------------------------------
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tools_section_opens_in_place(open_page, base, language, device):
+    page = open_page(device)
+    goto(page, url(base, language, "package/measure-2/"))
+    if device == "phone":
+        page.click(".md-header label[for=__drawer]")
+        page.wait_for_timeout(300)
+    section = page.locator(".md-nav--primary .md-nav__link", has_text=UI["tools"][language])
+    child = page.locator(".md-nav--primary a.md-nav__link[href$='who-does-what/']")
+    assert section.get_attribute("aria-expanded") == "false"
+    assert not on_screen(child)
+    section.click()
+    page.wait_for_timeout(400)
+    assert page.url == url(base, language, "package/measure-2/")
+    assert on_screen(child) and section.get_attribute("aria-expanded") == "true"
+    if device == "desktop":  # and by keyboard
+        section.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)
+        assert not on_screen(child) and section.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Space")
+        page.wait_for_timeout(400)
+        assert on_screen(child)
+
+
+def on_screen(locator) -> bool:
+    """Whether the element is what a pointer at its centre would reach (shown,
+    on screen, not under something else)."""
+    return locator.evaluate(
+        """e => { const r = e.getBoundingClientRect();
+                  if (!r.width || !r.height) return false;
+                  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                  return Boolean(hit) && (hit === e || e.contains(hit)); }"""
+    )
+
+
+# -- 10. light and dark --------------------------------------------------------
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_scheme_follows_the_system_and_the_toggle(open_page, base, language):
+    page = open_page(scheme="dark")
+    goto(page, url(base, language, "package/measure-2/"))
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "slate"
+    toggle = page.locator(f".md-header label[title='{UI['palette_to_light'][language]}']")
+    assert toggle.is_visible()
+    toggle.click()
+    assert page.evaluate(scheme) == "default"
+    page.reload()
+    assert page.evaluate(scheme) == "default"  # the reader's choice is kept
+    light = open_page(scheme="light")
+    goto(light, url(base, language, ""))
+    assert light.evaluate(scheme) == "default"
+    assert light.is_visible(f".md-header label[title='{UI['palette_to_dark'][language]}']")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_wcag22_violation_in_either_scheme(open_page, base, language, scheme):
+    page = open_page(scheme=scheme)
+    found = {}
+    for kind, path in KINDS.items():
+        goto(page, url(base, language, path))
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
+            "slate" if scheme == "dark" else "default"
+        )
+        if page.locator("a.footnote-ref").count():
+            page.hover("a.footnote-ref")  # with a popover shown
+            page.wait_for_timeout(300)
+        violations = run_axe(page, WCAG22)
+        if violations:
+            found[kind] = violations
+    assert found == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_wcag22_violation_on_a_phone(open_page, base, language):
+    page = open_page("phone", scheme="dark")
+    found = {}
+    for kind in ("home", "measure", "glossary", "who-does-what", "explorer", "study", "search"):
+        goto(page, url(base, language, KINDS[kind]))
+        violations = run_axe(page, WCAG22)
+        if violations:
+            found[kind] = violations
+    assert found == {}
+
+
+# -- 11. study -----------------------------------------------------------------
+def quiz_state(page) -> tuple[str, str, str]:
+    return tuple(
+        page.inner_text(f".quiz__{part}") for part in ("question-count", "question", "prompt")
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quiz_is_shuffled_counted_and_marked_in_words(open_page, base, language):
+    page = open_page()
+    goto(page, url(base, language, "package/study/"))
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    data = json.loads(page.inner_text("#study-data"))
+    questions = {(q["question"], q["prompt"]): q for q in data["questions"]}
+    total = len(data["questions"])
+    count = UI["question_count"][language]
+    seen = []
+    for n in range(1, 6):
+        counter, *asked = quiz_state(page)
+        assert counter == count.format(n=n, total=total)
+        seen.append(tuple(asked))
+        page.click("[data-quiz] [data-action=next]")
+    assert seen != [(q["question"], q["prompt"]) for q in data["questions"][:5]], "not shuffled"
+    state = quiz_state(page)
+    question = questions[state[1:]]
+    wrong = next(i for i in range(len(question["choices"])) if i != question["answer"])
+    page.locator(".quiz__choices input").nth(wrong).check()
+    page.click("[data-quiz] button[type=submit]")
+    right_mark, wrong_mark = UI["quiz_mark_right"][language], UI["quiz_mark_wrong"][language]
+    labels = page.locator(".quiz__choice")
+    assert right_mark in labels.nth(question["answer"]).inner_text()
+    assert wrong_mark in labels.nth(wrong).inner_text()
+    # in the options' names, not in their colour only
+    assert page.get_by_role("radio", name=re.compile(re.escape(right_mark))).count() == 1
+    assert page.get_by_role("radio", name=re.compile(re.escape(wrong_mark))).count() == 1
+    page.reload()
+    assert quiz_state(page) == state  # the round goes on after a reload
+    assert wrong_mark in page.locator(".quiz__choice").nth(wrong).inner_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_flashcards_go_back_as_well(open_page, base, language):
+    page = open_page()
+    goto(page, url(base, language, "package/study/"))
+    first = page.inner_text(".flashcards__front")
+    page.click("[data-flashcards] [data-action=next]")
+    page.click("[data-flashcards] [data-action=next]")
+    page.click("[data-flashcards] [data-action=previous]")
+    page.click("[data-flashcards] [data-action=previous]")
+    assert page.inner_text(".flashcards__front") == first
+    page.click("[data-flashcards] [data-action=previous]")  # to the last card
+    total = len(json.loads(page.inner_text("#study-data"))["cards"])
+    card = UI["card_count"][language].format(n=total, total=total)
+    assert page.inner_text(".flashcards__count") == card
+
+
+# -- 12. glossary --------------------------------------------------------------
+GLOSSARY_QUERIES = {
+    "fr": ["europeen", "FRONTEX", "agence eur"],
+    "en": ["europe", "EMS", "agency eur"],
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_glossary_has_an_a_to_z_index_and_a_filter(open_page, base, language):
+    page = open_page()
+    goto(page, url(base, language, "package/glossary/"))
+    shorts = visible(page, "dl.glossary dt .glossary__short")
+    assert len(shorts) == 42
+    assert shorts == sorted(shorts, key=str.casefold)
+    firsts = {s[0].upper() for s in shorts}
+    letters = visible(page, "nav.az a")
+    assert letters == sorted(firsts)
+    for link in page.locator("nav.az a").all():
+        target = page.locator(f"dt{link.get_attribute('href')}")
+        assert target.locator(".glossary__short").inner_text()[0].upper() == link.inner_text()
+    assert all(
+        letter not in firsts for letter in visible(page, "nav.az span")
+    )  # letters without entries: not links
+    field = page.get_by_role("searchbox", name=UI["glossary_filter"][language])
+    for query in GLOSSARY_QUERIES[language]:
+        field.focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(query)
+        shown = page.eval_on_selector_all(
+            "dl.glossary > .glossary__entry:not([hidden])",
+            "els => els.map(e => e.querySelector('dt').textContent + ' '"
+            " + (e.querySelector('.glossary__other [lang]') || {}).textContent)",
+        )
+        assert shown, query
+        for text in shown:
+            assert all(word_starts(text, w) for w in query.split()), (query, text)
+        assert page.locator("dl.glossary > .glossary__entry:not([hidden]) mark").count()
+        status = page.inner_text(".glossary-filter__count")
+        assert status.startswith(f"{len(shown)} "), status
+    page.keyboard.press("Escape")  # a search field is cleared with Escape
+    assert len(visible(page, "dl.glossary dt")) == 42
+
+
+def test_glossary_shows_everything_without_javascript(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url(base, "en", "package/glossary/"))
+    assert len(visible(page, "dl.glossary dt")) == 42
+    assert not page.is_visible(".glossary-filter")
+    assert page.locator("nav.az a").count() > 10
+    context.close()
+
+
+# -- 13. search ----------------------------------------------------------------
+def results(page) -> list[tuple[str, str]]:
+    page.wait_for_selector(".pagefind-ui__result .result-type", timeout=5000)
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all(
+        ".pagefind-ui__result",
+        """els => els.map(e => [e.querySelector('.pagefind-ui__result-link').getAttribute('href'),
+                               (e.querySelector('.result-type') || {}).textContent])""",
+    )
+
+
+@pytest.mark.parametrize(("language", "query"), [("fr", "smuggling"), ("en", "trafic")])
+def test_search_stays_in_the_page_language(open_page, base, language, query):
+    page = open_page()
+    page.goto(url(base, language, f"package/search/?q={query}"))
+    page.wait_for_selector(".pagefind-ui__message", timeout=5000)
+    page.wait_for_timeout(500)
+    hrefs = page.eval_on_selector_all(
+        ".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert not any("side-by-side" in h for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_results_say_their_kind_and_put_the_page_about_it_first(open_page, base, language):
+    page = open_page()
+    page.goto(url(base, language, "package/search/?q=frontex"))
+    found = results(page)
+    kinds = {
+        UI[key][language]
+        for key in (
+            "measure",
+            "actor",
+            "glossary",
+            "search_type_tool",
+            "full_text",
+            "search_type_about",
+            "home",
+        )
+    }
+    assert all(kind in kinds for _, kind in found), found
+    assert found[0] == [f"/{PREFIX[language]}package/actors/frontex/", UI["actor"][language]]
+    top = [href for href, _ in found[:5]]
+    assert len(set(top)) == len(top)
+    repeats = [kind for _, kind in found[:5] if kind != UI["actor"][language]]
+    assert all(kind == UI["measure"][language] for kind in repeats), found  # no copies on top
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_field_is_named_keeps_the_address_and_leads_to_the_results(
+    open_page, base, language
+):
+    page = open_page()
+    page.goto(url(base, language, "package/search/"))
+    field = page.get_by_role("textbox", name=UI["search_label"][language])
+    field.wait_for(timeout=5000)
+    field.focus()
+    page.keyboard.type("europol")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)
+    assert page.url.endswith("/package/search/?q=europol")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    first = page.eval_on_selector(".pagefind-ui__result-link", "e => e.getAttribute('href')")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == first
+    status = page.locator(".site-search-page + [role=status]")
+    assert "europol" in status.inner_text().lower()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_search_button_opens_the_search_page_ready_to_type(open_page, base, language):
+    page = open_page("phone")
+    goto(page, url(base, language, "package/measure-2/"))
+    page.click(".md-header .site-search__button")
+    page.wait_for_selector(".pagefind-ui__search-input", timeout=5000)
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.activeElement.classList.contains('pagefind-ui__search-input')")
+
+
+# -- 14. offline search --------------------------------------------------------
+@pytest.fixture(scope="module")
+def offline_root(site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline-reader")
+    with zipfile.ZipFile(site / "package" / "data" / "15250-18-offline.zip") as archive:
+        archive.extractall(folder)
+    return (folder / "15250-18").as_uri() + "/"
+
+
+OFFLINE_QUERIES = {
+    "fr": ("etats membres", "États membres", "1 résultat", "résultats"),
+    "en": ("member states", "Member States", "1 result", "results"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_offline_search_counts_ranks_and_shows_excerpts(browser, offline_root, language):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("request", lambda r: not r.url.startswith("file:") and errors.append(r.url))
+    query, title, one, many = OFFLINE_QUERIES[language]
+    search = offline_root + PREFIX[language] + "package/search/index.html"
+    page.goto(f"{search}?q={query}")
+    page.wait_for_selector(".offline-search__result a")
+    titles = page.eval_on_selector_all(
+        ".offline-search__result a", "els => els.map(e => e.textContent)"
+    )
+    count = page.inner_text(".offline-search__count")
+    assert count == f"{len(titles)} {many}"
+    assert titles[0] == title  # the page whose title holds the words, first
+    titled = [all(word_starts(t, w) for w in query.split()) for t in titles]
+    assert titled == sorted(titled, reverse=True)  # title matches before the others
+    excerpts = page.locator(".offline-search__result p")
+    assert excerpts.count() == len(titles)
+    assert all(
+        fold(m).startswith(("etat", "membre", "member", "state"))
+        for m in visible(page, ".offline-search__result p mark")
+    )
+    assert page.locator(".offline-search__result p mark").count() >= len(titles)
+    page.fill(".offline-search input", "zzzz")
+    assert page.inner_text(".offline-search__count") == UI["search_results_none"][language]
+    # a query with a single result: the singular
+    singles = {"fr": "prévoyaient", "en": "Deadline"}  # the timeline page only
+    page.fill(".offline-search input", singles[language])
+    assert page.locator(".offline-search__result").count() == 1, visible(page, ".offline-search__result a")
+    assert page.inner_text(".offline-search__count") == one
+    assert errors == []
+    context.close()
+
+
+# -- 15. print -----------------------------------------------------------------
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", ["measure", "glossary", "explorer", "404"])
+def test_printed_page_names_the_document_its_address_and_the_date(open_page, base, language, kind):
+    page = open_page()
+    goto(page, url(base, language, KINDS[kind]))
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    line = page.locator(".print-line")
+    assert line.is_visible()
+    text = line.inner_text()
+    today = date.today()
+    month = format_date(today, "MMMM", locale=language)  # CLDR's, as the browser's
+    assert "15250/18" in text and page.url in text
+    assert str(today.year) in text and month.lower() in text.lower()
+    for chrome in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        "nav.az",
+        ".tool-filters",
+        ".md-top",
+    ):
+        assert page.locator(chrome).filter(visible=True).count() == 0, chrome
+    page.emulate_media(media="screen")
+    assert not line.is_visible()
