@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browser import AXE, PageWatch, run_axe, serve
+from browser import PageWatch, run_axe, serve
 
 PAGES = [
     "",
@@ -194,15 +194,6 @@ def test_no_interface_string_of_the_other_language(page, base, language):
             assert text not in html, (path, text)
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
-@pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_wcag_violation(page, base, language, path):
-    assert AXE.exists(), "run `npm ci` to install axe-core"
-    page.goto(base + ("" if language == "fr" else "en/") + path)
-    page.hover("a.footnote-ref") if page.query_selector("a.footnote-ref") else None
-    assert run_axe(page) == []
-
-
 def test_site_works_under_a_sub_path(browser, site):
     with serve(site, sub_path="edition") as url:
         context = browser.new_context()
@@ -216,25 +207,6 @@ def test_site_works_under_a_sub_path(browser, site):
         )
         assert watch.errors == [] and watch.foreign == []
         context.close()
-
-
-TOOL_PAGES = [
-    "package/who-does-what/",
-    "package/explorer/",
-    "package/side-by-side/measure-4/",
-    "package/side-by-side/full-text/",
-    "package/timeline/",
-    "package/overview/",
-    "package/study/",
-    "package/open-data/",
-]
-
-
-@pytest.mark.parametrize("language", ["fr", "en"])
-@pytest.mark.parametrize("path", TOOL_PAGES)
-def test_axe_finds_no_wcag_violation_on_tools(page, base, language, path):
-    page.goto(base + ("" if language == "fr" else "en/") + path)
-    assert run_axe(page) == []
 
 
 def visible(page, selector: str) -> list[str]:
