@@ -48,6 +48,7 @@ if str(ROOT) not in sys.path:
 from generator import DataErrors, opendata, pages, search, site  # noqa: E402
 from generator.folder import FolderError, Staging  # noqa: E402
 from generator.interface import InterfaceText  # noqa: E402
+from generator.markup import plain  # noqa: E402
 from generator.offline import build_offline  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -146,7 +147,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     doc = _state.generated.document
     ui = InterfaceText(doc.interface, i18n.current)
     config.site_name = ui.escaped("site_name")
-    config.nav = pages.navigation(ui.escaped)
+    title = lambda text: escape(plain(text.get(i18n.current)))  # noqa: E731
+    config.nav = pages.navigation(ui.escaped, doc, title)
     i18n.name_languages(ui.language_name)
     config.extra["not_found"] = pages.not_found_page(
         lambda lang: InterfaceText(doc.interface, lang),
@@ -251,7 +253,7 @@ def _check_translations(docs: Path, languages: tuple[str, ...]) -> None:
 
 @event_priority(-150)  # after mkdocs-static-i18n has made each language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    in_nav = {kind.page_path() for kind in pages.KINDS if kind.nav is not None}
+    in_nav = pages.nav_paths(config.nav)
     for file in files.documentation_pages():
         if not file.src_uri.startswith(pages.FOLDER + "/"):
             continue

@@ -37,6 +37,8 @@ class PageKind:
     keys: Callable[[Document], list] | None = None  # the keys of a family of pages
     keys_from: tuple[str, str] | None = None  # (data file, document field) the keys are ids of
     nav: str | None = None  # "" (top level) or a section's label key: in the navigation
+    # a family of pages in the navigation: (document, title of a text) -> its entries
+    nav_tree: Callable[[Document, Callable[[Text], str]], list] | None = None
     context: Callable[[Any, Document, Any, views.Views], dict] = lambda t, doc, key, v: {}
     not_found_link: bool = False  # offered on the 404 page
     # on search results: the interface string naming the kind of page, and the
@@ -78,14 +80,16 @@ def _measure(t, doc: Document, number: int, v: views.Views) -> dict:
 
 
 def _side_by_side(t, doc: Document, number: int | None, v: views.Views) -> dict:
-    measures = doc.measures if number is None else (doc.measures[number - 1],)
+    measure = None if number is None else doc.measures[number - 1]
     columns = {lang: t.column(lang) for lang in doc.languages}
     return {
-        "measure": None if number is None else measures[0],
-        "rows": views.side_by_side_rows(doc, measures, preamble=number is None),
+        "measure": measure,
+        "previous": doc.measures[number - 2] if number and number > 1 else None,
+        "next": doc.measures[number] if number and number < len(doc.measures) else None,
+        "rows": views.side_by_side_rows(doc, measure),
         "columns": columns,
         "cells": list(columns.items()),
-        "texts": views.document_texts(doc) if number is None else views.measure_texts(measures[0]),
+        "texts": views.document_texts(doc) if measure is None else views.measure_texts(measure),
     }
 
 
@@ -121,6 +125,19 @@ def _study(t, doc: Document, key, v: views.Views) -> dict:
 
 def _open_data(t, doc: Document, key, v: views.Views) -> dict:
     return {"downloads": opendata.downloads(doc), "fields": opendata.schema_fields()}
+
+
+def _measure_tree(doc: Document, title: Callable[[Text], str]) -> list:
+    """The measures by section: "I. Title" > "1. Title"."""
+    return [
+        {
+            f"{section.id}. {title(section.title)}": [
+                {f"{m.number}. {title(m.title)}": page_path("measure", m.number)}
+                for m in section.measures
+            ]
+        }
+        for section in doc.sections
+    ]
 
 
 def _measures(doc: Document) -> list[int]:
@@ -161,7 +178,7 @@ SIDE = FOLDER + "/side-by-side/"
 KINDS = (
     PageKind("home", HOME, nav="", not_found_link=True, search=("home", "0.5")),
     PageKind("measure", FOLDER + "/measure-{key}.md", keys=_measures, context=_measure,
-             search=("measure", "")),
+             nav="measures", nav_tree=_measure_tree, search=("measure", "")),
     PageKind("actors", nav="", context=_actors, search=("actor", "")),
     PageKind("actor", FOLDER + "/actors/{key}.md", keys=_actor_ids, keys_from=("actors", "actors"),
              context=_actor, search=("actor", "")),
@@ -191,15 +208,17 @@ def page_path(name: str, key: object = None) -> str:
     return BY_NAME[name].page_path(key)
 
 
-def navigation(label: Callable[[str], str]) -> list:
+def navigation(label: Callable[[str], str], doc: Document, title: Callable[[Text], str]) -> list:
     """The site's navigation as MkDocs ``nav`` entries, labelled by
-    ``label(interface key)``. It lists the parts of the site, not each measure
-    or actor: the home page is the table of contents, and measure pages link
-    to each other."""
+    ``label(interface key)``; the pages of a family (the measures, by section)
+    labelled by ``title(text)``, so that every page leads to every measure."""
     nav: list = []
     sections: dict[str, list] = {}
     for kind in KINDS:
         if kind.nav is None:
+            continue
+        if kind.nav_tree:
+            nav.append({label(kind.nav): kind.nav_tree(doc, title)})
             continue
         entry = {label(kind.label): kind.page_path()}
         if kind.nav == "":
@@ -210,6 +229,15 @@ def navigation(label: Callable[[str], str]) -> list:
                 nav.append({label(kind.nav): sections[kind.nav]})
             sections[kind.nav].append(entry)
     return nav
+
+
+def nav_paths(nav: list) -> set[str]:
+    """The page paths a navigation lists."""
+    paths = set()
+    for entry in nav:
+        for value in entry.values():
+            paths |= nav_paths(value) if isinstance(value, list) else {value}
+    return paths
 
 
 def served(path: str) -> str:
@@ -258,7 +286,9 @@ def interface_keys() -> dict[str, tuple[str, ...]]:
     theme's templates, with the placeholders they fill."""
     in_nav = [k for k in KINDS if k.nav is not None]
     labels = (
-        {k.label for k in in_nav} | {k.nav for k in in_nav if k.nav} | {k.search[0] for k in KINDS}
+        {k.label for k in in_nav if not k.nav_tree}
+        | {k.nav for k in in_nav if k.nav}
+        | {k.search[0] for k in KINDS}
     )
     return {**dict.fromkeys(labels, ()), **THEME_STRINGS}
 

@@ -143,29 +143,69 @@ def provenance(texts: list[Text], language: str, source: str) -> str:
 
 
 class SideBySideRow(NamedTuple):
-    kind: str  # title, action, annex-title, paragraph or item
-    text: Text
-    label: str | int | None = None  # a measure's number, an action's id
+    kind: str  # heading, title, paragraph, item, action or acronyms
+    text: Text | str | None  # a text of the document, or an interface string's key
+    label: str | int | None = None  # a section's or measure's number, an action's id
+    anchor: str = ""  # a heading's or an action's: the full text's, or the measure page's
+    level: int = 0  # a heading's
 
 
-def side_by_side_rows(doc: Document, measures, preamble: bool) -> list[SideBySideRow]:
-    """The aligned rows of a side-by-side page, in reading order."""
+def _blocks(blocks) -> list[SideBySideRow]:
     rows = []
-    if preamble:
-        rows.append(SideBySideRow("title", doc.package.title))
-        rows += [SideBySideRow("paragraph", p) for p in doc.package.introduction]
-        rows += [SideBySideRow("paragraph", b.text) for b in doc.annex.introduction]
-    for measure in measures:
-        rows.append(SideBySideRow("title", measure.title, measure.number))
-        rows += [SideBySideRow("action", a.text, a.id) for a in measure.actions]
-        if measure.annex_title:
-            rows.append(SideBySideRow("annex-title", measure.annex_title))
-        for block in measure.annex:
-            if block.text:
-                rows.append(SideBySideRow("paragraph", block.text))
-            else:
-                rows += [SideBySideRow("item", item) for item in block.items]
+    for block in blocks:
+        if block.text:
+            rows.append(SideBySideRow("paragraph", block.text))
+        else:
+            rows += [SideBySideRow("item", item) for item in block.items]
     return rows
+
+
+def _measure_rows(measure: Measure, anchor: str, level: int) -> list[SideBySideRow]:
+    rows = [SideBySideRow("heading", measure.title, measure.number, anchor, level)]
+    if measure.actions_lead_in:
+        rows.append(SideBySideRow("paragraph", measure.actions_lead_in))
+    return rows + [SideBySideRow("action", a.text, a.id, a.anchor) for a in measure.actions]
+
+
+def side_by_side_rows(doc: Document, measure: Measure | None = None) -> list[SideBySideRow]:
+    """The aligned rows of a side-by-side page, in reading order: of one
+    ``measure`` (anchors as on its page), or of the whole document in the order
+    and with the headings and anchors of the full text."""
+    if measure is not None:
+        annex = measure.annex_title or "annex"
+        rows = _measure_rows(measure, f"measure-{measure.number}", 2)
+        return rows + [SideBySideRow("heading", annex, None, "annex", 3), *_blocks(measure.annex)]
+    rows = [
+        SideBySideRow("heading", "part_measures", None, "part-1", 2),
+        SideBySideRow("title", doc.package.title),
+        *(SideBySideRow("paragraph", p) for p in doc.package.introduction),
+    ]
+    for section in doc.sections:
+        anchor = section_anchor(1, section)
+        rows.append(SideBySideRow("heading", section.title, section.id, anchor, 3))
+        for m in section.measures:
+            rows += _measure_rows(m, f"measure-{m.number}", 4)
+    rows += [
+        SideBySideRow("heading", "part_annex", None, "part-2", 2),
+        SideBySideRow("title", doc.annex.title),
+        *_blocks(doc.annex.introduction),
+    ]
+    for section in doc.sections:
+        anchor = section_anchor(2, section)
+        rows.append(SideBySideRow("heading", section.title, section.id, anchor, 3))
+        for m in section.measures:
+            title = m.annex_title or m.title
+            rows += [SideBySideRow("heading", title, m.number, f"annex-{m.number}", 4)]
+            rows += _blocks(m.annex)
+    return rows + [
+        SideBySideRow("heading", doc.acronym_list_title, None, "acronyms", 2),
+        SideBySideRow("acronyms", None),
+    ]
+
+
+def section_anchor(part: int, section) -> str:
+    """The full text's anchor of a section's heading in part 1 or 2."""
+    return f"part-{part}-section-{section.id.lower()}"
 
 
 # -- actors and glossary -------------------------------------------------------

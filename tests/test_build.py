@@ -17,6 +17,8 @@ from sitebuild import (
     shared_build,
 )
 
+from generator import load_document
+
 LANGUAGE_ROOTS = {"fr": "", "en": "en/"}
 PAGES = [
     "index.html",
@@ -96,17 +98,21 @@ def test_measure_page_content(site):
     assert 'id="fn:2"' in html and 'href="#fn:2"' in html
 
 
-def test_navigation_does_not_grow_with_the_measures(site):
-    """Themes copy the navigation into every page: it must not list each measure."""
-    sidebars = {}
+def test_every_page_leads_to_every_measure_by_section(site):
+    """The sidebar (on a phone, the menu) lists the measures under their
+    sections on every page of both languages."""
+    doc = load_document(MINI)
     for page in html_pages(site):
         html = page.read_text(encoding="utf-8")
         sidebar = html.split("md-sidebar--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
-        assert not re.search(r'href="[^"#]*measure-\d', sidebar), page  # own anchors are fine
-        sidebars[page.relative_to(site).as_posix()] = sidebar.count("<a ")
-    assert (
-        sidebars["en/package/measure-1/index.html"] == sidebars["en/package/measure-2/index.html"]
-    )
+        # each measure's link: "N. Title" to measure-N/ (or "./" on its own page)
+        links = re.findall(
+            r'href="([^"#]*)"[^>]*>\s*<span class="md-ellipsis">\s*(\d+)\. ', sidebar
+        )
+        found = [n for href, n in links if href.endswith(f"measure-{n}/") or href == "./"]
+        assert found == [str(m.number) for m in doc.measures], page
+        for section in doc.sections:
+            assert re.search(rf">\s*{section.id}\. ", sidebar), (page, section.id)
 
 
 def test_build_is_strict_and_quiet(tmp_path):
@@ -180,3 +186,41 @@ def test_the_glossary_says_where_each_acronym_is_used_as_the_measure_pages_link_
             for entry in re.findall(r'class="gl" href="../glossary/#([^"]+)"', content):
                 linked[entry].add(number)
         assert used_in == linked
+
+
+# -- side by side: the full text's anchors and contents, prev/next -------------
+STRUCTURE = re.compile(
+    r"^(part-\d(-section-[ivx]+)?|measure-\d+|action-\d+-\d+|annex-\d+|acronyms)$"
+)
+
+
+@pytest.mark.parametrize("folder", sorted(LANGUAGE_ROOTS.values()))
+def test_the_side_by_side_full_text_has_the_full_texts_anchors_and_contents(site, folder):
+    def anchors(page: str) -> list[str]:
+        html = (site / folder / "package" / page / "index.html").read_text(encoding="utf-8")
+        return [i for i in re.findall(r'\sid="([^"]+)"', html) if STRUCTURE.match(i)]
+
+    assert anchors("full-text") and anchors("side-by-side/full-text") == anchors("full-text")
+    html = (site / folder / "package/side-by-side/full-text/index.html").read_text(encoding="utf-8")
+    contents = html.split("md-sidebar--secondary", 1)[1].split('class="md-content"', 1)[0]
+    listed = re.findall(r'href="#([^"]+)"', contents)
+    headings = [i for i in anchors("full-text") if not i.startswith("action-")]
+    assert [i for i in listed if STRUCTURE.match(i)] == headings
+
+
+def test_a_measure_links_to_its_rows_side_by_side_and_they_lead_on(site):
+    doc = load_document(MINI)
+    last = len(doc.measures)
+    for number in range(1, last + 1):
+        html = (site / f"en/package/measure-{number}/index.html").read_text(encoding="utf-8")
+        assert f'href="../side-by-side/full-text/#measure-{number}"' in html
+        assert f'href="../side-by-side/measure-{number}/"' in html
+        side = (site / f"en/package/side-by-side/measure-{number}/index.html").read_text(
+            encoding="utf-8"
+        )
+        assert f'href="../full-text/#measure-{number}"' in side
+        pager = re.findall(r'rel="(prev|next)" href="\.\./measure-(\d+)/"', side)
+        expected = [("prev", str(number - 1))] * (number > 1) + [("next", str(number + 1))] * (
+            number < last
+        )
+        assert pager == expected

@@ -31,16 +31,28 @@ def test_the_navigation_is_labelled_from_the_interface_strings_in_each_language(
     doc = load_document(DATA)
     for language in ("fr", "en"):
         ui = InterfaceText(doc.interface, language)
-        nav = pages.navigation(ui.plain)
+        nav = pages.navigation(ui.plain, doc, lambda text, lang=language: text.get(lang))
         labels = [next(iter(entry)) for entry in nav]
         assert labels[0] == ui.plain("home") and ui.plain("tools") in labels
         tools = next(entry[ui.plain("tools")] for entry in nav if ui.plain("tools") in entry)
         assert {ui.plain("explorer"): "package/explorer.md"} in tools
 
 
-def test_the_navigation_lists_parts_of_the_site_not_each_measure():
-    nav = str(pages.navigation(str))
-    assert "measure-" not in nav and "actors/" not in nav
+def test_the_navigation_lists_every_measure_by_section_after_the_home_page():
+    doc = load_document(MINI)
+    nav = pages.navigation(lambda key: f"<{key}>", doc, lambda text: text.get("en"))
+    assert list(nav[1]) == ["<measures>"]
+    assert nav[1]["<measures>"] == [
+        {
+            f"{s.id}. {s.title.get('en')}": [
+                {f"{m.number}. {m.title.get('en')}": f"package/measure-{m.number}.md"}
+                for m in s.measures
+            ]
+        }
+        for s in doc.sections
+    ]
+    assert pages.nav_paths(nav) >= {f"package/measure-{m.number}.md" for m in doc.measures}
+    assert "package/actors/" not in str(nav)  # the actors are one page away, not listed
 
 
 def test_addresses_of_pages_made_from_data_ids_must_not_collide():

@@ -381,8 +381,10 @@ def test_tools_section_opens_in_place(open_page, base, language, device):
     if device == "phone":
         page.click(".md-header label[for=__drawer]")
         page.wait_for_timeout(300)
-    section = page.locator(".md-nav--primary .md-nav__link", has_text=UI["tools"][language])
+    tools = re.compile(rf"^\s*{re.escape(UI['tools'][language])}\s*$")
+    section = page.locator(".md-nav--primary .md-nav__link", has_text=tools)
     child = page.locator(".md-nav--primary a.md-nav__link[href$='who-does-what/']")
+    reveal_in_menu(page, section)
     assert section.get_attribute("aria-expanded") == "false"
     assert not on_screen(child)
     section.click()
@@ -397,6 +399,103 @@ def test_tools_section_opens_in_place(open_page, base, language, device):
         page.keyboard.press("Space")
         page.wait_for_timeout(400)
         assert on_screen(child)
+
+
+# -- find your way: start here, key figures, every measure from every page ----
+START = ["overview", "who-does-what", "explorer", "full-text", "side-by-side/full-text"]
+FIGURES = ["#measures", "#measures", "explorer/", "actors/", "glossary/", "full-text/#footnotes"]
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_starts_the_reader_off_and_its_figures_are_links(open_page, base, language, device):
+    page = open_page(device)
+    goto(page, url(base, language, ""))
+    band = page.locator("nav.start")
+    assert band.get_attribute("aria-labelledby") and band.is_visible()
+    assert band.locator("h2").inner_text() == UI["start_here"][language]
+    links = band.locator("a")
+    hrefs = [urlsplit(links.nth(i).evaluate("a => a.href")).path for i in range(links.count())]
+    assert hrefs == [urlsplit(url(base, language, f"package/{p}/")).path for p in START]
+    boxes = [links.nth(i).bounding_box() for i in range(links.count())]
+    assert all(b["height"] >= 24 and b["width"] >= 24 for b in boxes)
+    names = [links.nth(i).locator(".start__name").inner_text() for i in range(links.count())]
+    assert names[:3] == [
+        UI["overview"][language],
+        UI["who_does_what"][language],
+        UI["explorer"][language],
+    ]
+    figures = page.locator("ul.figures a")
+    targets = [figures.nth(i).get_attribute("href") for i in range(figures.count())]
+    assert [t.removeprefix("package/") for t in targets] == FIGURES
+    figures.nth(3).click()  # the actors
+    assert page.url == url(base, language, "package/actors/")
+
+
+def reveal_in_menu(page, target) -> None:
+    """Bring a menu entry into view: the desktop sidebar scrolled to it; on a
+    phone, back up the sliding panels (by their title) until it shows."""
+    if page.viewport_size["width"] > 1000:  # the sidebar scrolls to the current page
+        target.evaluate("e => e.scrollIntoView({block: 'center'})")
+    for _ in range(3):
+        if on_screen(target):
+            return
+        titles = page.locator(".md-nav--primary .md-nav__title[for]")
+        back = next(titles.nth(i) for i in range(titles.count()) if on_screen(titles.nth(i)))
+        back.click()
+        page.wait_for_timeout(300)
+    raise AssertionError(f"{target} not reached in the menu")
+
+
+def open_in_menu(page, text: str) -> None:
+    """Open the menu's section labelled ``text`` (if it is not open)."""
+    target = page.locator(".md-nav--primary label.md-nav__link", has_text=text).first
+    reveal_in_menu(page, target)
+    if target.get_attribute("aria-expanded") != "true":
+        target.click()
+        page.wait_for_timeout(300)
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_any_measure_is_reached_through_the_menu_from_any_page(open_page, base, language, device):
+    """From measure 8 (section II) to measure 3 (section I), and from the about
+    page: the menu lists the measures by section."""
+    sections = yaml.safe_load((DATA / "measures.yaml").read_text(encoding="utf-8"))["sections"]
+    for path in ("package/measure-8/", "about/"):
+        page = open_page(device)
+        goto(page, url(base, language, path))
+        if device == "phone":
+            page.click(".md-header label[for=__drawer]")
+            page.wait_for_timeout(300)
+        if path == "about/":
+            open_in_menu(page, UI["measures"][language])
+        open_in_menu(page, f"{sections[0]['id']}. ")
+        link = page.locator(".md-nav--primary a.md-nav__link[href$='measure-3/']")
+        assert on_screen(link), path
+        link.click()
+        assert page.url == url(base, language, "package/measure-3/")
+        assert page.inner_text("h1").startswith("3. ")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_side_by_side_measures_lead_on_and_into_the_full_text(open_page, base, language):
+    page = open_page("phone")
+    goto(page, url(base, language, "package/side-by-side/measure-4/"))
+    page.click("a[rel=next]")
+    assert page.url == url(base, language, "package/side-by-side/measure-5/")
+    page.click("a[rel=prev]")
+    assert page.url == url(base, language, "package/side-by-side/measure-4/")
+    goto(page, url(base, language, "package/measure-4/"))
+    page.click(f"ul.tool-links a:has-text('{UI['in_the_full_text'][language]}')")
+    assert page.url == url(base, language, "package/side-by-side/full-text/#measure-4")
+    heading = page.locator("#measure-4")
+    top = heading.bounding_box()["y"]
+    header = page.locator(".md-header").bounding_box()
+    assert header["y"] + header["height"] <= top < 300  # in view, below the sticky header
+    switch_language(page, "fr" if language == "en" else "en")
+    assert page.url.endswith("package/side-by-side/full-text/#measure-4")
+    assert 0 <= page.locator("#measure-4").bounding_box()["y"] < 300
 
 
 def on_screen(locator) -> bool:
