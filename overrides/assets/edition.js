@@ -364,19 +364,24 @@ window.EditionText = (function () {
   window.addEventListener("beforeprint", fill);
 })();
 
-// A navigation section (Tools) opens in place, in the sidebar and in the
-// phone's drawer: its toggle is a button that says whether it is open.
+// A navigation section (the measures, a section, Tools) opens in place, in the
+// sidebar and in the phone's drawer. Its label toggles the theme's checkbox; a
+// label may not be a button (ARIA in HTML), so the button that says whether it
+// is open is the label's text, and the label itself leaves the tab order.
 (function () {
   document.querySelectorAll('.md-nav--primary label.md-nav__link[for^="__nav_"]').forEach(function (label) {
     var box = document.getElementById(label.getAttribute("for"));
-    if (!box) return;
-    var sync = function () { label.setAttribute("aria-expanded", String(box.checked)); };
-    label.setAttribute("role", "button");
+    var control = label.querySelector(".md-ellipsis");
+    if (!box || !control) return;
+    var sync = function () { control.setAttribute("aria-expanded", String(box.checked)); };
+    label.removeAttribute("tabindex");
+    control.setAttribute("role", "button");
+    control.tabIndex = 0;
     sync();
     box.addEventListener("change", sync);
     label.addEventListener("click", function () { setTimeout(sync, 0); });
-    label.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
+    control.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Enter") {
         event.preventDefault();
         box.click();
       }
