@@ -277,7 +277,7 @@ THEME_STRINGS = {
     **{"edition": ("date", "version"), "official_pdf": ("language",), "register_entry": ()},
     **dict.fromkeys(("header_short", "header_number", "search_type_about", "home"), ()),
     **dict.fromkeys(("palette_to_dark", "palette_to_light"), ()),  # mkdocs.yml's toggles
-    **{"print_line": ("url",), "print_date": ("date",)},
+    **{"print_line": ("url",), "print_date": ("date",), "date_day": ()},
 }
 
 

@@ -355,8 +355,13 @@ window.EditionText = (function () {
   var line = document.querySelector(".print-line");
   if (!line) return;
   function fill() {
-    var lang = document.documentElement.lang;
-    var date = new Date().toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+    // today's date in the site's pattern ("d MMMM y"), the words from the browser
+    var parts = {};
+    new Intl.DateTimeFormat(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" })
+      .formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+    var date = line.getAttribute("data-pattern").replace(/MMMM|d|y/g, function (token) {
+      return { MMMM: parts.month, d: parts.day, y: parts.year }[token];
+    });
     line.textContent = line.getAttribute("data-template").replace("{url}", window.location.href) +
       " — " + line.getAttribute("data-date").replace("{date}", date);
   }
