@@ -167,6 +167,28 @@ def _measure_rows(measure: Measure, anchor: str, level: int) -> list[SideBySideR
     return rows + [SideBySideRow("action", a.text, a.id, a.anchor) for a in measure.actions]
 
 
+def _annex_rows(measure: Measure) -> list[SideBySideRow]:
+    title = measure.annex_title or measure.title
+    heading = SideBySideRow("heading", title, measure.number, f"annex-{measure.number}", 4)
+    return [heading, *_blocks(measure.annex)]
+
+
+def _part_rows(doc: Document, part: int, heading: str, title: Text, opening, measure_rows) -> list:
+    """A part of the full text: its ``heading`` (an interface string), the
+    document's title and opening rows, then each section and its measures."""
+    rows = [
+        SideBySideRow("heading", heading, None, f"part-{part}", 2),
+        SideBySideRow("title", title),
+        *opening,
+    ]
+    for section in doc.sections:
+        anchor = section_anchor(part, section)
+        rows.append(SideBySideRow("heading", section.title, section.id, anchor, 3))
+        for measure in section.measures:
+            rows += measure_rows(measure)
+    return rows
+
+
 def side_by_side_rows(doc: Document, measure: Measure | None = None) -> list[SideBySideRow]:
     """The aligned rows of a side-by-side page, in reading order: of one
     ``measure`` (anchors as on its page), or of the whole document in the order
@@ -175,29 +197,12 @@ def side_by_side_rows(doc: Document, measure: Measure | None = None) -> list[Sid
         annex = measure.annex_title or "annex"
         rows = _measure_rows(measure, f"measure-{measure.number}", 2)
         return rows + [SideBySideRow("heading", annex, None, "annex", 3), *_blocks(measure.annex)]
-    rows = [
-        SideBySideRow("heading", "part_measures", None, "part-1", 2),
-        SideBySideRow("title", doc.package.title),
-        *(SideBySideRow("paragraph", p) for p in doc.package.introduction),
-    ]
-    for section in doc.sections:
-        anchor = section_anchor(1, section)
-        rows.append(SideBySideRow("heading", section.title, section.id, anchor, 3))
-        for m in section.measures:
-            rows += _measure_rows(m, f"measure-{m.number}", 4)
-    rows += [
-        SideBySideRow("heading", "part_annex", None, "part-2", 2),
-        SideBySideRow("title", doc.annex.title),
-        *_blocks(doc.annex.introduction),
-    ]
-    for section in doc.sections:
-        anchor = section_anchor(2, section)
-        rows.append(SideBySideRow("heading", section.title, section.id, anchor, 3))
-        for m in section.measures:
-            title = m.annex_title or m.title
-            rows += [SideBySideRow("heading", title, m.number, f"annex-{m.number}", 4)]
-            rows += _blocks(m.annex)
-    return rows + [
+    introduction = [SideBySideRow("paragraph", p) for p in doc.package.introduction]
+    measures = lambda m: _measure_rows(m, f"measure-{m.number}", 4)  # noqa: E731
+    annex = _blocks(doc.annex.introduction)
+    return [
+        *_part_rows(doc, 1, "part_measures", doc.package.title, introduction, measures),
+        *_part_rows(doc, 2, "part_annex", doc.annex.title, annex, _annex_rows),
         SideBySideRow("heading", doc.acronym_list_title, None, "acronyms", 2),
         SideBySideRow("acronyms", None),
     ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,21 @@ def served_site(real_site):
 
     with serve(real_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def base(served_site) -> str:
+    """The served real site's address (for the browser tests' ``url(base, …)``)."""
+    return served_site
+
+
+@pytest.fixture(scope="session")
+def offline_root(real_site, tmp_path_factory) -> str:
+    """The offline edition, unzipped: its file:// address."""
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(real_site / "package" / "data" / "15250-18-offline.zip") as archive:
+        archive.extractall(folder)
+    return (folder / "15250-18").as_uri() + "/"
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,11 +21,6 @@ FOOTNOTE_2 = {"fr": "Par exemple, l'EASO", "en": "For example, EASO"}
 @pytest.fixture(scope="module")
 def site(real_site) -> Path:
     return real_site
-
-
-@pytest.fixture(scope="module")
-def base(served_site):
-    return served_site
 
 
 @pytest.fixture
@@ -300,14 +294,6 @@ def test_open_data_downloads_exist(page, base):
     for href in page.eval_on_selector_all("a[download]", "els => els.map(e => e.href)"):
         response = page.request.get(href)
         assert response.ok, href
-
-
-@pytest.fixture(scope="module")
-def offline_root(site, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(site / "package" / "data" / "15250-18-offline.zip") as archive:
-        archive.extractall(folder)
-    return (folder / "15250-18").as_uri() + "/"
 
 
 def test_offline_edition_works_from_file_urls(browser, offline_root):

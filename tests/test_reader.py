@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-import zipfile
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -68,11 +67,6 @@ def word_starts(text: str, prefix: str) -> bool:
 @pytest.fixture(scope="module")
 def site(real_site) -> Path:
     return real_site
-
-
-@pytest.fixture(scope="module")
-def base(served_site):
-    return served_site
 
 
 @pytest.fixture
@@ -750,14 +744,6 @@ def test_phone_search_button_opens_the_search_page_ready_to_type(open_page, base
 
 
 # -- 14. offline search --------------------------------------------------------
-@pytest.fixture(scope="module")
-def offline_root(site, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("offline-reader")
-    with zipfile.ZipFile(site / "package" / "data" / "15250-18-offline.zip") as archive:
-        archive.extractall(folder)
-    return (folder / "15250-18").as_uri() + "/"
-
-
 OFFLINE_QUERIES = {
     "fr": ("etats membres", "États membres", "1 résultat", "résultats"),
     "en": ("member states", "Member States", "1 result", "results"),
