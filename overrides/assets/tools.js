@@ -83,6 +83,7 @@
       var by = matrixForm.elements.by.value;
       var kind = matrixForm.elements.kind.value;
       var section = matrixForm.elements.section.value;
+      document.documentElement.classList.toggle("heat-by-measure", by === "measure");  // edition.css
       document.querySelectorAll("[data-heat]").forEach(function (region) {
         var shown = applyTable(region.querySelector("table"), kind, section);
         region.hidden = region.getAttribute("data-heat") !== by;
