@@ -46,7 +46,6 @@
   // hidden; the totals and the count follow what is shown. ---------------
   var matrixForm = document.querySelector("[data-matrix-filters]");
   if (matrixForm) {
-    matrixForm.hidden = false;
     var matrixFields = ["by", "kind", "section"];
     var matrixCount = document.querySelector(".matrix-count");
     var number = function (cell) { return Number(cell.textContent) || 0; };
