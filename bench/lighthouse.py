@@ -5,8 +5,8 @@
 Installs ``lighthouse@12.2.3`` (pinned in ``bench/lighthouse/package-lock.json``)
 on first use, serves the site on 127.0.0.1 with gzip (as a static host would),
 and runs Lighthouse's default (mobile, simulated slow 4G) on the home page, a
-measure and the glossary in both languages with Debian's Chromium. Prints the
-median score of each category per page.
+measure, the glossary and the who-does-what heat map in both languages with
+Debian's Chromium. Prints the median score of each category per page.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ PAGES = [
     "en/",
     "en/package/measure-4/",
     "en/package/glossary/",
+    "package/who-does-what/",
+    "en/package/who-does-what/",
 ]
 CATEGORIES = ("performance", "accessibility", "best-practices")
 CHROME_FLAGS = (

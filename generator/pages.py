@@ -16,7 +16,7 @@ from typing import Any
 
 from markdown.extensions.toc import slugify
 
-from . import opendata, views
+from . import opendata, pictures, views
 from .markup import plain
 from .models import Document, Text
 
@@ -164,8 +164,12 @@ def _tables(t, doc: Document, key, v: views.Views) -> dict:
     return {"matrix": v.matrix, "groups": views.actor_groups(doc), "involved": views.involved}
 
 
+def _who_does_what(t, doc: Document, key, v: views.Views) -> dict:
+    return {"heat": pictures.heat_maps(doc, t.language), "groups": views.actor_groups(doc)}
+
+
 def _timeline(t, doc: Document, key, v: views.Views) -> dict:
-    return {"events": views.timeline(doc)}
+    return {"years": pictures.timeline_years(doc)}
 
 
 def _overview(t, doc: Document, key, v: views.Views) -> dict:
@@ -185,7 +189,7 @@ KINDS = (
     PageKind("glossary", nav="", not_found_link=True, context=_glossary, search=("glossary", "")),
     PageKind("full-text", nav="", not_found_link=True, search=("full_text", "0.3")),
     PageKind("search"),
-    PageKind("who-does-what", nav="tools", context=_tables),
+    PageKind("who-does-what", nav="tools", context=_who_does_what),
     PageKind("explorer", nav="tools", context=_tables),
     PageKind("side-by-side", SIDE + "full-text.md", nav="tools", context=_side_by_side,
              search=("full_text", "0.3")),

@@ -1,4 +1,5 @@
-"""Serve a built site on 127.0.0.1 and drive Debian's Chromium with Playwright."""
+"""Serve a built site on 127.0.0.1 and drive Debian's Chromium with Playwright;
+what the tests of pages share (devices, interface strings, addresses)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import ROOT
+import yaml
+from conftest import DATA, ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian package
 CHROMIUM_ARGS = [
@@ -101,3 +103,36 @@ def run_axe(page, tags: tuple[str, ...] = WCAG21, rules: tuple[str, ...] = ()) -
         {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5], "help": v["help"]}
         for v in result["violations"]
     ]
+
+
+# -- what the tests of the reader's pages share ---------------------------------
+LANGUAGES = ["fr", "en"]
+PREFIX = {"fr": "", "en": "en/"}
+DEVICES = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True},
+    "zoom400": {"viewport": {"width": 320, "height": 640}, "has_touch": True},
+}
+UI = {
+    key: {lang: text.get(lang, text.get("invariant")) for lang in LANGUAGES}
+    for key, text in yaml.safe_load((DATA / "interface.yaml").read_text(encoding="utf-8"))[
+        "strings"
+    ].items()
+}
+
+
+def url(base: str, language: str, path: str) -> str:
+    return base + PREFIX[language] + path
+
+
+def goto(page, address: str) -> None:
+    page.goto(address)
+    if "/search/?q=" in address:
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)
+    page.wait_for_timeout(100)  # the scripts' work after load
+
+
+def visible(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(
+        selector, "els => els.filter(e => e.getClientRects().length).map(e => e.textContent.trim())"
+    )

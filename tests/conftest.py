@@ -73,6 +73,30 @@ def browser():
 
 
 @pytest.fixture
+def open_page(browser, served_site):
+    """``open_page(device, scheme="light", **options)``: a new page (``browser.DEVICES``),
+    with axe-core preloaded; checked for console errors and requests to other
+    hosts at the end of the test."""
+    from browser import AXE, DEVICES, PageWatch
+
+    opened = []
+
+    def opener(device: str = "desktop", scheme: str = "light", **options):
+        context = browser.new_context(**DEVICES[device], color_scheme=scheme, **options)
+        context.add_init_script(path=str(AXE))  # axe-core ready on every page, at little cost
+        page = context.new_page()
+        page.watch = PageWatch(page, served_site)
+        opened.append((context, page))
+        return page
+
+    yield opener
+    for context, page in opened:
+        assert page.watch.errors == [], "console errors or failed requests"
+        assert page.watch.foreign == [], "requests to another host"
+        context.close()
+
+
+@pytest.fixture
 def tab(browser, served_site):
     """A page in a fresh context (touch on), failing on console errors and foreign requests."""
     from browser import PageWatch

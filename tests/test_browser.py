@@ -217,10 +217,15 @@ def test_matrix_filters_change_the_visible_cells(page, base):
         "table.matrix tbody tr", "els => els.filter(e => !e.hidden).map(e => e.dataset.kind)"
     )
     assert kinds and set(kinds) == {"csdp_mission"} and len(kinds) < all_rows
+    page.check("[data-matrix-filters] input[name=by][value=measure]")
     page.select_option("[data-matrix-filters] select[name=section]", "IV")
-    assert visible(page, "table.matrix thead th[data-section]") == ["IV"]
-    links = visible(page, "table.matrix tbody tr:not([hidden]) td[data-section] a")
-    assert links and {re.search(r"\d+", link)[0] for link in links} <= {"11", "12", "13"}
+    shown = "table.matrix thead th[data-section] > [aria-hidden]"
+    assert visible(page, shown) == ["11", "12", "13"]
+    links = page.eval_on_selector_all(
+        "table.matrix tbody tr:not([hidden]) td a",
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.getAttribute('href'))",
+    )
+    assert links and {re.search(r"measure=(\d+)", link)[1] for link in links} <= {"11", "12", "13"}
 
 
 def test_explorer_filters_and_keeps_them_in_the_url(page, base):
@@ -328,7 +333,10 @@ def test_tools_degrade_to_readable_content_without_javascript(browser, base):
     page.goto(base + "en/package/explorer/")
     assert len(page.query_selector_all("ol.explorer > li")) == 42
     page.goto(base + "en/package/who-does-what/")
-    assert page.is_visible("table.matrix") and not page.is_visible("[data-matrix-filters]")
+    assert not page.is_visible("[data-matrix-filters]")
+    for view in ("section", "measure"):  # both tables, each with its links
+        assert page.is_visible(f"[data-heat={view}] table.matrix")
+        assert page.locator(f"[data-heat={view}] td a").count() > 40
     context.close()
 
 

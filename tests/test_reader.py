@@ -15,11 +15,19 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from babel.dates import format_date
-from browser import AXE, COLOURS, WCAG22_PRACTICE, PageWatch, run_axe
+from browser import (
+    COLOURS,
+    LANGUAGES,
+    PREFIX,
+    UI,
+    WCAG22_PRACTICE,
+    goto,
+    run_axe,
+    url,
+    visible,
+)
 from conftest import DATA
 
-LANGUAGES = ["fr", "en"]
-PREFIX = {"fr": "", "en": "en/"}
 # One page of each kind (the search page with a query, to show its results).
 KINDS = {
     "home": "",
@@ -41,17 +49,6 @@ KINDS = {
     "edit": "edit/",
     "404": "404.html",
 }
-DEVICES = {
-    "desktop": {"viewport": {"width": 1280, "height": 800}},
-    "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True},
-    "zoom400": {"viewport": {"width": 320, "height": 640}, "has_touch": True},
-}
-UI = {
-    key: {lang: text.get(lang, text.get("invariant")) for lang in LANGUAGES}
-    for key, text in yaml.safe_load((DATA / "interface.yaml").read_text(encoding="utf-8"))[
-        "strings"
-    ].items()
-}
 
 
 def fold(text: str) -> str:
@@ -67,44 +64,6 @@ def word_starts(text: str, prefix: str) -> bool:
 @pytest.fixture(scope="module")
 def site(real_site) -> Path:
     return real_site
-
-
-@pytest.fixture
-def open_page(browser, base):
-    """``open_page(device, scheme="light", **options)``: a new page; checked for
-    console errors and requests to other hosts at the end of the test."""
-    opened = []
-
-    def opener(device: str = "desktop", scheme: str = "light", **options):
-        context = browser.new_context(**DEVICES[device], color_scheme=scheme, **options)
-        context.add_init_script(path=str(AXE))  # axe-core ready on every page, at little cost
-        page = context.new_page()
-        page.watch = PageWatch(page, base)
-        opened.append((context, page))
-        return page
-
-    yield opener
-    for context, page in opened:
-        assert page.watch.errors == [], "console errors or failed requests"
-        assert page.watch.foreign == [], "requests to another host"
-        context.close()
-
-
-def url(base: str, language: str, path: str) -> str:
-    return base + PREFIX[language] + path
-
-
-def goto(page, address: str) -> None:
-    page.goto(address)
-    if "/search/?q=" in address:
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)
-    page.wait_for_timeout(100)  # the scripts' work after load
-
-
-def visible(page, selector: str) -> list[str]:
-    return page.eval_on_selector_all(
-        selector, "els => els.filter(e => e.getClientRects().length).map(e => e.textContent.trim())"
-    )
 
 
 # -- 1. the search page's mount point -----------------------------------------
@@ -209,7 +168,7 @@ def test_footnote_popover_closes_on_escape(open_page, base, language):
 
 SMALL_TARGETS = (
     ".md-content a.footnote-ref, .md-content a.footnote-backref, .md-content a.gl,"
-    " .md-content abbr[title], .md-content a.chip, table.matrix td a, table.matrix thead abbr,"
+    " .md-content abbr[title], .md-content a.chip, table.matrix td a,"
     " nav.az a, .md-header .md-header__button, .md-header .site-search__button"
 )
 
@@ -305,17 +264,28 @@ def test_explorer_keyword_matches_word_starts_and_highlights_them(open_page, bas
 
 # -- 7. who does what ----------------------------------------------------------
 @pytest.mark.parametrize("device", ["phone", "zoom400"])
-def test_matrix_cells_keep_each_measure_with_its_count(open_page, base, device):
+def test_matrix_cells_keep_each_count_on_one_line_and_say_it(open_page, base, device):
+    # each cell: its number on one line, its name in words holding that number
     page = open_page(device)
     goto(page, url(base, "fr", "package/who-does-what/"))
-    broken = page.eval_on_selector_all(
-        "table.matrix td a",
-        """els => els.filter(a => a.getClientRects().length > 1
-                                   || a.getBoundingClientRect().height > 30)
-           .map(a => a.textContent)""",
-    )
-    assert broken == []
-    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    for view in ("section", "measure"):
+        page.check(f"[data-matrix-filters] input[name=by][value={view}]")
+        cells = page.eval_on_selector_all(
+            f"[data-heat={view}] table.matrix td a",
+            """els => els.map(a => [a.textContent, a.getAttribute('aria-label'),
+                                    a.getClientRects().length, a.getBoundingClientRect().height])""",
+        )
+        assert cells, view
+        broken = [(n, name) for n, name, lines, height in cells if lines > 1 or height > 30]
+        assert broken == []
+        unsaid = [(n, name) for n, name, *_ in cells if not re.search(rf"\b{n} actions?$", name)]
+        assert unsaid == []
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), view
+
+
+def headers(page) -> list[str]:
+    """The column headers shown, by their visible number (sections or measures)."""
+    return visible(page, "table.matrix thead th[data-section] > [aria-hidden]")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -329,13 +299,13 @@ def test_matrix_filters_live_in_the_address(open_page, base, language):
         "table.matrix tbody tr:not([hidden])", "els => els.map(e => e.dataset.kind)"
     )
     assert kinds and set(kinds) == {"csdp_mission"}
-    assert visible(page, "table.matrix thead th[data-section]") == ["IV"]
+    assert headers(page) == ["IV"]
     page.select_option(f"{form} select[name=kind]", "")
     assert page.url.endswith("/who-does-what/?section=IV")
     page.select_option(f"{form} select[name=section]", "II")
     page.reload()
     assert page.input_value(f"{form} select[name=section]") == "II"
-    assert visible(page, "table.matrix thead th[data-section]") == ["II"]
+    assert headers(page) == ["II"]
 
 
 # -- 8. the language switch ----------------------------------------------------

@@ -140,3 +140,91 @@ def test_every_text_of_the_document_and_no_other():
     texts = document_texts(doc)
     assert len([t for t in texts if not t.invariant]) == 174
     assert doc.actors[0].description not in texts and doc.footnotes[0].text in texts
+
+
+# -- the pictures: heat map and timeline ---------------------------------------
+def test_heat_steps_are_one_per_count_up_to_five_then_runs_without_holes():
+    from generator.pictures import HeatStep, heat_steps
+
+    assert heat_steps([]) == heat_steps([0, 0]) == ()
+    assert heat_steps([3, 3, 0]) == (HeatStep(3, 3, 3),)  # one count: the middle colour
+    assert heat_steps([0, 1, 2, 1]) == (HeatStep(1, 1, 1), HeatStep(2, 2, 5))
+    assert [(s.low, s.high, s.level) for s in heat_steps(range(1, 7))] == [
+        (1, 1, 1),
+        (2, 2, 2),
+        (3, 3, 3),
+        (4, 4, 4),
+        (5, 6, 5),
+    ]
+    steps = heat_steps([1, 2, 3, 5, 8, 13, 1, 1])  # the rare high counts share steps
+    assert [(s.low, s.high) for s in steps] == [(1, 1), (2, 2), (3, 3), (4, 5), (6, 13)]
+    four = heat_steps([1, 2, 3, 4])
+    assert [s.level for s in four] == [1, 2, 4, 5]  # the lightest and the darkest always
+
+
+def test_heat_maps_of_the_small_document():
+    from generator.pictures import heat_maps
+
+    heat = heat_maps(load_document(MINI), "en")
+    by_section, by_measure = heat.maps
+    assert (by_section.by, by_measure.by) == ("section", "measure")
+    assert [c.key for c in by_section.columns] == ["I"]
+    assert [(c.key, c.section) for c in by_measure.columns] == [("1", "I"), ("2", "I")]
+    assert [(r.actor.id, r.counts) for r in by_measure.rows] == [
+        ("member-states", (2, 0)),  # the most involved first
+        ("emsc", (1, 0)),
+    ]
+    assert by_section.totals == (3,) and by_measure.totals == (3, 0) and by_measure.total == 3
+    assert [heat.level(n) for n in (0, 1, 2)] == [0, 1, 5]
+
+
+def test_heat_maps_of_the_real_document_agree_with_the_matrix():
+    from generator.pictures import heat_maps, sort_key
+
+    doc = load_document(DATA)
+    heat = heat_maps(doc, "fr")
+    matrix = {row.actor.id: row for row in actor_matrix(doc)}
+    for heat_map in heat.maps:
+        assert {r.actor.id: r.total for r in heat_map.rows} == {
+            i: r.total for i, r in matrix.items()
+        }
+        keys = [(-r.total, sort_key(r.actor.name.get("fr"))) for r in heat_map.rows]
+        assert keys == sorted(keys)
+    by_section, by_measure = heat.maps
+    europol = next(r for r in by_section.rows if r.actor.id == "europol")
+    assert europol.counts == (6, 5, 0, 2)
+    counts = {n for m in heat.maps for r in m.rows for n in r.counts if n}
+    assert heat.steps[0].low == min(counts) and heat.steps[-1].high == max(counts)
+    assert all(heat.level(n) for n in counts)
+    assert sort_key("Estonie") < sort_key("États") < sort_key("Europol")
+
+
+def test_events_are_placed_beside_the_approval_whatever_their_precision():
+    from generator.pictures import AFTER, AT, BEFORE, date_span, placed
+
+    assert date_span("2016-02")[1].day == 29 and date_span("2019")[1].isoformat() == "2019-12-31"
+    day = "2018-12-06"
+    assert [placed(d, day) for d in ("2018-11-30", "2018-12", "2018", day, "2018-12-07")] == [
+        BEFORE,
+        AT,
+        AT,
+        AT,
+        AFTER,
+    ]
+
+
+def test_timeline_years_with_their_gaps_and_the_reference():
+    from generator.pictures import timeline_years
+
+    years = timeline_years(load_document(DATA))
+    assert [y.year for y in years] == [2004, 2011, 2015, 2016, 2017, 2018, 2019, 2021]
+    assert [y.gap for y in years if y.gap] == [(2005, 2010), (2012, 2014), (2020, 2020)]
+    moments = [m for y in years for m in y.moments]
+    assert [m.event.id for m in moments if m.reference] == ["council-approval"]
+    assert [m.event.date for m in moments] == sorted(m.event.date for m in moments)
+    assert {m.place for m in moments if m.event.date >= "2019"} == {"after"}
+    mini = timeline_years(load_document(MINI))
+    assert [(y.year, y.gap, [m.place for m in y.moments]) for y in mini] == [
+        (2018, None, ["at"]),
+        (2019, None, ["after"]),
+    ]

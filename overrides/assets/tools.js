@@ -22,29 +22,71 @@
     });
   }
 
+  // A field's value as the page came (left out of the address): the radio
+  // button checked in the page's markup, or nothing.
+  function initial(field) {
+    if (!(field instanceof RadioNodeList)) return "";
+    var first = Array.prototype.filter.call(field, function (radio) { return radio.defaultChecked; })[0];
+    return first ? first.value : "";
+  }
+
   function remember(form, fields) {
     var params = new URLSearchParams(window.location.search);
     fields.forEach(function (name) {
-      var value = form.elements[name].value.trim();
-      if (value) params.set(name, value);
+      var field = form.elements[name];
+      var value = field.value.trim();
+      if (value && value !== initial(field)) params.set(name, value);
       else params.delete(name);
     });
     T.setQuery(params);
   }
 
-  // -- Who does what: filter the matrix by actor kind and by section ---------
+  // -- Who does what: the heat map by section or by measure, filtered by
+  // actor kind and by section. A row with no action in the columns shown is
+  // hidden; the totals and the count follow what is shown. ---------------
   var matrixForm = document.querySelector("[data-matrix-filters]");
   if (matrixForm) {
-    matrixForm.hidden = false;
-    var matrixFields = ["kind", "section"];
+    var matrixFields = ["by", "kind", "section"];
+    var matrixCount = document.querySelector(".matrix-count");
+    var number = function (cell) { return Number(cell.textContent) || 0; };
+    var applyTable = function (table, kind, section) {
+      // which columns are off: a column's section is on its header only
+      var off = Array.prototype.map.call(table.tHead.rows[0].cells, function (head) {
+        var id = head.getAttribute("data-section");
+        return Boolean(section && id && id !== section);
+      });
+      var last = off.length - 1;  // the totals
+      var sums = off.map(function () { return 0; });
+      var shown = 0;
+      var hide = function (row) {
+        for (var i = 0; i < row.cells.length; i++) row.cells[i].hidden = off[i];
+      };
+      hide(table.tHead.rows[0]);
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        hide(row);
+        var total = 0;
+        for (var i = 1; i < last; i++) if (!off[i]) total += number(row.cells[i]);
+        row.cells[last].textContent = total;
+        row.hidden = (Boolean(kind) && row.getAttribute("data-kind") !== kind) || total === 0;
+        if (row.hidden) return;
+        shown += 1;
+        for (var j = 1; j < last; j++) sums[j] += number(row.cells[j]);
+        sums[last] += total;
+      });
+      var foot = table.tFoot.rows[0];
+      hide(foot);
+      for (var k = 1; k <= last; k++) foot.cells[k].textContent = sums[k];
+      return shown;
+    };
     var applyMatrix = function () {
+      var by = matrixForm.elements.by.value;
       var kind = matrixForm.elements.kind.value;
       var section = matrixForm.elements.section.value;
-      document.querySelectorAll("table.matrix tbody tr").forEach(function (row) {
-        row.hidden = Boolean(kind) && row.getAttribute("data-kind") !== kind;
-      });
-      document.querySelectorAll("table.matrix [data-section]").forEach(function (cell) {
-        cell.hidden = Boolean(section) && cell.getAttribute("data-section") !== section;
+      document.documentElement.classList.toggle("heat-by-measure", by === "measure");  // edition.css
+      document.querySelectorAll("[data-heat]").forEach(function (region) {
+        var shown = applyTable(region.querySelector("table"), kind, section);
+        region.hidden = region.getAttribute("data-heat") !== by;
+        if (!region.hidden) matrixCount.textContent = T.plural(matrixCount.getAttribute("data-count"), shown);
       });
     };
     restore(matrixForm, matrixFields);
