@@ -62,15 +62,67 @@ class PageWatch:
         self.host = urlsplit(base).netloc
         self.errors: list[str] = []
         self.foreign: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("request", self._request)
-        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
+        self.page = page
+        self._handlers = {
+            "console": lambda m: m.type == "error" and self.errors.append(m.text),
+            "pageerror": lambda e: self.errors.append(str(e)),
+            "request": self._request,
+            "response": lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"),
+        }
+        for event, handler in self._handlers.items():
+            page.on(event, handler)
+
+    def detach(self) -> None:
+        for event, handler in list(self._handlers.items()):
+            self.page.remove_listener(event, handler)
 
     def _request(self, request):
         parts = urlsplit(request.url)
         if parts.scheme in ("http", "https") and parts.netloc != self.host:
             self.foreign.append(request.url)
+
+
+class PagePool:
+    """Open pages by kind (device, colour scheme, axe preloaded, context
+    options), taken by a test and given back clean: storage emptied, media
+    and mouse reset, on a blank document (so that the next test's first
+    address is a real load, even when only its #fragment differs)."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.contexts: dict[tuple, object] = {}
+        self.idle: dict[tuple, list] = {}
+
+    def take(self, device: str, scheme: str, axe: bool, **options):
+        key = (device, scheme, axe, tuple(sorted(options.items())))
+        if self.idle.get(key):
+            page = self.idle[key].pop()
+            page.bring_to_front()  # a page behind another one is not animated
+            return page
+        if key not in self.contexts:
+            context = self.browser.new_context(**DEVICES[device], color_scheme=scheme, **options)
+            if axe:  # cheaper than adding it to each of several pages
+                context.add_init_script(path=str(AXE))
+            self.contexts[key] = context
+        page = self.contexts[key].new_page()
+        page.pool_key = key
+        return page
+
+    def give_back(self, page) -> None:
+        try:
+            page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch {} }")
+            page.goto("about:blank")
+            page.context.clear_cookies()
+            page.emulate_media(media="screen", color_scheme=page.pool_key[1])
+            page.mouse.move(0, 0)
+        except Exception:  # a page a test broke is not reused
+            page.close()
+            return
+        self.idle.setdefault(page.pool_key, []).append(page)
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
 
 
 WCAG21 = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
@@ -129,7 +181,12 @@ def goto(page, address: str) -> None:
     page.goto(address)
     if "/search/?q=" in address:
         page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)
-    page.wait_for_timeout(100)  # the scripts' work after load
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait for the scripts' work after load: two frames painted."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 def visible(page, selector: str) -> list[str]:

@@ -72,28 +72,40 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def page_pool(browser):
+    """Pages kept open for the whole test process, by kind (device, scheme,
+    options): opening a page costs Chromium more than loading three site pages."""
+    from browser import PagePool
+
+    pool = PagePool(browser)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def open_page(browser, served_site):
-    """``open_page(device, scheme="light", **options)``: a new page (``browser.DEVICES``),
-    with axe-core preloaded; checked for console errors and requests to other
-    hosts at the end of the test."""
-    from browser import AXE, DEVICES, PageWatch
+def open_page(page_pool, served_site):
+    """``open_page(device, scheme="light", axe=False, **options)``: a page
+    (``browser.DEVICES``) on a blank document with empty storage, with axe-core
+    preloaded on every page it opens if ``axe``; checked for console errors
+    and requests to other hosts at the end of the test."""
+    from browser import PageWatch
 
-    opened = []
+    taken = []
 
-    def opener(device: str = "desktop", scheme: str = "light", **options):
-        context = browser.new_context(**DEVICES[device], color_scheme=scheme, **options)
-        context.add_init_script(path=str(AXE))  # axe-core ready on every page, at little cost
-        page = context.new_page()
+    def opener(device: str = "desktop", scheme: str = "light", axe: bool = False, **options):
+        page = page_pool.take(device, scheme, axe, **options)
         page.watch = PageWatch(page, served_site)
-        opened.append((context, page))
+        taken.append(page)
         return page
 
     yield opener
-    for context, page in opened:
+    for page in taken:
+        page.watch.detach()
+        page_pool.give_back(page)
+    for page in taken:
         assert page.watch.errors == [], "console errors or failed requests"
         assert page.watch.foreign == [], "requests to another host"
-        context.close()
 
 
 @pytest.fixture

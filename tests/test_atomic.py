@@ -76,6 +76,9 @@ def test_an_interrupt_in_the_middle_of_the_build(project):
         env=ENV,
         stderr=subprocess.PIPE,
         text=True,
+        # a shell without job control starts background commands with SIGINT
+        # ignored, and Python keeps it so: give the build Ctrl-C's default
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     building = project / ".site.building"
     deadline = time.monotonic() + 60

@@ -24,14 +24,8 @@ def site(real_site) -> Path:
 
 
 @pytest.fixture
-def page(browser, base):
-    context = browser.new_context(has_touch=True)
-    page = context.new_page()
-    page.watch = PageWatch(page, base)
-    yield page
-    assert page.watch.errors == [], "console errors or failed requests"
-    assert page.watch.foreign == [], "requests to another host"
-    context.close()
+def page(open_page):
+    return open_page("desktop", has_touch=True)
 
 
 def tooltip_text(page) -> str:

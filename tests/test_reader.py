@@ -515,7 +515,7 @@ def test_axe_finds_no_wcag22_violation_in_either_scheme(open_page, base, kind, l
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_wcag22_violation_on_a_phone(open_page, base, language):
-    page = open_page("phone")
+    page = open_page("phone", axe=True)
     found = {}
     for kind in ("home", "measure", "glossary", "who-does-what", "explorer", "study", "search"):
         goto(page, url(base, language, KINDS[kind]))
