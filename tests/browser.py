@@ -94,7 +94,7 @@ class PagePool:
         self.idle: dict[tuple, list] = {}
 
     def take(self, device: str, scheme: str, axe: bool, **options):
-        key = (device, scheme, axe, tuple(sorted(options.items())))
+        key = (device, scheme, axe, repr(sorted(options.items())))
         if self.idle.get(key):
             page = self.idle[key].pop()
             page.bring_to_front()  # a page behind another one is not animated
@@ -110,7 +110,9 @@ class PagePool:
 
     def give_back(self, page) -> None:
         try:
-            page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch {} }")
+            page.evaluate(
+                "() => { try { localStorage.clear(); sessionStorage.clear(); } catch {} }"
+            )
             page.goto("about:blank")
             page.context.clear_cookies()
             page.emulate_media(media="screen", color_scheme=page.pool_key[1])
@@ -185,7 +187,9 @@ def goto(page, address: str) -> None:
 
 
 def settle(page) -> None:
-    """Wait for the scripts' work after load: two frames painted."""
+    """Wait until the page is still: its transitions over, two frames painted
+    (the scripts' work after a load or a click)."""
+    page.wait_for_function(SETTLED, timeout=3000)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 

@@ -109,15 +109,6 @@ def open_page(page_pool, served_site):
 
 
 @pytest.fixture
-def tab(browser, served_site):
-    """A page in a fresh context (touch on), failing on console errors and foreign requests."""
-    from browser import PageWatch
-
-    context = browser.new_context(has_touch=True)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
-    page = context.new_page()
-    watch = PageWatch(page, served_site)
-    yield page
-    assert watch.errors == [], "console errors or failed requests"
-    assert watch.foreign == [], "requests to another host"
-    context.close()
+def tab(open_page):
+    """A desktop page with touch, allowed to use the clipboard."""
+    return open_page("desktop", has_touch=True, permissions=["clipboard-read", "clipboard-write"])

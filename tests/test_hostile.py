@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 import yaml
-from browser import serve
+from browser import serve, settle
 from conftest import MINI
 from sitebuild import html_pages, shared_build
 
@@ -134,7 +134,7 @@ def test_in_chromium_nothing_runs_and_the_payload_is_shown_as_text(site, browser
         page.on("pageerror", lambda e: errors.append(str(e)))
         for path in PAGES:
             page.goto(base + ("" if language == "fr" else "en/") + path)
-            page.wait_for_timeout(150)
+            settle(page)
             if "search" in path:
                 page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)
             handlers = page.evaluate(

@@ -11,7 +11,7 @@ import functools
 import re
 
 import pytest
-from browser import COLOURS, LANGUAGES, UI, WCAG22, goto, run_axe, url, visible
+from browser import COLOURS, LANGUAGES, UI, WCAG22, goto, run_axe, settle, url, visible
 from conftest import DATA
 
 from generator import load_document
@@ -114,7 +114,7 @@ def follow(page, view: str, language: str, least: int = 1) -> None:
     assert link.inner_text() == str(n)
     link.click()
     page.wait_for_url(re.compile(r"/explorer/\?"))
-    page.wait_for_timeout(100)
+    settle(page)
     shown = page.eval_on_selector_all(
         "ol.explorer > li:not([hidden])",
         "els => els.map(e => [e.dataset.actors.split(' '), e.dataset.section, e.dataset.measure])",
@@ -172,14 +172,14 @@ def test_heat_map_view_and_filters_survive_a_reload(open_page, served_site, lang
     page.check(f"{form} input[name=by][value=section]")
     assert page.url.endswith(f"{HEAT}?kind=csdp_mission&section=IV")
     page.reload()
-    page.wait_for_timeout(100)
+    settle(page)
     assert page.is_visible("[data-heat=section]") and page.is_hidden("[data-heat=measure]")
     assert visible(page, heads.format("section")) == ["IV"]
     assert set(table(page, "section")) == set(rows)
     page.check(f"{form} input[name=by][value=measure]")
     assert "by=measure" in page.url
     page.reload()
-    page.wait_for_timeout(100)
+    settle(page)
     assert page.is_checked(f"{form} input[name=by][value=measure]")
     assert page.is_visible("[data-heat=measure]")
 
