@@ -101,7 +101,6 @@
   // -- Explorer: filter the actions, highlight the words found ---------------
   var explorerForm = document.querySelector("[data-explorer-filters]");
   if (explorerForm) {
-    explorerForm.hidden = false;
     var fields = ["actor", "section", "measure", "q"];
     var count = document.querySelector(".explorer-count");
     var items = document.querySelectorAll("ol.explorer > li");
@@ -135,7 +134,6 @@
   // -- Glossary: a filter on the acronyms and their full forms ---------------
   var glossaryFilter = document.querySelector(".glossary-filter");
   if (glossaryFilter) {
-    glossaryFilter.hidden = false;
     var glossaryInput = glossaryFilter.querySelector("input");
     var glossaryCount = glossaryFilter.querySelector(".glossary-filter__count");
     var entries = document.querySelectorAll("dl.glossary > .glossary__entry");
