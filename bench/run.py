@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import yaml  # noqa: E402
 from synthetic import synthesise  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1544054400"}
@@ -109,8 +110,8 @@ def preview(proj: Path, edits: int) -> tuple[float, list[float]]:
         port = s.getsockname()[1]
     measures = proj / "data" / "measures.yaml"
     good = measures.read_text(encoding="utf-8")
-    phrase = "Western Balkans"  # in an English action text of measure 4
-    url = f"http://127.0.0.1:{port}/en/package/measure-4/"
+    phrase = "Western Balkans"  # in an English action text of measure 4 (at 1x)
+    url = f"http://127.0.0.1:{port}/{page_with(good, phrase)}"
     start = time.perf_counter()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", *SERVE, "-a", f"127.0.0.1:{port}"],
@@ -135,6 +136,16 @@ def preview(proj: Path, edits: int) -> tuple[float, list[float]]:
         server.wait(timeout=30)
         measures.write_text(good, encoding="utf-8")
     return first, times
+
+
+def page_with(measures: str, phrase: str) -> str:
+    """The English page of the first measure, in file order, that holds ``phrase``
+    (the one an edit of its first occurrence changes)."""
+    for section in yaml.safe_load(measures)["sections"]:
+        for measure in section["measures"]:
+            if phrase in repr(measure):
+                return f"en/package/measure-{measure['number']}/"
+    raise SystemExit(f"no measure holds {phrase!r}")
 
 
 def first_load(page: Path) -> tuple[int, int]:

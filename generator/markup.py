@@ -80,6 +80,8 @@ def plain(text: str) -> str:
 
 def acronym_like(token: str) -> bool:
     """Two or more capitals in one hyphen-separated part (JLT-MS, eu-LISA, PeDRA)."""
+    if token[1:] == token[1:].lower():  # no capital after the first letter: most words
+        return False
     return any(sum(c.isupper() for c in part) >= 2 for part in token.split("-"))
 
 

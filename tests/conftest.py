@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -9,6 +10,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"
 DATA = ROOT / "data"
+
+
+def pytest_xdist_auto_num_workers(config) -> int:
+    """``-n auto``: a worker more than the cores, because the browser tests
+    often wait on Chromium (a page loading, a transition), leaving a core idle."""
+    return (os.cpu_count() or 1) + 1
 
 
 @pytest.fixture
