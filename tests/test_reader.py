@@ -28,6 +28,7 @@ from browser import (
     visible,
 )
 from conftest import DATA
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # One page of each kind (the search page with a query, to show its results).
 KINDS = {
@@ -376,15 +377,15 @@ def test_tools_section_opens_in_place(open_page, base, language, device):
     section.click()
     settle(page)
     assert page.url == url(base, language, "package/measure-2/")
-    assert on_screen(child) and section.get_attribute("aria-expanded") == "true"
+    assert comes_on_screen(child) and section.get_attribute("aria-expanded") == "true"
     if device == "desktop":  # and by keyboard
         section.focus()
         page.keyboard.press("Enter")
         settle(page)
-        assert not on_screen(child) and section.get_attribute("aria-expanded") == "false"
+        assert comes_on_screen(child, shown=False)
+        assert section.get_attribute("aria-expanded") == "false"
         page.keyboard.press("Space")
-        settle(page)
-        assert on_screen(child)
+        assert comes_on_screen(child)
 
 
 # -- find your way: start here, key figures, every measure from every page ----
@@ -458,7 +459,7 @@ def test_any_measure_is_reached_through_the_menu_from_any_page(open_page, base, 
             open_in_menu(page, UI["measures"][language])
         open_in_menu(page, f"{sections[0]['id']}. ")
         link = page.locator(".md-nav--primary a.md-nav__link[href$='measure-3/']")
-        assert on_screen(link), path
+        assert comes_on_screen(link), path
         link.click()
         assert page.url == url(base, language, "package/measure-3/")
         assert page.inner_text("h1").startswith("3. ")
@@ -484,15 +485,30 @@ def test_side_by_side_measures_lead_on_and_into_the_full_text(open_page, base, l
     assert 0 <= page.locator("#measure-4").bounding_box()["y"] < 300
 
 
+ON_SCREEN = """e => { const r = e.getBoundingClientRect();
+    if (!r.width || !r.height) return false;
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return Boolean(hit) && (hit === e || e.contains(hit)); }"""
+
+
 def on_screen(locator) -> bool:
     """Whether the element is what a pointer at its centre would reach (shown,
     on screen, not under something else)."""
-    return locator.evaluate(
-        """e => { const r = e.getBoundingClientRect();
-                  if (!r.width || !r.height) return false;
-                  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-                  return Boolean(hit) && (hit === e || e.contains(hit)); }"""
-    )
+    return locator.evaluate(ON_SCREEN)
+
+
+def comes_on_screen(locator, shown: bool = True) -> bool:
+    """Whether the element is (or is not, if not ``shown``) on screen within
+    3 s: a menu section opens or closes by an animation."""
+    try:
+        locator.page.wait_for_function(
+            f"([e, shown]) => ({ON_SCREEN})(e) === shown",
+            arg=[locator.element_handle(), shown],
+            timeout=3000,
+        )
+    except PlaywrightTimeout:
+        return False
+    return True
 
 
 # -- 10. light and dark --------------------------------------------------------
