@@ -38,7 +38,7 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check generator tests bench
 	$(PY) -m ruff format --check generator tests bench
 
-test: $(VENV)/.installed node_modules/.installed lint check  ## the whole test suite, on every core
+test: $(VENV)/.installed node_modules/.installed lint check  ## the whole test suite, in parallel (tests/conftest.py: a worker more than the cores)
 	$(PY) -m pytest -n auto
 
 bench: $(VENV)/.installed  ## build times, sizes, serve rebuild at 1x and 10x (prints a table)
