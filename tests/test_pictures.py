@@ -143,6 +143,21 @@ def test_heat_map_cells_carry_numbers_colours_by_step_and_links(open_page, serve
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_heat_map_shows_the_view_the_address_asks_for_before_the_tools_script(
+    browser, served_site, language
+):
+    """From the first paint: the table by measure, and its radio button checked
+    (tools.js held back, as on a slow connection)."""
+    context = browser.new_context()
+    context.route("**/assets/tools.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(url(served_site, language, HEAT + "?by=measure"))
+    assert page.is_checked("[data-matrix-filters] input[name=by][value=measure]")
+    assert page.is_visible("[data-heat=measure]") and page.is_hidden("[data-heat=section]")
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_heat_map_view_and_filters_survive_a_reload(open_page, served_site, language):
     page = open_page("phone")
     goto(page, url(served_site, language, HEAT + "?by=measure&kind=csdp_mission&section=IV"))
