@@ -150,6 +150,18 @@ def test_search_index_per_language(site):
     assert meta == ["pagefind.en", "pagefind.fr"]
 
 
+def test_what_search_leaves_out_says_so_as_pagefind_reads_it(site):
+    """``data-pagefind-ignore`` with a value Pagefind knows (Markdown writes a bare
+    attribute as ``data-pagefind-ignore="data-pagefind-ignore"``: Pagefind warns,
+    once per element, and guesses)."""
+    values = {
+        value
+        for page in html_pages(site)
+        for value in re.findall(r'data-pagefind-ignore(?:="([^"]*)")?', page.read_text("utf-8"))
+    }
+    assert values and values <= {"all", "index"}, values
+
+
 def test_a_missing_translation_fails_the_build(tmp_path):
     project = make_project(tmp_path / "p", MINI)
     (project / "docs" / "about.en.md").unlink()
