@@ -182,6 +182,7 @@ def _generate(config: MkDocsConfig, i18n: _I18n) -> None:
     """Generate the pages (or, while serving, keep the last good ones), and
     prepare the build's output folder."""
     start = time.perf_counter()
+    _stop_indexing()  # serving: the last build's index is out of date, and it takes a core
     _check_publishing(config)
     docs = Path(config.docs_dir)
     _check_translations(docs, i18n.languages)
@@ -278,7 +279,6 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if _state.command == "serve" and not _I18n(config).building:
-        _stop_indexing()
         _refresh_everything(config)
 
 
