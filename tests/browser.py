@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 from conftest import DATA, ROOT
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian package
 CHROMIUM_ARGS = [
@@ -92,6 +93,7 @@ class PagePool:
         self.browser = browser
         self.contexts: dict[tuple, object] = {}
         self.idle: dict[tuple, list] = {}
+        self.kind: dict[object, tuple] = {}  # page -> its key
 
     def take(self, device: str, scheme: str, axe: bool, **options):
         key = (device, scheme, axe, repr(sorted(options.items())))
@@ -105,7 +107,7 @@ class PagePool:
                 context.add_init_script(path=str(AXE))
             self.contexts[key] = context
         page = self.contexts[key].new_page()
-        page.pool_key = key
+        self.kind[page] = key
         return page
 
     def give_back(self, page) -> None:
@@ -115,12 +117,12 @@ class PagePool:
             )
             page.goto("about:blank")
             page.context.clear_cookies()
-            page.emulate_media(media="screen", color_scheme=page.pool_key[1])
+            page.emulate_media(media="screen", color_scheme=self.kind[page][1])
             page.mouse.move(0, 0)
-        except Exception:  # a page a test broke is not reused
+        except PlaywrightError:  # a page a test broke is not reused
             page.close()
             return
-        self.idle.setdefault(page.pool_key, []).append(page)
+        self.idle.setdefault(self.kind[page], []).append(page)
 
     def close(self) -> None:
         for context in self.contexts.values():
@@ -144,7 +146,7 @@ SETTLED = """() => document.getAnimations().every(
 def run_axe(page, tags: tuple[str, ...] = WCAG21, rules: tuple[str, ...] = ()) -> list[dict]:
     """The violations that axe-core finds in the page: of WCAG 2.1 A/AA, or of
     ``tags``, or of the ``rules`` only."""
-    page.wait_for_function(SETTLED, timeout=3000)  # colours caught mid-transition are no finding
+    settle(page)  # colours caught mid-transition are no finding
     if not page.evaluate("typeof axe !== 'undefined'"):  # not preloaded by an init script
         page.add_script_tag(path=str(AXE))
     only = (
