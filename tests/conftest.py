@@ -12,6 +12,7 @@ MINI = Path(__file__).parent / "fixtures" / "mini"
 DATA = ROOT / "data"
 
 
+@pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config) -> int:
     """``-n auto``: a worker more than the cores, because the browser tests
     often wait on Chromium (a page loading, a transition), leaving a core idle."""

@@ -726,22 +726,44 @@ def test_search_results_say_their_kind_and_put_the_page_about_it_first(open_page
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_field_is_named_keeps_the_address_and_leads_to_the_results(
-    open_page, base, language
+    browser, served_site, language
 ):
-    page = open_page()
-    page.goto(url(base, language, "package/search/"))
+    """Enter, pressed before the results are in, goes to the first result, not
+    to whichever result's text arrived first (the first one's is held back)."""
+    context = browser.new_context()
+    page = context.new_page()
+    held = []
+
+    def hold_the_first(route):
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/pagefind/fragment/*", hold_the_first)
+    page.goto(url(served_site, language, "package/search/"))
     field = page.get_by_role("textbox", name=UI["search_label"][language])
     field.wait_for(timeout=5000)
     field.focus()
     page.keyboard.type("europol")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)
-    assert page.url.endswith("/package/search/?q=europol")
     page.keyboard.press("Enter")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)  # the later ones
+    assert page.url.endswith("/package/search/?q=europol")
     page.wait_for_timeout(300)
-    first = page.eval_on_selector(".pagefind-ui__result-link", "e => e.getAttribute('href')")
+    assert page.evaluate("document.activeElement.tagName") == "INPUT"
+    assert held, "the first result's text was not held back"
+    held[0].continue_()
+    page.wait_for_function(
+        "document.activeElement.matches('.pagefind-ui__result-link')", timeout=5000
+    )
+    first = page.eval_on_selector(
+        ".pagefind-ui__result .pagefind-ui__result-link", "e => e.getAttribute('href')"
+    )
     assert page.evaluate("document.activeElement.getAttribute('href')") == first
+    assert first.endswith("/actors/europol/")
     status = page.locator(".site-search-page + [role=status]")
     assert "europol" in status.inner_text().lower()
+    context.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -40,8 +40,10 @@
     document.head.appendChild(script);
   }
 
-  // Enter in the field: to the first result (once it is there).
-  function enterGoesToResults(selector) {
+  // Enter in the field: to the first result, once the results for what the
+  // field says are there. `first()` gives that result's link, or null while
+  // they are still coming.
+  function enterGoesToResults(first) {
     var pending = 0;
     box.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" || !event.target.matches("input")) return;
@@ -49,9 +51,9 @@
       clearInterval(pending);
       var tries = 0;
       pending = setInterval(function () {
-        var first = box.querySelector(selector);
-        if (first || ++tries > 40) clearInterval(pending);
-        if (first) first.focus();
+        var link = first();
+        if (link || ++tries > 100) clearInterval(pending);
+        if (link) link.focus();
       }, 50);
     });
   }
@@ -64,6 +66,7 @@
     document.head.appendChild(css);
     load(bundle + "pagefind-ui.js", function () {
       var kinds = {};  // result URL -> kind of page (its data-pagefind-meta "type")
+      var searched = null;  // the words of the last search Pagefind started
       var ui = new PagefindUI({
         element: "#pagefind-search",
         bundlePath: bundle,
@@ -74,6 +77,10 @@
         // title weighted, data-pagefind-weight) before the short ones that
         // name it once
         ranking: { pageLength: 0.5 },
+        processTerm: function (term) {
+          searched = term;
+          return term;
+        },
         processResult: function (result) {
           kinds[result.url] = result.meta.type;
           return result;
@@ -82,7 +89,14 @@
       var input = box.querySelector(".pagefind-ui__search-input");
       input.setAttribute("aria-label", label);
       input.addEventListener("input", function () { keepQuery(input.value); });
-      enterGoesToResults(".pagefind-ui__result-link");
+      // Pagefind waits for a pause in typing before it searches, then shows
+      // each result as its text arrives, not in order: the first result is
+      // the first item of the list for the field's words, once it has its link.
+      enterGoesToResults(function () {
+        if (searched !== input.value) return null;
+        var item = box.querySelector(".pagefind-ui__result");
+        return item && item.querySelector(".pagefind-ui__result-link");
+      });
       // each result says what kind of page it is; the count is announced
       var said = "";
       new MutationObserver(function () {
@@ -200,7 +214,7 @@
       run();
       keepQuery(input.value);
     });
-    enterGoesToResults(".offline-search__result a");
+    enterGoesToResults(function () { return list.querySelector(".offline-search__result a"); });
     run();
     if (wantsField) input.focus();
   });
