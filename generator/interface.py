@@ -53,8 +53,9 @@ def _french(raw: str) -> str:
     return re.sub(_SPACE + "»", "\u00a0»", raw)
 
 
-# The typographic step of each language's interface strings (never applied to
-# the document's own texts, which keep the source's spacing).
+# The typographic step of each language, for its interface strings and the
+# edition's own texts (``PageText.own``); never for the document's texts,
+# which keep the source's spacing.
 TYPOGRAPHY = {"fr": _french}
 
 

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from . import opendata, pages, views
-from .interface import InterfaceText
+from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, escape_text, plain, to_html
 from .models import Document, Text
 from .terms import TermFinder
@@ -148,6 +148,15 @@ class PageText:
         if self.language in text.council:
             html += f' <span class="council-mark">{self.ui.council_mark}</span>'
         return Markup(html)
+
+    def own(self, text: Text | None) -> Markup:
+        """The edition's own text (a description, an explanation, an event), as
+        running text with the language's typography, which the document's
+        verbatim texts never get."""
+        typography = TYPOGRAPHY.get(self.language)
+        if not text or not typography or text.invariant:
+            return self(text)
+        return self(Text({self.language: typography(text.get(self.language))}))
 
     def provenance(self, texts: list[Text]) -> str:
         """Where this page's texts come from (``views.provenance``)."""

@@ -144,6 +144,23 @@ def test_the_document_s_own_texts_keep_the_source_s_spacing():
     assert "<dt>Origine:</dt>" in full_text  # the source writes it so
 
 
+def test_the_edition_s_own_french_texts_get_the_typography_too():
+    from generator.render import render_pages
+
+    doc = load_document(DATA)
+    rendered = render_pages(doc, "fr")
+    own = [
+        (rendered["package/glossary.md"], [e.explanation for e in doc.glossary]),
+        (rendered["package/timeline.md"], [e.text for e in doc.events]),
+    ] + [(rendered[f"package/actors/{a.id}.md"], [a.description]) for a in doc.actors]
+    spaced = 0
+    for page, texts in own:
+        for text in texts:
+            spaced += len(re.findall(r" [;:!?]", text.get("fr")))
+        assert not re.search(r" [;:!?]|« | »", page)
+    assert spaced > 3  # the data writes ordinary spaces; the pages, the right ones
+
+
 def test_the_theme_uses_only_the_strings_the_hook_gives_it():
     from generator.pages import THEME_STRINGS
 

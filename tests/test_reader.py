@@ -678,8 +678,15 @@ def test_glossary_and_explorer_show_everything_without_javascript(browser, base)
 
 # -- 13. search ----------------------------------------------------------------
 def results(page) -> list[tuple[str, str]]:
-    page.wait_for_selector(".pagefind-ui__result .result-type", timeout=5000)
-    page.wait_for_timeout(300)
+    """The results shown, once each has its text (Pagefind fills them in as
+    their text arrives, in any order): (address, kind) each."""
+    page.wait_for_function(
+        """() => {
+            const items = [...document.querySelectorAll('.pagefind-ui__result')];
+            return items.length && items.every(i => i.querySelector('.result-type'));
+        }""",
+        timeout=5000,
+    )
     return page.eval_on_selector_all(
         ".pagefind-ui__result",
         """els => els.map(e => [e.querySelector('.pagefind-ui__result-link').getAttribute('href'),
@@ -691,12 +698,8 @@ def results(page) -> list[tuple[str, str]]:
 def test_search_stays_in_the_page_language(open_page, base, language, query):
     page = open_page()
     page.goto(url(base, language, f"package/search/?q={query}"))
-    page.wait_for_selector(".pagefind-ui__message", timeout=5000)
-    page.wait_for_timeout(500)
-    hrefs = page.eval_on_selector_all(
-        ".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))"
-    )
-    assert not any("side-by-side" in h for h in hrefs), hrefs
+    hrefs = [href for href, _ in results(page)]
+    assert hrefs and not any("side-by-side" in h for h in hrefs), hrefs
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
