@@ -323,6 +323,7 @@ def test_tools_degrade_to_readable_content_without_javascript(browser, base):
     page = context.new_page()
     page.goto(base + "en/package/study/")
     assert page.is_visible(".study-static") and not page.is_visible("[data-quiz]")
+    assert not page.is_visible("[data-flashcards]")
     assert len(page.query_selector_all(".study-static details")) > 40
     page.goto(base + "en/package/explorer/")
     assert len(page.query_selector_all("ol.explorer > li")) == 42

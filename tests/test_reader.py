@@ -325,7 +325,7 @@ def test_the_tools_do_not_move_once_their_script_runs(open_page, base, language)
     phone, where a shift moves the most."""
     page = open_page("phone")
     shifts = {}
-    for kind in ("who-does-what", "explorer", "glossary"):
+    for kind in ("who-does-what", "explorer", "glossary", "study"):
         goto(page, url(base, language, KINDS[kind]))
         shifts[kind] = round(page.evaluate(LAYOUT_SHIFT), 3)
     assert all(shift < 0.1 for shift in shifts.values()), shifts

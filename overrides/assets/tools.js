@@ -158,12 +158,9 @@
   if (!dataNode) return;
   var study = JSON.parse(dataNode.textContent);
   var strings = study.strings;
-  var staticPart = document.querySelector(".study-static");
-  if (staticPart) staticPart.hidden = true;
 
   var cardsBox = document.querySelector("[data-flashcards]");
   if (cardsBox) {
-    cardsBox.hidden = false;
     var card = 0;
     var front = cardsBox.querySelector(".flashcards__front");
     var back = cardsBox.querySelector(".flashcards__back");
@@ -192,7 +189,6 @@
 
   var quizBox = document.querySelector("[data-quiz]");
   if (!quizBox) return;
-  quizBox.hidden = false;
   var total = study.questions.length;
 
   // The questions come in an order of their own for each round: shuffled with
