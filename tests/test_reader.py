@@ -113,7 +113,8 @@ def test_phone_header_names_the_site_and_stays_on_top(open_page, base, language,
     assert page.is_visible(name) and page.is_visible(number)
     assert page.inner_text(name) == UI["header_short"][language]
     assert "15250/18" in page.inner_text(number)
-    assert page.eval_on_selector(name, "e => e.scrollWidth <= e.clientWidth"), "name cut short"
+    for part in (name, number):
+        assert page.eval_on_selector(part, "e => e.scrollWidth <= e.clientWidth"), part
     assert not page.is_visible(".md-header .site-title--full")
     page.mouse.wheel(0, 3000)
     page.wait_for_timeout(300)
