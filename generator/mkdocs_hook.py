@@ -156,6 +156,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {lang: i18n.folder(lang) for lang in i18n.languages},
     )
     config.extra["language_root"] = i18n.folder(i18n.current)
+    config.extra["language_folders"] = {lang: i18n.folder(lang) for lang in i18n.languages}
+    config.extra["site_path"] = urlsplit(config.site_url or "/").path or "/"
     config.extra["ui"] = {key: ui.escaped(key) for key in pages.THEME_STRINGS}
     config.extra["edition"] = {
         "text": ui("edition", date=ui.date(_state.version[0]), version=_state.version[1]),

@@ -113,7 +113,7 @@ def file_url(url: str) -> str:
         return url
     cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
     path, rest = url[:cut], url[cut:]
-    if path in (".", "..") or path.endswith("/"):
+    if path.endswith("/") or path.rsplit("/", 1)[-1] in (".", ".."):  # "../..": a folder too
         path = path.rstrip("/") + "/index.html"
     return path + rest
 

@@ -134,6 +134,31 @@ def test_one_404_page_per_language(site, folder, language):
     assert f'href="/{folder}package/glossary/"' in html  # absolute: works at any depth
 
 
+def language_links(html: str) -> dict[str, str]:
+    return dict(
+        (lang, href)
+        for href, lang in re.findall(
+            r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"', html
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "links"),
+    [
+        ("index.html", {"fr": ".", "en": "en/"}),  # relative: a sub-path, file:// too
+        ("en/index.html", {"fr": "..", "en": "."}),
+        ("package/measure-2/index.html", {"fr": "./", "en": "../../en/package/measure-2/"}),
+        ("404.html", {"fr": "/", "en": "/en/"}),  # absolute: served at any depth
+        ("en/404.html", {"fr": "/", "en": "/en/"}),  # not the last page built's
+    ],
+)
+def test_the_language_switch_leads_to_the_same_page_in_the_other_language(site, page, links):
+    html = (site / page).read_text(encoding="utf-8")
+    found = {lang: href.rstrip("/") or "/" for lang, href in language_links(html).items()}
+    assert found == {lang: href.rstrip("/") or "/" for lang, href in links.items()}
+
+
 def test_hreflang_alternates_and_sitemap(site):
     html = (site / "package/measure-1/index.html").read_text(encoding="utf-8")
     assert re.search(

@@ -71,6 +71,9 @@ def test_file_urls_point_at_index_pages():
     assert file_url("glossary/#emsc") == "glossary/index.html#emsc"
     assert file_url("../search/?q=x") == "../search/index.html?q=x"
     assert file_url("..") == "../index.html"
+    assert file_url("../..") == "../../index.html"
+    assert file_url("../../#top") == "../../index.html#top"
+    assert file_url("./") == "./index.html"
     for unchanged in ("x.css", "#fn:2", "http://a/b/", "/en/", "", "mailto:x@y.z"):
         assert file_url(unchanged) == unchanged
 
@@ -119,3 +122,31 @@ def test_visible_text_matches_the_reference_extraction(html):
 
     reference = re.sub(r"\s+", " ", unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))).strip()
     assert _text(html) == reference
+
+
+def test_every_link_of_the_real_offline_edition_opens_a_file(real_site):
+    """From file://, a link to a folder shows a listing and one from the disk's
+    root leaves the edition: every link of every page (404 pages aside: no
+    server, no 404) opens a file of the zip."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    from generator.offline import _URL_ATTRIBUTE
+    from generator.opendata import FOLDER, OFFLINE_NAME
+
+    archive = zipfile.ZipFile(real_site / FOLDER / OFFLINE_NAME)
+    names = set(archive.namelist())
+    broken = set()
+    for name in sorted(n for n in names if n.endswith(".html") and not n.endswith("404.html")):
+        html = archive.read(name).decode("utf-8")
+        for match in _URL_ATTRIBUTE.finditer(html):
+            link = match[1]
+            if not html[match.start() - 1].isspace() or re.match(r"^([a-z]+:|#|$)", link):
+                continue
+            path = unquote(urlsplit(link).path)
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path))
+            if target.endswith(OFFLINE_NAME):  # the zip does not hold itself
+                continue
+            if link.startswith("/") or target not in names:
+                broken.add((name, link))
+    assert len(names) > 100 and not broken, sorted(broken)[:20]
