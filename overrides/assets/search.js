@@ -127,8 +127,15 @@
   }
 
   // -- Offline: our own index ---------------------------------------------------
-  function stem(word) {  // a crude, language-neutral stem: "renforcé" ~ "renforcement"
-    return word.length > 5 ? word.slice(0, Math.max(5, word.length - 3)) : word;
+  // A word without its French or English ending (words are folded: no
+  // accents), so that "renforce" finds "renforcement" and "networks"
+  // "network"; a name such as "frontex" keeps all its letters (it must not
+  // find "frontline").
+  var ENDING = /(ements?|ations?|ites?|ees?|es|e|s|ing|ed|ers?|ment)$/;
+  function stem(word) {
+    var root = word.replace(ENDING, "");
+    if (root.length >= 5) return root;
+    return /s$/.test(word) && word.length > 4 ? word.slice(0, -1) : word;  // "etats"
   }
 
   // The text around the first words found, with them highlighted.
@@ -176,26 +183,35 @@
     box.appendChild(count);
     box.appendChild(list);
 
-    // Pages where every word of the query starts a word (title or text),
-    // those with the words in their title first, then by number of matches.
+    // Pages where every word of the query (or its stem) starts a word, in
+    // the title or the text. First the pages whose title has the words as
+    // typed (the shortest title first: the page about them), then their
+    // stems; then by number of matches as typed, then of stems.
     function run() {
-      var words = T.words(input.value).map(stem);
+      var typed = T.words(input.value);
+      var words = typed.map(stem);
       list.textContent = "";
       if (!words.length) {
         count.textContent = status.textContent = "";
         return;
       }
       var found = [];
+      var howMany = function (result) { return result.found.filter(Boolean).length; };
       entries.forEach(function (entry, order) {
         var inTitle = T.find(entry.title, words);
         var inText = T.find(entry.text, words);
         var every = words.every(function (_, i) { return inTitle.found[i] || inText.found[i]; });
         if (!every) return;
-        var titled = inTitle.found.filter(Boolean).length;
-        found.push({ entry: entry, ranges: inText.ranges, titled: titled, hits: inText.ranges.length, order: order });
+        found.push({
+          entry: entry, ranges: inText.ranges, order: order,
+          titledAsTyped: howMany(T.find(entry.title, typed)), titled: howMany(inTitle),
+          hitsAsTyped: T.find(entry.text, typed).ranges.length, hits: inText.ranges.length,
+        });
       });
       found.sort(function (a, b) {
-        return (b.titled - a.titled) || (b.hits - a.hits) || (a.order - b.order);
+        return (b.titledAsTyped - a.titledAsTyped) || (b.titled - a.titled) ||
+          (a.titledAsTyped && a.entry.title.length - b.entry.title.length) ||  // about it
+          (b.hitsAsTyped - a.hitsAsTyped) || (b.hits - a.hits) || (a.order - b.order);
       });
       count.textContent = status.textContent = counted(found.length);
       found.forEach(function (hit) {
