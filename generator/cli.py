@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from babel import Locale, UnknownLocaleError
 
 from . import DataErrors, load_document
 from .fields import language_name
@@ -84,6 +85,13 @@ def main(argv: list[str] | None = None) -> int:
         languages = tuple(code.strip() for code in args.languages.split(",") if code.strip())
         if not languages:
             parser.error("--languages: give at least one language code, e.g. fr,en")
+        if len(set(languages)) < len(languages):
+            parser.error(f"--languages: a language is given twice in {args.languages!r}")
+        for code in languages:
+            try:
+                Locale.parse(code)
+            except (ValueError, UnknownLocaleError):
+                parser.error(f"--languages: {code!r} is not a language code (e.g. fr, en)")
     elif config.is_file():
         languages = configured_languages(config)
     else:

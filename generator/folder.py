@@ -42,10 +42,20 @@ def _files(root: Path) -> set[str]:
 
 
 def _manifest(root: Path) -> set[str]:
+    """The files the manifest lists; a line that is not a path inside ``root``
+    (an edited manifest) is a ``FolderError``, never a file to remove."""
     try:
-        return set((root / MANIFEST).read_text(encoding="utf-8").split("\n")) - {""}
+        names = set((root / MANIFEST).read_text(encoding="utf-8").split("\n")) - {""}
     except FileNotFoundError:
         return set()
+    for name in sorted(names):
+        parts = name.split("/")
+        if name.startswith("/") or "\\" in name or {"", ".", ".."} & set(parts):
+            raise FolderError(
+                f"{root / MANIFEST} lists {name!r}, which is not a file inside {root}: "
+                f"the manifest was edited; remove that line (the generator writes it itself)"
+            )
+    return names
 
 
 def _write_manifest(root: Path, names) -> None:
@@ -70,6 +80,12 @@ def check(root: Path, expected: set[str] = frozenset()) -> None:
     if not root.is_dir():
         raise FolderError(
             f"{root} is not a folder: move it away, the generator writes its output there"
+        )
+    in_the_way = sorted(n for n in expected if (root / n).is_dir() or (root / n).is_symlink())
+    if in_the_way:
+        raise FolderError(
+            f"{root / in_the_way[0]} is a folder or a link where the generator writes a "
+            f"file: move it elsewhere, then build again"
         )
     foreign = sorted(_files(root) - _manifest(root) - set(expected) - {MANIFEST})
     if foreign:

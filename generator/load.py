@@ -27,7 +27,10 @@ FILES = ("document", "measures", "footnotes", "glossary", "actors", "events", "i
 README = "README.md"
 SOURCE_FOLDER = "source"  # the source text the fidelity check reads
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Invisible characters; and the line breaks YAML counts but editors do not
+# (a lone CR, NEL, the Unicode line and paragraph separators): every line
+# number after them would be wrong.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]|\r(?!\n)")
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null")}
@@ -174,7 +177,7 @@ def parse_yaml(text: str, name: str) -> YamlFile:
 
 
 def _check_events(text: str, result: YamlFile) -> None:
-    """Anchors, aliases and too deep nesting, found in YAML's event stream
+    """Anchors, aliases, tags and too deep nesting, found in YAML's event stream
     before any node is built: nothing is expanded, nothing recurses."""
     depth = 0
     for event in yaml.parse(text, Loader=_FAST):
@@ -183,6 +186,12 @@ def _check_events(text: str, result: YamlFile) -> None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             message = "anchors and aliases (&name, *name) are not allowed"
             hint = "write the value out in full where it is needed"
+            result.errors.append(DataError(result.name, *place, "", message, hint, READING))
+            return
+        if getattr(event, "tag", None):  # written in the file: !!str, !!python/…, !name
+            written = event.tag.replace("tag:yaml.org,2002:", "!!")
+            message = f"YAML tags are not allowed (found {written})"
+            hint = "remove the tag: plain values in double quotes, lists and mappings only"
             result.errors.append(DataError(result.name, *place, "", message, hint, READING))
             return
         if isinstance(event, yaml.CollectionStartEvent):

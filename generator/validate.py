@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 from . import checks
 from .errors import DataErrors
-from .fields import Checker
+from .fields import INVARIANT, Checker
 from .load import Path_, Source, YamlFile
 from .models import (
     ACTOR_KINDS,
@@ -32,6 +32,7 @@ from .models import (
     Package,
     Record,
     Section,
+    Text,
 )
 
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
@@ -238,9 +239,18 @@ def _footnotes(check: Checker) -> dict:
 # -- glossary.yaml ------------------------------------------------------------
 def _glossary(check: Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcronym, ...]]:
     def entry(check: Checker, value, path: Path_) -> GlossaryEntry | None:
+        def short(value, path: Path_) -> Text | None:
+            text = check.text(value, path, acronyms=False)
+            for lang, word in text.values.items() if text else ():
+                if not word[:1].isalnum():  # found in texts from its first letter
+                    key = path + ((INVARIANT,) if text.invariant else (lang,))
+                    hint = "write it as it stands in the text, from its first letter"
+                    check.err(key, f"'{word}' does not begin with a letter or digit", hint)
+            return text
+
         fields = {
             "id": check.ident,
-            "short": lambda v, p: check.text(v, p, acronyms=False),
+            "short": short,
             "long": check.text,
             "source": check.reference,
             "explanation": check.text,

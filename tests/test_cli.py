@@ -49,12 +49,21 @@ def test_the_languages_come_from_mkdocs_yml_default_first():
     assert configured_languages(DATA.parent / "mkdocs.yml") == ("fr", "en")
 
 
-@pytest.mark.parametrize("languages", ["", " , "])
-def test_no_language_is_a_usage_error_not_a_traceback(mini, capsys, languages):
+@pytest.mark.parametrize(
+    ("languages", "message"),
+    [
+        ("", "give at least one language code"),
+        (" , ", "give at least one language code"),
+        ("fr,xx", "'xx' is not a language code"),
+        ("fr,<script>", "'<script>' is not a language code"),
+        ("fr,fr", "a language is given twice"),
+    ],
+)
+def test_a_wrong_language_list_is_a_usage_error_not_a_traceback(mini, capsys, languages, message):
     with pytest.raises(SystemExit) as exited:
         check(mini, "--languages", languages)
     assert exited.value.code == 2
-    assert "--languages: give at least one language code" in capsys.readouterr().err
+    assert f"--languages: {message}" in capsys.readouterr().err
 
 
 def test_check_says_how_many_translated_texts_are_the_council_s_own(mini, capsys):

@@ -50,6 +50,35 @@ def test_a_generated_folder_that_is_a_link_is_refused_and_its_target_kept(tmp_pa
     assert sorted(p.name for p in target.iterdir()) == ["precious.txt"]
 
 
+@pytest.mark.parametrize("line", ["../../README.md", "/tmp/victim.txt", "a/../../x", "./a"])
+def test_an_edited_manifest_never_removes_a_file_outside_the_folder(tmp_path, line):
+    folder = tmp_path / "docs" / "package"
+    sync(folder, {"a.fr.md": "A"})
+    victim = tmp_path / "README.md"
+    victim.write_text("keep me")
+    with open(folder / MANIFEST, "a", encoding="utf-8") as manifest:
+        manifest.write(line + "\n")
+    with pytest.raises(FolderError, match="the manifest was edited"):
+        sync(folder, {"b.fr.md": "B"})
+    assert victim.read_text() == "keep me" and (folder / "a.fr.md").exists()
+
+
+@pytest.mark.parametrize("thing", ["folder", "link"])
+def test_a_folder_or_link_where_a_page_goes_stops_the_writing(tmp_path, thing):
+    folder = tmp_path / "package"
+    sync(folder, {"a.fr.md": "A", "b.fr.md": "B"})
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    (folder / "a.fr.md").unlink()
+    if thing == "folder":
+        (folder / "a.fr.md").mkdir()
+    else:
+        os.symlink(outside, folder / "a.fr.md")
+    with pytest.raises(FolderError, match="a.fr.md is a folder or a link"):
+        sync(folder, {"a.fr.md": "A2", "b.fr.md": "B"})
+    assert outside.read_text() == "keep me" and (folder / "b.fr.md").read_text() == "B"
+
+
 def test_a_link_inside_the_folder_is_foreign(tmp_path):
     folder = tmp_path / "package"
     sync(folder, {"a.fr.md": "A"})

@@ -65,6 +65,13 @@ CASES = [
     ),
     ("events.yaml", 'date: "2019"', "date: 2019", "events[1].date", "as a number"),
     (
+        "glossary.yaml",
+        "short: {fr: UE, en: EU}",
+        'short: {fr: "-UE", en: EU}',
+        "entries[1].short.fr",
+        "'-UE' does not begin with a letter or digit",
+    ),
+    (
         "actors.yaml",
         "id: member-states",
         "id: index",
