@@ -218,6 +218,15 @@ def _syntax_error(name: str, text: str, exc: yaml.YAMLError) -> DataError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(exc, "problem", None) or "invalid YAML"
+    if (opened := _unclosed_quote(text, line)) is not None:
+        # a quote left open runs on over the next lines: the parser stops
+        # further down, the cause is where the quote opened
+        message = (
+            f'YAML syntax error: a quote (") opened on this line is not closed on it '
+            f"(the parser stopped at line {line}: {problem})"
+        )
+        hint = 'close the quote at the end of the value, or write \\" for a quote inside it'
+        return DataError(name, opened[0], opened[1], "", message, hint, READING)
     hint = "quote the value, or check the indentation of this line and the one above"
     if "'\\t'" in problem or "\t" in problem:
         hint = "YAML indentation uses spaces, never tabs"
@@ -225,6 +234,16 @@ def _syntax_error(name: str, text: str, exc: yaml.YAMLError) -> DataError:
     if getattr(exc, "context", None):
         message += f" ({exc.context})"
     return DataError(name, line, column, "", message, hint, READING)
+
+
+def _unclosed_quote(text: str, last: int) -> tuple[int, int] | None:
+    """(line, column) of the last double quote of the first line, up to
+    ``last``, whose quotes do not pair up; escaped quotes (\\") do not count."""
+    for number, line in enumerate(text.split("\n")[:last], start=1):
+        quotes = [m.start() for m in re.finditer(r'(?<!\\)"', re.sub(r"\\\\", "  ", line))]
+        if len(quotes) % 2:
+            return number, quotes[-1] + 1
+    return None
 
 
 def _convert(node: yaml.Node, path: Path_, result: YamlFile) -> Any:

@@ -60,9 +60,17 @@ def test_tab_indentation_gets_a_hint():
     assert error.line == 2 and "tabs" in error.hint and error.stage == READING
 
 
-def test_an_unclosed_quote_is_one_error_at_its_line():
-    (error,) = parse_yaml('a: "x\nb: y\nc: z\n', "f.yaml").errors
-    assert error.message.startswith("YAML syntax error") and error.line in (1, 4)
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('a: "x\nb: y\nc: z\n', 1),
+        ('a:\n  b: "ok \\" quoted"\n  c: "left open\n  d: "x"\n  e: "y"\n', 3),  # block
+        ('a: {b: "ok", c: "left open, d: "x"}\n', 1),  # flow
+    ],
+)
+def test_an_unclosed_quote_is_one_error_at_its_line(text, line):
+    (error,) = parse_yaml(text, "f.yaml").errors
+    assert error.message.startswith("YAML syntax error") and error.line == line, error
 
 
 @pytest.mark.parametrize(
