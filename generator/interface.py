@@ -44,10 +44,15 @@ def placeholders(raw: str) -> set[str]:
 _SPACE = "[ \u00a0\u202f]?"
 
 
+# ; ! ? closing a clause, with or without a space before; an entity written
+# out in a text (&gt;) is matched first and left alone.
+_BEFORE_MARK = re.compile(r"&#?\w+;(?=\s|$)|" + _SPACE + r"([;!?])(?=\s|$|»)")
+
+
 def _french(raw: str) -> str:
     """French spacing: a no-break space before : and inside « », a narrow one
     before ; ! ? (added where missing, or in place of an ordinary space)."""
-    raw = re.sub(_SPACE + r"([;!?])(?=\s|$|»)", "\u202f\\1", raw)
+    raw = _BEFORE_MARK.sub(lambda m: m[0] if m[0][0] == "&" else "\u202f" + m[1], raw)
     raw = re.sub(r"(?<=\S)" + _SPACE + r":(?=\s|$)", "\u00a0:", raw)
     raw = re.sub("«" + _SPACE, "«\u00a0", raw)
     return re.sub(_SPACE + "»", "\u00a0»", raw)

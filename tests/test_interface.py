@@ -167,3 +167,13 @@ def test_the_theme_uses_only_the_strings_the_hook_gives_it():
     theme = Path(__file__).parent.parent / "overrides"
     used = {use.key for use in template_usage([theme])}
     assert used and used <= set(THEME_STRINGS)
+
+
+def test_french_typography_leaves_an_entity_written_in_a_text_alone():
+    from generator.interface import TYPOGRAPHY
+
+    french = TYPOGRAPHY["fr"]
+    assert french("a &gt; b &#62; c") == "a &gt; b &#62; c"
+    assert french("oui; non ! et ? « x » : y") == (
+        "oui\u202f; non\u202f! et\u202f? «\u00a0x\u00a0»\u00a0: y"
+    )
