@@ -187,7 +187,8 @@ def _generate(config: MkDocsConfig, i18n: _I18n) -> None:
     _stop_indexing()  # serving: the last build's index is out of date, and it takes a core
     _check_publishing(config)
     docs = Path(config.docs_dir)
-    _check_translations(docs, i18n.languages)
+    if missing := _missing_translations(docs, i18n.languages):
+        _refuse("pages missing a translation:\n" + "\n".join(missing))
     data = Path(config.config_file_path).parent / "data"
     target = docs / pages.FOLDER
     edition = site.Edition(_state.version[0], config.site_url or "http://localhost:8000/")
@@ -196,16 +197,9 @@ def _generate(config: MkDocsConfig, i18n: _I18n) -> None:
             data, i18n.languages, target, config.use_directory_urls, edition
         )
     except DataErrors as exc:
-        report = f"the data in {data} has errors:\n{exc.report()}"
-        if _state.command != "serve" or _state.generated is None:
-            raise PluginError(report) from None
-        # printed, not logged: an error logged by MkDocs' logger would stop the server's build
-        print(
-            f"ERROR    -  {report}\n(serving the last good data until this is fixed)",
-            file=sys.stderr,
-        )
+        _refuse(f"the data in {data} has errors:\n{exc.report()}")
     except FolderError as exc:
-        raise PluginError(str(exc)) from None
+        _refuse(str(exc))
     else:
         report = _state.generated.report
         log.info(
@@ -237,7 +231,18 @@ def _check_publishing(config: MkDocsConfig) -> None:
         )
 
 
-def _check_translations(docs: Path, languages: tuple[str, ...]) -> None:
+def _refuse(report: str) -> None:
+    """Stop the build; while serving, once there are pages to serve, say why
+    and go on serving the last good ones instead (the server would hang)."""
+    if _state.command != "serve" or _state.generated is None:
+        raise PluginError(report) from None
+    # printed, not logged: an error logged by MkDocs' logger would stop the server's build
+    print(
+        f"ERROR    -  {report}\n(serving the last good pages until this is fixed)", file=sys.stderr
+    )
+
+
+def _missing_translations(docs: Path, languages: tuple[str, ...]) -> list[str]:
     """Every hand-written page must exist in every language (no silent fallback)."""
     missing = []
     for page in sorted(docs.rglob("*.md")):
@@ -250,8 +255,7 @@ def _check_translations(docs: Path, languages: tuple[str, ...]) -> None:
         for language in languages:
             if not (other := page.with_name(f"{stem}.{language}.md")).exists():
                 missing.append(f"{other.relative_to(docs)} is missing")
-    if missing:
-        raise PluginError("pages missing a translation:\n" + "\n".join(sorted(set(missing))))
+    return sorted(set(missing))
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has made each language's files

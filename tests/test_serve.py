@@ -114,6 +114,29 @@ def test_edits_are_served_and_broken_ones_keep_the_last_good_site(served):
         )
         log.write_text("")
 
+    # not the data: a page saved among the generated ones (the generated pages
+    # are kept), a hand-written page left untranslated (the rest goes on)
+    foreign = project / "docs" / "package" / "notes.fr.md"
+    about = project / "docs" / "about.en.md"
+    aside = about.with_suffix(".bak")
+    for refusal, undo, message, shown in (
+        (lambda: foreign.write_text("mine"), foreign.unlink, "holds files", "Act very fast"),
+        (lambda: about.rename(aside), lambda: aside.rename(about), "missing a", "Act quickly"),
+    ):
+        refusal()
+        (data / "measures.yaml").write_text(
+            good["measures.yaml"].replace("Act fast", "Act quickly"), encoding="utf-8"
+        )
+        output = wait_for_log(log, message)
+        assert "Traceback" not in output
+        assert shown in wait_for(url, shown), "the server still answers"
+        undo()
+        (data / "measures.yaml").write_text(
+            good["measures.yaml"].replace("Act fast", "Act very fast"), encoding="utf-8"
+        )
+        wait_for(url, "Act very fast")
+        log.write_text("")
+
     (data / "measures.yaml").write_text(good["measures.yaml"], encoding="utf-8")
     wait_for(url, "Act fast", absent="Act very fast")
 
