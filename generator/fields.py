@@ -138,6 +138,9 @@ class Checker:
             hint = "write digits only, unquoted"
             self.err(path, f"expected a whole number, got {self.kind(value, path)}", hint)
             return None
+        if value < 1:  # a session, a page, a measure: counted from 1
+            self.err(path, f"expected a number from 1 up, got {value}", "write digits only")
+            return None
         return value
 
     def ident(self, value: Any, path: Path_, pattern: re.Pattern = ID) -> str | None:

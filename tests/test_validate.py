@@ -64,6 +64,7 @@ CASES = [
         "YAML reads the unquoted value yes as true/false",
     ),
     ("events.yaml", 'date: "2019"', "date: 2019", "events[1].date", "as a number"),
+    ("document.yaml", "session: 1", "session: -5", "record.session", "from 1 up, got -5"),
     (
         "glossary.yaml",
         "short: {fr: UE, en: EU}",
