@@ -42,8 +42,9 @@ class PageKind:
     context: Callable[[Any, Document, Any, views.Views], dict] = lambda t, doc, key, v: {}
     not_found_link: bool = False  # offered on the 404 page
     # on search results: the interface string naming the kind of page, and the
-    # weight of its words (pages that repeat others' texts weigh less)
-    search: tuple[str, str] = ("search_type_tool", "0.5")
+    # weight of its words (pages that repeat others' texts weigh less); None:
+    # left out of search (a page that only repeats others)
+    search: tuple[str, str] | None = ("search_type_tool", "0.5")
 
     def __post_init__(self):
         object.__setattr__(self, "path", self.path or f"{FOLDER}/{self.name}.md")
@@ -188,13 +189,13 @@ KINDS = (
              context=_actor, search=("actor", "")),
     PageKind("glossary", nav="", not_found_link=True, context=_glossary, search=("glossary", "")),
     PageKind("full-text", nav="", not_found_link=True, search=("full_text", "0.3")),
-    PageKind("search"),
+    PageKind("search", search=None),
     PageKind("who-does-what", nav="tools", context=_who_does_what),
     PageKind("explorer", nav="tools", context=_tables),
     PageKind("side-by-side", SIDE + "full-text.md", nav="tools", context=_side_by_side,
              search=("full_text", "0.3")),
     PageKind("side-by-side-measure", SIDE + "measure-{key}.md", "side-by-side.md.j2",
-             keys=_measures, context=_side_by_side),
+             keys=_measures, context=_side_by_side, search=None),
     PageKind("timeline", nav="tools", context=_timeline),
     PageKind("overview", nav="tools", context=_overview),
     PageKind("study", nav="tools", context=_study),
@@ -292,7 +293,7 @@ def interface_keys() -> dict[str, tuple[str, ...]]:
     labels = (
         {k.label for k in in_nav if not k.nav_tree}
         | {k.nav for k in in_nav if k.nav}
-        | {k.search[0] for k in KINDS}
+        | {k.search[0] for k in KINDS if k.search}
     )
     return {**dict.fromkeys(labels, ()), **THEME_STRINGS}
 

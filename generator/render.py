@@ -195,7 +195,9 @@ class PageText:
         """The page's metadata block: strings plain and HTML-escaped (themes
         print titles without escaping), written by a YAML serializer; with
         what search results say of the page (its kind and weight)."""
-        if self.kind and not meta.get("search_exclude"):
+        if self.kind and self.kind.search is None:
+            meta = {**meta, "search_exclude": True}
+        elif self.kind:
             label, weight = self.kind.search
             meta = {**meta, "search_type": self.ui.plain(label), "search_weight": weight}
         values = {k: str(escape(plain(v))) if isinstance(v, str) else v for k, v in meta.items()}

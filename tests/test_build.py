@@ -159,6 +159,31 @@ def test_the_language_switch_leads_to_the_same_page_in_the_other_language(site, 
     assert found == {lang: href.rstrip("/") or "/" for lang, href in links.items()}
 
 
+SEARCH_TYPES = {
+    "index.html": "home",
+    "package/measure-2/index.html": "measure",
+    "package/actors/index.html": "actor",
+    "package/actors/emsc/index.html": "actor",
+    "package/glossary/index.html": "glossary",
+    "package/full-text/index.html": "full_text",
+    "package/explorer/index.html": "search_type_tool",
+    "about/index.html": "search_type_about",
+    "package/side-by-side/measure-2/index.html": None,  # repeats the measure: not searched
+    "package/search/index.html": None,
+}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_ROOTS))
+def test_search_says_what_kind_of_page_each_is(site, language):
+    interface = load_document(MINI).interface
+    for page, key in SEARCH_TYPES.items():
+        html = (site / LANGUAGE_ROOTS[language] / page).read_text(encoding="utf-8")
+        found = re.findall(r'data-pagefind-meta="type:([^"]*)"', html)
+        expected = [interface[key].get(language)] if key else []
+        assert found == expected, page
+        assert ("data-pagefind-body" in html) == bool(key), page
+
+
 def test_hreflang_alternates_and_sitemap(site):
     html = (site / "package/measure-1/index.html").read_text(encoding="utf-8")
     assert re.search(
