@@ -698,8 +698,14 @@ def test_glossary_has_an_a_to_z_index_and_a_filter(open_page, base, language):
         assert page.locator("dl.glossary > .glossary__entry:not([hidden]) mark").count()
         status = page.inner_text(".glossary-filter__count")
         assert status.startswith(f"{len(shown)} "), status
+        assert parse_qs(urlsplit(page.url).query)["q"] == [query]  # in the address
+    page.reload()  # the address keeps the filter
+    assert page.input_value(".glossary-filter input") == query
+    assert len(visible(page, "dl.glossary dt")) == len(shown)
+    field.focus()
     page.keyboard.press("Escape")  # a search field is cleared with Escape
     assert len(visible(page, "dl.glossary dt")) == 42
+    assert "q=" not in page.url
 
 
 def test_glossary_and_explorer_show_everything_without_javascript(browser, base):

@@ -149,7 +149,17 @@
       });
       glossaryCount.textContent = words.length ? T.plural(glossaryFilter.getAttribute("data-count"), shown) : "";
     };
-    glossaryInput.addEventListener("input", applyGlossary);
+    // the filter lives in the address (?q=), as the other tools' do: a reload,
+    // a shared link or the language switch keep it
+    var glossaryQuery = new URLSearchParams(window.location.search).get("q");
+    if (glossaryQuery) glossaryInput.value = glossaryQuery;
+    glossaryInput.addEventListener("input", function () {
+      applyGlossary();
+      var params = new URLSearchParams(window.location.search);
+      if (glossaryInput.value.trim()) params.set("q", glossaryInput.value.trim());
+      else params.delete("q");
+      T.setQuery(params);
+    });
     applyGlossary();
   }
 
