@@ -286,3 +286,23 @@ def test_a_measure_links_to_its_rows_side_by_side_and_they_lead_on(site):
             number < last
         )
         assert pager == expected
+
+
+def test_a_page_has_the_same_anchors_in_both_languages(real_site):
+    """The language switch keeps the #anchor: every heading below the title
+    has the same id in French and in English (hand-written pages included)."""
+
+    def anchors(page: Path) -> set[str]:
+        return set(re.findall(r'<h[2-6][^>]*\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+
+    pairs = [
+        (page, real_site / "en" / page.relative_to(real_site))
+        for page in real_site.rglob("index.html")
+        if page.relative_to(real_site).parts[0] != "en"
+    ]
+    differ = {
+        str(fr.relative_to(real_site)): sorted(anchors(fr) ^ anchors(en))[:4]
+        for fr, en in pairs
+        if anchors(fr) != anchors(en)
+    }
+    assert len(pairs) > 80 and differ == {}
