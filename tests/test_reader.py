@@ -84,7 +84,7 @@ def test_no_page_scrolls_sideways(open_page, base, language):
     # WCAG 1.4.10: at 320 px (a phone's layout, the narrowest), wide tables
     # scroll in their own region, never the page
     page = open_page("zoom400")
-    wide, cut = [], []
+    wide, cut, broken = [], [], []
     for kind, path in KINDS.items():
         goto(page, url(base, language, path))
         width, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
@@ -99,8 +99,22 @@ def test_no_page_scrolls_sideways(open_page, base, language):
         )
         if outside:
             cut.append((kind, outside))
+        if split := page.eval_on_selector_all(".md-content a.chip", SPLIT_WORDS):
+            broken.append((kind, split))
     assert wide == [], "pages wider than the screen"
     assert cut == [], "header controls cut off"
+    assert broken == [], "names broken in the middle of a word"
+
+
+# The visible elements too narrow for their longest word (which the browser
+# then breaks in the middle).
+SPLIT_WORDS = """els => els.filter(e => e.getClientRects().length).filter(e => {
+    const style = getComputedStyle(e);
+    const measure = document.createElement('canvas').getContext('2d');
+    measure.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const longest = Math.max(...e.textContent.split(/\\s+/).map(w => measure.measureText(w).width));
+    const room = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return longest > room + 1; }).map(e => e.textContent.trim())"""
 
 
 # -- 3. the header -------------------------------------------------------------
