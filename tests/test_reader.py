@@ -135,6 +135,12 @@ def test_phone_header_names_the_site_and_stays_on_top(open_page, base, language,
     assert page.evaluate("scrollY") > 1000
     top = page.eval_on_selector(".md-header", "e => e.getBoundingClientRect().top")
     assert top == 0 and page.is_visible(".md-header [for=__drawer]")
+    settle(page)  # the theme swaps the title for the page's once scrolled: not here
+    shown = page.eval_on_selector(
+        name, "e => getComputedStyle(e.closest('.md-header__topic')).opacity"
+    )
+    assert page.evaluate("document.querySelector('.md-header__title--active') !== null")
+    assert shown == "1", "the site's name is kept once the page scrolls"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
