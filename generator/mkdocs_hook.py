@@ -26,6 +26,7 @@ import hashlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -216,6 +217,8 @@ def _generate(config: MkDocsConfig, i18n: _I18n) -> None:
         except FolderError as exc:
             raise PluginError(str(exc)) from None
         atexit.register(_abandon)  # an interrupted build (Ctrl-C) leaves nothing behind
+        for stop in (signal.SIGTERM, signal.SIGHUP):  # and one told to stop: the same way
+            signal.signal(stop, _interrupted)
     _state.warnings = _Warnings()
     logging.getLogger("mkdocs").addHandler(_state.warnings)
 
@@ -370,6 +373,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     _stop_counting()
     _abandon()
+
+
+def _interrupted(signum, frame) -> None:
+    raise KeyboardInterrupt(f"stopped by signal {signum}")
 
 
 def _abandon() -> None:

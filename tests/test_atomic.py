@@ -68,7 +68,8 @@ def test_a_failure_of_the_offline_edition(project):
     fails_unchanged(project, "the offline edition failed: disk full (simulated)")
 
 
-def test_an_interrupt_in_the_middle_of_the_build(project):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_an_interrupt_in_the_middle_of_the_build(project, stop):
     before = snapshot(project / "site")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build"],
@@ -85,7 +86,7 @@ def test_an_interrupt_in_the_middle_of_the_build(project):
     while not list(building.glob("package/*/index.html")) and time.monotonic() < deadline:
         time.sleep(0.02)
     assert list(building.glob("package/*/index.html")), "the build never started writing pages"
-    process.send_signal(signal.SIGINT)
+    process.send_signal(stop)
     process.communicate(timeout=60)
     assert process.returncode != 0
     assert snapshot(project / "site") == before and not building.exists()
