@@ -205,8 +205,11 @@ class PageText:
         return Markup(f"---\n{dumped}---\n")
 
     def column(self, language: str) -> PageText:
-        """The same page, for the texts of another language (side by side)."""
-        return PageText(self.site, language, self.page, note_prefix=f"-{language}")
+        """The same page, for the texts of a language (side by side): the page's
+        own language keeps the footnote ids of the full text (#fn:3), the
+        other's are told apart (#fn-en:3)."""
+        prefix = "" if language == self.language else f"-{language}"
+        return PageText(self.site, language, self.page, note_prefix=prefix)
 
     def url(self, target: str, fragment: str = "") -> str:
         return self.urls.relative(target, self._base, fragment)

@@ -306,3 +306,19 @@ def test_a_page_has_the_same_anchors_in_both_languages(real_site):
         if anchors(fr) != anchors(en)
     }
     assert len(pairs) > 80 and differ == {}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_ROOTS))
+def test_the_side_by_side_text_has_every_anchor_of_the_full_text(real_site, language):
+    """A link into the full text (#action-4-2, #fn:3, #footnotes) works on the
+    side-by-side page too: the language switch and readers can swap them."""
+
+    def ids(path: str) -> set[str]:
+        page = real_site / LANGUAGE_ROOTS[language] / path / "index.html"
+        body = page.read_text(encoding="utf-8").split('<div class="md-content"', 1)[1]
+        return set(re.findall(r'\sid="([^"]+)"', body))
+
+    full, side = ids("package/full-text"), ids("package/side-by-side/full-text")
+    headings = {"texte-integral", "full-text"}  # the page's own title
+    assert {"footnotes", "fn:3", "fnref:3"} <= full
+    assert full - side - headings == set()
