@@ -334,6 +334,15 @@ class Checker:
                 out.append(text)
         return tuple(out)
 
+    def term(self, word: str, path: Path_) -> bool:
+        """Whether ``word`` can be found in the texts (``TermFinder``): it
+        begins with a letter or a digit."""
+        if word[:1].isalnum():
+            return True
+        hint = "write it as it stands in the text, from its first letter"
+        self.err(path, f"'{word}' does not begin with a letter or digit", hint)
+        return False
+
     def spellings(self, value, path: Path_) -> dict[str, tuple[str, ...]]:
         """Words per language (actor terms, glossary variants)."""
         if not isinstance(value, dict):
@@ -351,12 +360,7 @@ class Checker:
             words = []
             for j, item in enumerate(self.sequence(items, path + (lang,))):
                 word = self.string(item, path + (lang, j))
-                if word is not None and not word[0].isalnum():
-                    hint = "write it as it stands in the text, from its first letter"
-                    self.err(
-                        path + (lang, j), f"'{word}' does not begin with a letter or digit", hint
-                    )
-                elif word is not None:
+                if word is not None and self.term(word, path + (lang, j)):
                     words.append(word)
             out[lang] = tuple(words)
         return out

@@ -151,14 +151,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     title = lambda text: escape(plain(text.get(i18n.current)))  # noqa: E731
     config.nav = pages.navigation(ui.escaped, doc, title)
     i18n.name_languages(ui.language_name)
+    folders = {lang: i18n.folder(lang) for lang in i18n.languages}  # "" or "en/"
     config.extra["not_found"] = pages.not_found_page(
-        lambda lang: InterfaceText(doc.interface, lang),
-        i18n.current,
-        {lang: i18n.folder(lang) for lang in i18n.languages},
+        lambda lang: InterfaceText(doc.interface, lang), i18n.current, folders
     )
-    config.extra["language_root"] = i18n.folder(i18n.current)
-    config.extra["language_folders"] = {lang: i18n.folder(lang) for lang in i18n.languages}
-    config.extra["site_path"] = urlsplit(config.site_url or "/").path or "/"
+    config.extra["language_root"] = folders[i18n.current]
+    config.extra["language_folders"] = folders  # the language switch (partials/alternate.html)
     config.extra["ui"] = {key: ui.escaped(key) for key in pages.THEME_STRINGS}
     config.extra["edition"] = {
         "text": ui("edition", date=ui.date(_state.version[0]), version=_state.version[1]),

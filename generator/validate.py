@@ -239,13 +239,10 @@ def _footnotes(check: Checker) -> dict:
 # -- glossary.yaml ------------------------------------------------------------
 def _glossary(check: Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcronym, ...]]:
     def entry(check: Checker, value, path: Path_) -> GlossaryEntry | None:
-        def short(value, path: Path_) -> Text | None:
+        def short(value, path: Path_) -> Text | None:  # found in the texts, as the terms
             text = check.text(value, path, acronyms=False)
             for lang, word in text.values.items() if text else ():
-                if not word[:1].isalnum():  # found in texts from its first letter
-                    key = path + ((INVARIANT,) if text.invariant else (lang,))
-                    hint = "write it as it stands in the text, from its first letter"
-                    check.err(key, f"'{word}' does not begin with a letter or digit", hint)
+                check.term(word, path + ((INVARIANT,) if text.invariant else (lang,)))
             return text
 
         fields = {

@@ -182,3 +182,9 @@ def test_unknown_files_in_the_data_folder_are_named(tmp_path):
     sources, unknown = read_folder(tmp_path, ("measures", "actors"))
     assert [e.file.rsplit("/", 1)[-1] for e in unknown] == ["measure.yaml"]
     assert sources["actors"].problem.message == "missing file"
+
+
+def test_a_value_yaml_reads_as_something_else_than_text_is_an_error():
+    parsed = parse_yaml("a:\n  b: =\n", "f.yaml")
+    (error,) = parsed.errors
+    assert (error.line, error.path) == (2, "a.b") and "not a plain value" in error.message

@@ -149,17 +149,13 @@
       });
       glossaryCount.textContent = words.length ? T.plural(glossaryFilter.getAttribute("data-count"), shown) : "";
     };
-    // the filter lives in the address (?q=), as the other tools' do: a reload,
-    // a shared link or the language switch keep it
-    var glossaryQuery = new URLSearchParams(window.location.search).get("q");
-    if (glossaryQuery) glossaryInput.value = glossaryQuery;
-    glossaryInput.addEventListener("input", function () {
+    // the filter lives in the address (?q=), as the explorer's does
+    restore(glossaryFilter, ["q"]);
+    glossaryFilter.addEventListener("input", function () {
       applyGlossary();
-      var params = new URLSearchParams(window.location.search);
-      if (glossaryInput.value.trim()) params.set("q", glossaryInput.value.trim());
-      else params.delete("q");
-      T.setQuery(params);
+      remember(glossaryFilter, ["q"]);
     });
+    glossaryFilter.addEventListener("submit", function (e) { e.preventDefault(); });
     applyGlossary();
   }
 
