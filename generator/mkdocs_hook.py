@@ -157,6 +157,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     config.extra["language_root"] = folders[i18n.current]
     config.extra["language_folders"] = folders  # the language switch (partials/alternate.html)
+    config.extra["language"] = i18n.current
+    config.extra["language_names"] = {lang: escape(ui.language_name(lang)) for lang in folders}
     config.extra["ui"] = {key: ui.escaped(key) for key in pages.THEME_STRINGS}
     config.extra["edition"] = {
         "text": ui("edition", date=ui.date(_state.version[0]), version=_state.version[1]),
@@ -310,6 +312,31 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     if page.title and not page.meta.get("title"):
         page.meta["title"] = page.title
     return markdown
+
+
+def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
+    # The page in every language (hreflang links and the language switch),
+    # from the page's own address: the same at a root or under a sub-path.
+    _add_alternates(context, config, page.url)
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    # A 404 page is served at any address: its language links lead to the homes.
+    if template_name == "404.html":
+        _add_alternates(context, config, None)
+    return context
+
+
+def _add_alternates(context: dict, config: MkDocsConfig, url: str | None) -> None:
+    folders, current = config.extra["language_folders"], config.extra["language"]
+    found = (
+        pages.alternates(url, folders, current)
+        if url is not None
+        else [{"lang": lang, "path": folder} for lang, folder in folders.items()]
+    )
+    names = config.extra["language_names"]
+    context["alternates"] = [{**alt, "name": names[alt["lang"]]} for alt in found]
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

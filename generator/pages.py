@@ -253,6 +253,18 @@ def served(path: str) -> str:
     return stem + "/"
 
 
+def alternates(url: str, folders: dict[str, str], language: str) -> list[dict[str, str]]:
+    """The page served at ``url`` in ``language``, in every language: its
+    ``lang`` and ``path`` from the site's root (``folders``: language -> its
+    folder in the site, "" for the default language, whose pages are at the
+    root). Every page exists in every language (the translation check)."""
+    folder = folders[language]
+    if not url.startswith(folder):
+        raise ValueError(f"page {url!r} is not in the folder {folder!r} of {language!r}")
+    neutral = url[len(folder) :]
+    return [{"lang": lang, "path": other + neutral} for lang, other in folders.items()]
+
+
 def collisions(doc: Document) -> list[tuple[PageKind, Any, str]]:
     """(kind, key, the other page's path) for each page made from a data id
     that would be served at the address of another page."""
