@@ -114,6 +114,7 @@ class _State:
     not_found: dict[str, str] = field(default_factory=dict)  # language folder -> 404 page
     indexing: subprocess.Popen | None = None  # while serving: the search index being built
     everywhere: str = ""  # while serving: the fingerprint of what every page shows
+    outputs: set[str] = field(default_factory=set)  # while serving: the files this build made
     version: tuple[str, str] = ("", "")  # this edition's (date, version): the last commit's
 
 
@@ -264,6 +265,7 @@ def _missing_translations(docs: Path, languages: tuple[str, ...]) -> list[str]:
 @event_priority(-150)  # after mkdocs-static-i18n has made each language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     in_nav = pages.nav_paths(config.nav)
+    _state.outputs |= {file.dest_uri for file in files}  # the preview's pages (serve)
     for file in files.documentation_pages():
         if not file.src_uri.startswith(pages.FOLDER + "/"):
             continue
@@ -293,9 +295,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def _refresh_everything(config: MkDocsConfig) -> None:
     """While serving dirty, MkDocs rebuilds only the pages whose source changed:
-    when what every page shows changes (the theme, the navigation, the site
-    name), the built pages are removed so that all are built again."""
-    digest = hashlib.sha256(repr((config.nav, config.site_name, sorted(config.extra))).encode())
+    when what every page shows changes (the theme, the navigation, the
+    interface strings, the edition), the built pages are removed so that all
+    are built again."""
+    shown = (pages.shown_everywhere(_state.generated.document), _state.version, config.site_url)
+    digest = hashlib.sha256(repr(shown).encode())
     for path in [Path(config.config_file_path), *sorted(Path(config.theme.custom_dir).rglob("*"))]:
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
@@ -303,6 +307,17 @@ def _refresh_everything(config: MkDocsConfig) -> None:
         for page in Path(config.site_dir).rglob("*.html"):
             page.unlink()
     _state.everywhere = digest.hexdigest()
+    _state.outputs = set()
+
+
+def _remove_stale_pages(site_dir: Path) -> None:
+    """While serving dirty, a page whose source is gone (a renamed actor, a
+    removed hand-written page) would still be served: remove every built page
+    that no language's build wrote this time."""
+    for page in site_dir.rglob("*.html"):
+        relative = page.relative_to(site_dir).as_posix()
+        if relative not in _state.outputs and page.name != "404.html":
+            page.unlink()
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -366,6 +381,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                 built / opendata.FOLDER, built / folder / opendata.FOLDER, dirs_exist_ok=True
             )
     _stop_counting()
+    if _state.command == "serve" and _state.dirty:
+        _remove_stale_pages(built)
     _state.indexing = search.start_index(built, quiet=_state.command == "serve")
     if _state.command == "serve":
         return  # the preview does not wait for the search index

@@ -236,6 +236,16 @@ def navigation(label: Callable[[str], str], doc: Document, title: Callable[[Text
     return nav
 
 
+def shown_everywhere(doc: Document) -> str:
+    """What every page shows besides its own content, in every language: the
+    navigation (its labels and the measures' titles), the interface strings
+    (header, footer, 404) and the record (the official versions' links). A
+    preview that rebuilds only the pages whose source changed must rebuild
+    them all when this changes."""
+    nav = navigation(lambda key: key, doc, repr)
+    return repr((nav, doc.interface, doc.record))
+
+
 def nav_paths(nav: list) -> set[str]:
     """The page paths a navigation lists."""
     paths = set()

@@ -152,3 +152,32 @@ def test_a_change_every_page_shows_rebuilds_every_page(served):
     )
     for path in ("", "en/package/measure-1/", "package/glossary/"):
         wait_for(base + path, "theme-edit")
+
+
+def test_an_edited_string_every_page_shows_reaches_every_page_and_a_removed_page_goes(served):
+    """The footer's edition line in English only (the French pages' strings are
+    unchanged), then an actor renamed: every English page shows the new line,
+    and the actor's old page is no longer served."""
+    project, base, log = served
+    wait_for(base + "en/package/measure-2/", "Act fast")
+    data = project / "data"
+    interface = data / "interface.yaml"
+    text = interface.read_text(encoding="utf-8")
+    old = 'en: "Edition of {date}, version {version}"'
+    assert old in text
+    interface.write_text(text.replace(old, 'en: "Edition-edit of {date}, {version}"'), "utf-8")
+    for path in ("en/", "en/package/measure-1/", "en/package/glossary/", "en/about/"):
+        wait_for(base + path, "Edition-edit of")
+    assert "Edition-edit" not in fetch(base + "package/measure-1/")
+
+    old_page = base + "en/package/actors/member-states/"
+    assert "Member States" in fetch(old_page)
+    for name in ("actors.yaml", "measures.yaml", "glossary.yaml", "events.yaml"):
+        path = data / name
+        path.write_text(path.read_text("utf-8").replace("member-states", "states"), "utf-8")
+    wait_for(base + "en/package/actors/states/", "Member States")
+    deadline = time.monotonic() + 30
+    while fetch(old_page) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not fetch(old_page), "the renamed actor's old page is still served"
+    assert not fetch(base + "package/actors/member-states/")
