@@ -1,18 +1,29 @@
 # Two commands on a fresh machine: `make serve` (or `make build`) and `make test`.
-# Each creates .venv from the exact pins in requirements.txt (and node_modules
-# from package-lock.json for the accessibility checker).
+# Each has its own virtualenv from hash-locked pins: .venv, what the site needs
+# (requirements.txt); .venv-dev, that and the tests, linters and type checker
+# (requirements-dev.txt); node_modules from package-lock.json for the
+# accessibility checker. `make lock` upgrades the pins (pyproject.toml says
+# what is depended on).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+DEV := .venv-dev
+DEVPY := $(DEV)/bin/python
+PIP_COMPILE := pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --upgrade
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates stamped by MkDocs come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1544054400)
 
-.PHONY: build publish serve check lint test bench lighthouse
+.PHONY: build publish serve check lint test bench lighthouse lock
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	touch $@
+
+$(DEV)/.installed: requirements-dev.txt
+	$(PYTHON) -m venv $(DEV)
+	$(DEVPY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -34,15 +45,24 @@ serve: $(VENV)/.installed  ## preview at http://127.0.0.1:8000, reloads on data/
 check: $(VENV)/.installed  ## validate data/*.yaml and the fidelity to the French source
 	$(PY) -m generator check
 
-lint: $(VENV)/.installed
-	$(PY) -m ruff check generator tests bench
-	$(PY) -m ruff format --check generator tests bench
+lint: $(DEV)/.installed
+	$(DEVPY) -m ruff check generator tests bench
+	$(DEVPY) -m ruff format --check generator tests bench
 
-test: $(VENV)/.installed node_modules/.installed lint check  ## the whole test suite, in parallel (tests/conftest.py: a worker more than the cores)
-	$(PY) -m pytest -n auto
+test: $(DEV)/.installed node_modules/.installed lint  ## the linters, the data check and the whole test suite, in parallel (tests/conftest.py: a worker more than the cores)
+	$(DEVPY) -m generator check
+	$(DEVPY) -m pytest -n auto
 
-bench: $(VENV)/.installed  ## build times, sizes, serve rebuild at 1x and 10x (prints a table)
-	$(PY) bench/run.py --scales 1,10 --runs 3
+bench: $(DEV)/.installed  ## build times, sizes, serve rebuild at 1x and 10x (prints a table)
+	$(DEVPY) bench/run.py --scales 1,10 --runs 3
 
-lighthouse: $(VENV)/.installed  ## Lighthouse 12.2.3 scores (installs it in bench/lighthouse/)
-	$(PY) bench/lighthouse.py --runs 3
+lighthouse: $(DEV)/.installed  ## Lighthouse 12.2.3 scores (installs it in bench/lighthouse/)
+	$(DEVPY) bench/lighthouse.py --runs 3
+
+# Upgrade every pin to the newest versions pyproject.toml allows, with hashes
+# (pip-tools in a virtualenv of its own: it is no dependency of the edition).
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.7.0
+	.venv-lock/bin/$(PIP_COMPILE) -o requirements.txt pyproject.toml
+	.venv-lock/bin/$(PIP_COMPILE) --extra dev -o requirements-dev.txt pyproject.toml
