@@ -16,7 +16,28 @@ from .models import Actor, Document, Event, Text
 from .views import actor_matrix, timeline
 
 # -- who does what: a heat map -------------------------------------------------
-LEVELS = 5  # the colours of the scale (edition.css: --heat-1 … --heat-5)
+# The scale's colours, lightest step first: (background, text) of each step in
+# the light ("default") and dark ("slate") scheme, from the page's colour to the
+# edition's blue in light, to light blue in dark (the highest step stands out
+# most). The number of steps and the site's stylesheet (``heat_css``) follow.
+HEAT_COLOURS: dict[str, tuple[tuple[str, str], ...]] = {
+    "default": (
+        ("#e4ecf7", "#1a3a6e"),
+        ("#bfd1ec", "#10264a"),
+        ("#86a7d8", "#10264a"),
+        ("#3d66a8", "#ffffff"),
+        ("#1a3a6e", "#ffffff"),
+    ),
+    "slate": (
+        ("#28344a", "#e3e6ec"),
+        ("#304d7c", "#ffffff"),
+        ("#4a70ad", "#ffffff"),
+        ("#8fb2e8", "#10192b"),
+        ("#c6dbff", "#10192b"),
+    ),
+}
+LEVELS = len(HEAT_COLOURS["default"])
+HEAT_CSS = "heat.css"  # in the generated folder (mkdocs.yml: extra_css)
 HEAT_BY = ("section", "measure")  # the views of the map, the first one shown by default
 
 
@@ -49,6 +70,34 @@ def heat_steps(counts: Iterable[int], levels: int = LEVELS) -> tuple[HeatStep, .
         steps.append(HeatStep(low, high, level))
         low = high + 1
     return tuple(steps)
+
+
+def heat_css() -> str:
+    """The stylesheet of the scale: each step's colours per scheme, and a class
+    per step (``heat--1`` …) that the map's cells and legend take."""
+    lines = ["/* Made by the generator from pictures.HEAT_COLOURS: edit them there. */"]
+    for scheme, steps in HEAT_COLOURS.items():
+        selector = f'[data-md-color-scheme="{scheme}"]'
+        lines.append(f":root,\n{selector} {{" if scheme == "default" else f"{selector} {{")
+        for level, (background, text) in enumerate(steps, start=1):
+            lines += [f"  --heat-{level}: {background};", f"  --heat-{level}-text: {text};"]
+        lines.append("}")
+    for level in range(1, LEVELS + 1):
+        colours = f"background: var(--heat-{level}); color: var(--heat-{level}-text);"
+        lines.append(f".md-typeset .heat--{level} {{ {colours} }}")
+    return "\n".join(lines) + "\n"
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG 2 contrast ratio of two ``#rrggbb`` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 @dataclass(frozen=True)

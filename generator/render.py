@@ -18,7 +18,7 @@ import yaml
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import opendata, pages, views
+from . import opendata, pages, pictures, views
 from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, escape_text, plain, to_html
 from .models import Document, Text
@@ -308,6 +308,7 @@ class Site:
             for path, text in self.pages(language).items():
                 name = path.removeprefix(pages.FOLDER + "/").removesuffix(".md")
                 files[f"{name}.{language}.md"] = text
+        files[pictures.HEAT_CSS] = pictures.heat_css()
         data = opendata.FOLDER.removeprefix(pages.FOLDER + "/")
         for name, text in opendata.open_data_files(self.doc, yaml_texts).items():
             files[f"{data}/{name}"] = text

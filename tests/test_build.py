@@ -322,3 +322,20 @@ def test_the_side_by_side_text_has_every_anchor_of_the_full_text(real_site, lang
     headings = {"texte-integral", "full-text"}  # the page's own title
     assert {"footnotes", "fn:3", "fnref:3"} <= full
     assert full - side - headings == set()
+
+
+def test_every_heat_step_a_page_uses_is_styled(real_site):
+    """A step of the who-does-what scale that no stylesheet of the site styles
+    would show as a blank cell (a sixth step added to the scale, say)."""
+    used = {
+        int(level)
+        for page in html_pages(real_site)
+        for level in re.findall(r'class="[^"]*\bheat--(\d+)\b', page.read_text(encoding="utf-8"))
+    }
+    styles = "".join(
+        p.read_text(encoding="utf-8")
+        for p in real_site.rglob("*.css")
+        if "assets/stylesheets" not in p.as_posix()  # the theme's own
+    )
+    styled = {int(n) for n in re.findall(r"\.heat--(\d+)\b", styles)}
+    assert used and used <= styled, sorted(used - styled)

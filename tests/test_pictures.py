@@ -14,7 +14,7 @@ import pytest
 from browser import COLOURS, LANGUAGES, UI, WCAG22, goto, run_axe, settle, url, visible
 from conftest import DATA
 
-from generator import load_document
+from generator import load_document, pictures
 from generator.markup import plain
 from generator.pictures import heat_maps, timeline_years
 
@@ -336,3 +336,34 @@ def test_timeline_draws_the_events_in_order_around_the_approval(open_page, serve
     link.click()
     page.wait_for_load_state()
     assert page.url.endswith(target.removeprefix("..")), (page.url, target)
+
+
+@pytest.mark.parametrize("scheme", sorted(pictures.HEAT_COLOURS))
+def test_every_step_of_the_scale_is_readable_in_each_scheme(scheme):
+    steps = pictures.HEAT_COLOURS[scheme]
+    assert len(steps) == pictures.LEVELS
+    for level, (background, text) in enumerate(steps, start=1):
+        ratio = pictures.contrast(background, text)
+        assert ratio >= 4.5, f"{scheme} step {level}: {text} on {background} is {ratio:.2f}:1"
+
+
+def test_contrast_is_wcags_ratio():
+    assert round(pictures.contrast("#000000", "#ffffff"), 2) == 21.0
+    assert round(pictures.contrast("#777777", "#ffffff"), 2) == 4.48
+    assert pictures.contrast("#1a3a6e", "#1a3a6e") == 1.0
+
+
+def test_the_stylesheet_gives_every_step_its_colours_in_every_scheme():
+    css = pictures.heat_css()
+    blocks = re.findall(r'\[data-md-color-scheme="([^"]+)"\] \{([^}]*)\}', css)
+    assert sorted(scheme for scheme, _ in blocks) == sorted(pictures.HEAT_COLOURS)
+    for scheme, body in blocks:
+        found = dict(re.findall(r"--(heat-\d+(?:-text)?): (#[0-9a-f]{6});", body))
+        expected = {}
+        for level, (background, text) in enumerate(pictures.HEAT_COLOURS[scheme], start=1):
+            expected |= {f"heat-{level}": background, f"heat-{level}-text": text}
+        assert found == expected, scheme
+    classes = re.findall(
+        r"\.heat--(\d+) \{ background: var\(--heat-\1\); color: var\(--heat-\1-text\); \}", css
+    )
+    assert [int(n) for n in classes] == list(range(1, pictures.LEVELS + 1))
