@@ -199,6 +199,8 @@ def _error(d: Difference, source: str, files: dict[str, YamlFile], language: str
     if names := confusables(d.source, d.data):
         message += f"; the data has {names}"
     hint = f"correct {file.name} to the Council's text, word for word (the source text is right)"
+    if d.piece.also:
+        hint += f"; {d.piece.also}"
     return DataError(file.name, line, column, format_path(d.piece.path), message, hint, FIDELITY)
 
 

@@ -27,6 +27,7 @@ class Piece:
     text: str
     file: str
     path: Path_
+    also: str = ""  # where else its text comes from, when two values make it
 
 
 Line = tuple[Piece, ...]
@@ -131,8 +132,10 @@ def document_text(doc: Document, language: str) -> DocumentText:
             continue
         entry, where = doc.glossary[index[entry_id]], ("entries", index[entry_id])
         # the list's order is document.yaml's; the words are the glossary's
+        also = f"or, for its words, the glossary entry '{entry_id}'"
+        short = notation(entry.short.get(language)) + " "
         w.line(
-            Piece(notation(entry.short.get(language)) + " ", d, ("acronym_list", "entries", k)),
+            Piece(short, d, ("acronym_list", "entries", k), also),
             w.text(entry.long, "glossary", where + ("long",)),
         )
     body, w.lines = tuple(w.lines), []
