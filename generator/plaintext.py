@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from .load import Path_
 from .markup import FOOTNOTE_MARK
-from .models import Block, Document, Text
+from .models import Block, Document, Section, Text
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SUPERSCRIPT = re.compile(r"\^([^^\s][^^]*)\^")  # the data's ^er^ (markup._INLINE)
 ACTION_BULLET = "- ◆ "  # the part 1 bullets; the annex lists are "- "
+M = "measures"  # the file of the sections, measures and actions
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,24 @@ def document_text(doc: Document, language: str) -> DocumentText:
     """Cover sheet, package title, summary, part 1, annex and the acronym
     list; the footnotes apart."""
     w = _Writer(language)
-    r, d, m = doc.record, "document", "measures"
-    rec = ("record",)
+    _cover(w, doc)
+    _summary(w, doc)
+    _part_one(w, doc)
+    _annex(w, doc)
+    _acronym_list(w, doc)
+    body, w.lines = tuple(w.lines), []
+    for i, note in enumerate(doc.footnotes):
+        number = str(note.number).translate(SUPERSCRIPT_DIGITS) + " "
+        w.line(
+            Piece(number, "footnotes", ("footnotes", i, "number")),
+            w.text(note.text, "footnotes", ("footnotes", i, "text")),
+        )
+    return DocumentText(body, tuple(w.lines))
+
+
+def _cover(w: _Writer, doc: Document) -> None:
+    """The cover sheet, as the source prints it: the dateline and the codes in bold."""
+    r, d, rec = doc.record, "document", ("record",)
     w.line(w.text(r.dateline, d, rec + ("dateline",), "**"))
     w.line(w.text(r.original_language, d, rec + ("original_language",), "(", ")**"))
     w.line(Piece(r.number, d, rec + ("number",)))
@@ -93,67 +110,74 @@ def document_text(doc: Document, language: str) -> DocumentText:
     w.line(w.text(r.subject_note, d, rec + ("subject_note",)))
     w.line(w.text(doc.cover_text, d, ("cover_text",)))
     w.line(w.text(doc.package.title, d, ("package", "title")))
+
+
+def _summary(w: _Writer, doc: Document) -> None:
+    """The sections with their page, the measure titles; the introduction."""
     for i, section in enumerate(doc.sections):
         where = ("sections", i)
         w.line(
-            Piece(section.id + " ", m, where + ("id",)),
-            w.text(section.title, m, where + ("title",), after=", p. "),
-            Piece(str(section.summary_page), m, where + ("summary_page",)),
+            Piece(section.id + " ", M, where + ("id",)),
+            w.text(section.title, M, where + ("title",), after=", p. "),
+            Piece(str(section.summary_page), M, where + ("summary_page",)),
         )
         for j, measure in enumerate(section.measures):
             here = where + ("measures", j)
-            w.line(_number(measure.number, here), w.text(measure.title, m, here + ("title",)))
+            w.line(_number(measure.number, here), w.text(measure.title, M, here + ("title",)))
     for i, paragraph in enumerate(doc.package.introduction):
-        w.line(w.text(paragraph, d, ("package", "introduction", i)))
+        w.line(w.text(paragraph, "document", ("package", "introduction", i)))
+
+
+def _part_one(w: _Writer, doc: Document) -> None:
+    """Each measure's title (and lead-in) and its actions."""
     for i, section in enumerate(doc.sections):
-        w.line(Piece(section.id + ". ", m, ("sections", i, "id")), _title(w, section, i))
+        w.line(Piece(section.id + ". ", M, ("sections", i, "id")), _title(w, section, i))
         for j, measure in enumerate(section.measures):
             here = ("sections", i, "measures", j)
-            title = [_number(measure.number, here), w.text(measure.title, m, here + ("title",))]
+            title = [_number(measure.number, here), w.text(measure.title, M, here + ("title",))]
             if measure.actions_lead_in is not None:
-                title.append(w.text(measure.actions_lead_in, m, here + ("actions_lead_in",), " "))
+                title.append(w.text(measure.actions_lead_in, M, here + ("actions_lead_in",), " "))
             w.line(*title)
             for k, action in enumerate(measure.actions):
-                w.line(w.text(action.text, m, here + ("actions", k, "text"), ACTION_BULLET))
-    w.line(w.text(doc.annex.title, d, ("annex", "title")))
-    w.blocks(doc.annex.introduction, d, ("annex", "introduction"))
+                w.line(w.text(action.text, M, here + ("actions", k, "text"), ACTION_BULLET))
+
+
+def _annex(w: _Writer, doc: Document) -> None:
+    """The annex: its introduction, then each measure's explanation."""
+    w.line(w.text(doc.annex.title, "document", ("annex", "title")))
+    w.blocks(doc.annex.introduction, "document", ("annex", "introduction"))
     for i, section in enumerate(doc.sections):
-        w.line(Piece(section.id + ". ", m, ("sections", i, "id")), _title(w, section, i))
+        w.line(Piece(section.id + ". ", M, ("sections", i, "id")), _title(w, section, i))
         for j, measure in enumerate(section.measures):
             here = ("sections", i, "measures", j)
             key = "title" if measure.annex_title is None else "annex_title"
             title = measure.annex_title or measure.title
-            w.line(_number(measure.number, here), w.text(title, m, here + (key,)))
-            w.blocks(measure.annex, m, here + ("annex",))
-    w.line(w.text(doc.acronym_list_title, d, ("acronym_list", "title")))
+            w.line(_number(measure.number, here), w.text(title, M, here + (key,)))
+            w.blocks(measure.annex, M, here + ("annex",))
+
+
+def _acronym_list(w: _Writer, doc: Document) -> None:
+    """The list's order is document.yaml's; the words are the glossary's."""
+    w.line(w.text(doc.acronym_list_title, "document", ("acronym_list", "title")))
     index = {g.id: i for i, g in enumerate(doc.glossary)}
     for k, entry_id in enumerate(doc.acronym_list):
         if entry_id not in index:  # an unknown id: the references check says so
             continue
         entry, where = doc.glossary[index[entry_id]], ("entries", index[entry_id])
-        # the list's order is document.yaml's; the words are the glossary's
         also = f"or, for its words, the glossary entry '{entry_id}'"
-        short = notation(entry.short.get(language)) + " "
+        short = notation(entry.short.get(w.language)) + " "
         w.line(
-            Piece(short, d, ("acronym_list", "entries", k), also),
+            Piece(short, "document", ("acronym_list", "entries", k), also),
             w.text(entry.long, "glossary", where + ("long",)),
         )
-    body, w.lines = tuple(w.lines), []
-    for i, note in enumerate(doc.footnotes):
-        number = str(note.number).translate(SUPERSCRIPT_DIGITS) + " "
-        w.line(
-            Piece(number, "footnotes", ("footnotes", i, "number")),
-            w.text(note.text, "footnotes", ("footnotes", i, "text")),
-        )
-    return DocumentText(body, tuple(w.lines))
 
 
 def _number(number: int, measure: Path_) -> Piece:
-    return Piece(f"{number}. ", "measures", measure + ("number",))
+    return Piece(f"{number}. ", M, measure + ("number",))
 
 
-def _title(w: _Writer, section, i: int) -> Piece:
-    return w.text(section.title, "measures", ("sections", i, "title"))
+def _title(w: _Writer, section: Section, i: int) -> Piece:
+    return w.text(section.title, M, ("sections", i, "title"))
 
 
 def line_text(line: Line) -> str:
