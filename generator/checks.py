@@ -1,5 +1,5 @@
 """Checks across fields and files: references, acronyms, actor terms,
-interface strings, footnotes, pages and the fidelity to the source text."""
+interface strings, footnotes and pages (the fidelity to the source text: ``fidelity``)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ import difflib
 from collections import defaultdict
 
 from . import markup, pages
-from .errors import DOCUMENT, DataError
-from .fidelity import missing_sentences
+from .errors import DOCUMENT
 from .fields import Checker, TextUse
 from .interface import DATE_PATTERNS, InterfaceText, Usage, date_pattern_problem, placeholders
-from .load import Path_, Source
-from .models import Actor, Document, Footnote, GlossaryEntry, Plural, Text
-from .plaintext import document_lines
+from .load import Path_
+from .models import Actor, Footnote, GlossaryEntry, Plural, Text
 from .terms import TermFinder
 
 Templates = list[Usage]
@@ -265,26 +263,3 @@ def page_addresses(check: Checker, doc, interface: dict) -> None:
         if entry.id in taken:
             message = f"id '{entry.id}' is an anchor the glossary page has already"
             _error(check, "glossary", ("entries", i, "id"), message, "rename it")
-
-
-def fidelity(doc: Document, source: Source | None) -> list[DataError]:
-    """Every sentence of the source text stands verbatim in the source-language data."""
-    if source is None:
-        return []
-    if source.problem is not None:
-        problem = source.problem
-        hint = "the fidelity check needs the source text (see data/README.md)"
-        return [DataError(problem.file, 1, 1, "", problem.message, hint, DOCUMENT)]
-    language = doc.languages[0]
-    return [
-        DataError(
-            source.name,
-            m.line,
-            1,
-            "",
-            f"sentence missing from the data: {m.sentence!r}",
-            f"the '{language}' texts must contain the source verbatim",
-            DOCUMENT,
-        )
-        for m in missing_sentences(source.text, document_lines(doc, language))
-    ]

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 # The stages of a check, in the order their errors are printed: an error of an
 # earlier stage is a likely cause of the later ones.
 READING = 0  # the file itself: missing, unreadable, not YAML, too large, too deep
-FIELDS = 1  # one field: its shape, type or value
-DOCUMENT = 2  # across fields and files: references, footnotes, acronyms, source
+# the Council's text: a changed word is the cause of what other checks say of it
+FIDELITY = 1  # the source-language texts against the source text (``fidelity``)
+FIELDS = 2  # one field: its shape, type or value
+DOCUMENT = 3  # across fields and files: references, footnotes, acronyms, actor terms
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import re
 from dataclasses import replace
 from types import SimpleNamespace
 
-from . import checks
-from .errors import DataErrors
+from . import checks, fidelity
+from .errors import DOCUMENT, DataErrors
 from .fields import INVARIANT, Checker
 from .load import Path_, Source, YamlFile
 from .models import (
@@ -25,6 +25,7 @@ from .models import (
     Block,
     Document,
     Event,
+    Footnote,
     GlossaryEntry,
     Labels,
     Measure,
@@ -37,6 +38,7 @@ from .models import (
 
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
 _ACTION_ID = re.compile(r"^(\d+)\.(\d+)$")
+TEXT_FILES = ("document", "measures", "footnotes", "glossary")  # the document's text comes from
 
 
 def build_document(
@@ -61,9 +63,10 @@ def build_document(
     measures = tuple(m for s in sections for m in s.measures)
     site = SimpleNamespace(actors=actors, measures=measures, glossary=glossary, languages=languages)
     checks.page_addresses(check, site, interface)
-    if check.errors:
-        raise DataErrors(check.errors)
-    listed = set(document["acronym_list"]["entries"])  # all read: there was no error
+    if not _readable(check, TEXT_FILES):
+        raise DataErrors(check.errors)  # the document is incomplete: no fidelity to check
+    listed = set(document["acronym_list"]["entries"])
+    anchors = {f.number: f.anchor for f in footnotes}
     doc = Document(
         languages=languages,
         record=document["record"],
@@ -71,7 +74,8 @@ def build_document(
         package=document["package"],
         sections=sections,
         annex=document["annex"],
-        footnotes=footnotes,
+        # all of them (the same when there is no error), for the fidelity check
+        footnotes=tuple(Footnote(n, t, anchors.get(n, "")) for n, (t, _) in sorted(notes.items())),
         acronym_list_title=document["acronym_list"]["title"],
         acronym_list=document["acronym_list"]["entries"],
         glossary=tuple(replace(g, in_document_list=g.id in listed) for g in glossary),
@@ -80,9 +84,17 @@ def build_document(
         events=events,
         interface=interface,
     )
-    if errors := checks.fidelity(doc, source):
+    # checked once the texts are read, before the errors they may cause are raised
+    errors = check.errors + (fidelity.check(doc, source, files) if source is not None else [])
+    if errors:
         raise DataErrors(errors)
     return doc
+
+
+def _readable(check: Checker, names: tuple[str, ...]) -> bool:
+    """Whether the files ``names`` were read without an error of their fields."""
+    read = {check.files[n].name for n in names}
+    return not any(e.stage < DOCUMENT and e.file in read for e in check.errors)
 
 
 def _entries(check: Checker, name: str, field: str, read, optional: tuple = ()) -> list:

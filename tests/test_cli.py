@@ -29,15 +29,17 @@ def test_check_reports_all_errors_and_fails(mini, capsys):
     assert "invalid date 'soon'" in err[0] and "unknown actor id 'ghost'" in err[1]  # cause first
 
 
-def test_check_reports_a_lost_source_sentence_by_line(tmp_path, capsys):
+def test_check_reports_a_changed_word_at_its_data_place_beside_the_source_line(tmp_path, capsys):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    edit(data, "footnotes.yaml", "Doc. 9345/15.", "Doc. 9345/16.")
+    line = edit(data, "footnotes.yaml", "Doc. 9345/15.", "Doc. 9345/16.")
     assert check(data, "--languages", "fr,en") == 1
-    err = capsys.readouterr().err
+    (error, summary) = capsys.readouterr().err.splitlines()
     source = (DATA / "source" / "15250-18.fr.txt").read_text(encoding="utf-8").splitlines()
-    line = next(i for i, text in enumerate(source, 1) if "9345/15" in text)
-    assert f"15250-18.fr.txt:{line}:1: sentence missing from the data: '9345/15.'" in err
+    source_line = next(i for i, text in enumerate(source, 1) if "9345/15" in text)
+    assert f"footnotes.yaml:{line}:" in error and "footnotes[5].text.invariant:" in error
+    assert f"differs from {data / 'source' / '15250-18.fr.txt'}:{source_line}" in error
+    assert "[9345/15.]" in error and "[9345/16.]" in error and summary == "1 data error found"
 
 
 def test_check_on_the_real_data_with_the_languages_of_mkdocs_yml(capsys):

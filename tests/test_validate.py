@@ -6,6 +6,7 @@ import pytest
 from conftest import edit
 
 from generator import DataErrors, load_document
+from generator.errors import FIDELITY
 
 
 def errors_of(folder, languages=("fr", "en")):
@@ -354,19 +355,19 @@ def test_error_names_file_line_and_path(mini, name, old, new, path, message):
 
 
 def test_footnote_never_marked(mini):
-    edit(mini, "measures.yaml", "alimenter l'UE[^2]", "alimenter l'UE")
+    edit(mini, "measures.yaml", "feed the EU[^2]", "feed the EU")  # (in French: a fidelity error)
     line = edit(mini, "footnotes.yaml", "- number: 2", "- number: 2")
     error = only_error(mini)
     assert error.file.endswith("footnotes.yaml") and error.line == line
     assert error.path == "footnotes[1]"
-    assert "footnote 2 is never marked in the 'fr' texts" in error.message
+    assert "footnote 2 is never marked in the 'en' texts" in error.message
 
 
 def test_footnote_marked_twice(mini):
-    line = edit(mini, "measures.yaml", "Agir vite", "Agir vite[^2]")
+    line = edit(mini, "measures.yaml", "Act fast", "Act fast[^2]")
     error = only_error(mini)
     assert error.line == line and error.path == "sections[0].measures[1].actions[0].text"
-    assert "footnote 2 is marked twice in 'fr'" in error.message
+    assert "footnote 2 is marked twice in 'en'" in error.message
 
 
 def test_footnote_marked_in_different_places(mini):
@@ -546,3 +547,22 @@ def test_a_text_marked_as_the_council_s_is_known_as_such(mini):
     edit(mini, "measures.yaml", 'en: "Act fast"}', 'en: "Act fast", council: [en]}')
     doc = load_document(mini)
     assert doc.actions[2].text.council == ("en",) and doc.actions[0].text.council == ()
+
+
+def test_a_change_of_the_council_s_text_is_listed_first_and_not_hidden(mini):
+    edit(mini, "events.yaml", 'date: "2019"', 'date: "soon"')  # a field of another file
+    edit(mini, "measures.yaml", "actors: [emsc]", "actors: [ghost]")  # across files
+    line = edit(mini, "measures.yaml", '{fr: "Agir vite"', '{fr: "Agir très vite"')
+    first, *others = errors_of(mini)
+    assert (first.stage, first.line) == (FIDELITY, line)
+    assert first.path == "sections[0].measures[1].actions[0].text.fr"
+    assert first.file.endswith("measures.yaml") and "[très]" in first.message
+    assert "measures.yaml" in first.hint and "source/" not in first.hint
+    assert len(others) == 2 and all(e.stage != FIDELITY for e in others)
+
+
+def test_no_fidelity_error_while_the_document_s_texts_cannot_all_be_read(mini):
+    """A text that cannot be read would read as missing: its error is the cause."""
+    edit(mini, "measures.yaml", '          - id: "2.1"\n', '          - idx: "2.1"\n')
+    errors = errors_of(mini)
+    assert errors and not any(e.stage == FIDELITY for e in errors)
