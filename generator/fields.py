@@ -371,6 +371,6 @@ def _plural_categories(language: str) -> tuple[str, ...]:
     try:
         tags = Locale.parse(language).plural_form.tags
     except (ValueError, UnknownLocaleError):
-        tags = set()
+        tags = frozenset()
     order = ("zero", "one", "two", "few", "many")
     return tuple(t for t in order if t in tags) + ("other",)

@@ -87,8 +87,8 @@ class Source:
 
     def parse(self) -> YamlFile:
         """Parse the text; never raises for bad content, reports in ``errors``."""
-        if self.problem is not None:
-            return YamlFile(self.name, errors=[self.problem])
+        if self.problem is not None or self.text is None:
+            return YamlFile(self.name, errors=[self.problem] if self.problem else [])
         return parse_yaml(self.text, self.name)
 
 
@@ -182,14 +182,14 @@ def _check_events(text: str, result: YamlFile) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=_FAST):
         mark = event.start_mark
-        place = (mark.line + 1, mark.column + 1)
+        place = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             message = "anchors and aliases (&name, *name) are not allowed"
             hint = "write the value out in full where it is needed"
             result.errors.append(DataError(result.name, *place, "", message, hint, READING))
             return
-        if getattr(event, "tag", None):  # written in the file: !!str, !!python/…, !name
-            written = event.tag.replace("tag:yaml.org,2002:", "!!")
+        if tag := getattr(event, "tag", None):  # written in the file: !!str, !!python/…, !name
+            written = tag.replace("tag:yaml.org,2002:", "!!")
             message = f"YAML tags are not allowed (found {written})"
             hint = "remove the tag: plain values in double quotes, lists and mappings only"
             result.errors.append(DataError(result.name, *place, "", message, hint, READING))
@@ -231,8 +231,8 @@ def _syntax_error(name: str, text: str, exc: yaml.YAMLError) -> DataError:
     if "'\\t'" in problem or "\t" in problem:
         hint = "YAML indentation uses spaces, never tabs"
     message = f"YAML syntax error: {problem}"
-    if getattr(exc, "context", None):
-        message += f" ({exc.context})"
+    if context := getattr(exc, "context", None):
+        message += f" ({context})"
     return DataError(name, line, column, "", message, hint, READING)
 
 

@@ -9,6 +9,7 @@ a test holds it to the models (every field published, or said why not).
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from .load import FILES
 from .markup import plain
@@ -72,7 +73,7 @@ SHAPE = {
         "text": "string",
     }],
 }  # fmt: skip
-_TYPES = {
+_TYPES: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
     "url": {"type": "string", "format": "uri", "pattern": "^https://"},
     "boolean": {"type": "boolean"},

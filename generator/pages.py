@@ -248,7 +248,7 @@ def shown_everywhere(doc: Document) -> str:
 
 def nav_paths(nav: list) -> set[str]:
     """The page paths a navigation lists."""
-    paths = set()
+    paths: set[str] = set()
     for entry in nav:
         for value in entry.values():
             paths |= nav_paths(value) if isinstance(value, list) else {value}

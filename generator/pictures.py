@@ -193,8 +193,9 @@ def date_span(date: str) -> tuple[dt.date, dt.date]:
         day = dt.date(*parts)
         return day, day
     if len(parts) == 2:
-        last = calendar.monthrange(*parts)[1]
-        return dt.date(*parts, 1), dt.date(*parts, last)
+        year, month = parts
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, 1), dt.date(year, month, last)
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
@@ -229,9 +230,12 @@ def timeline_years(doc: Document) -> list[TimelineYear]:
     for event in timeline(doc):
         moment = Moment(event, placed(event.date, reference), event.date == reference)
         years.setdefault(int(event.date[:4]), []).append(moment)
-    out, previous = [], None
+    out: list[TimelineYear] = []
+    previous: int | None = None
     for year, moments in years.items():
-        gap = (previous + 1, year - 1) if previous is not None and year - previous > 1 else None
+        gap: tuple[int, int] | None = (
+            (previous + 1, year - 1) if previous is not None and year - previous > 1 else None
+        )
         out.append(TimelineYear(year, tuple(moments), gap))
         previous = year
     return out

@@ -253,8 +253,9 @@ def _glossary(check: Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcron
     def entry(check: Checker, value, path: Path_) -> GlossaryEntry | None:
         def short(value, path: Path_) -> Text | None:  # found in the texts, as the terms
             text = check.text(value, path, acronyms=False)
-            for lang, word in text.values.items() if text else ():
-                check.term(word, path + ((INVARIANT,) if text.invariant else (lang,)))
+            if text is not None:
+                for lang, word in text.values.items():
+                    check.term(word, path + ((INVARIANT,) if text.invariant else (lang,)))
             return text
 
         fields = {

@@ -194,9 +194,9 @@ def side_by_side_rows(doc: Document, measure: Measure | None = None) -> list[Sid
     ``measure`` (anchors as on its page), or of the whole document in the order
     and with the headings and anchors of the full text."""
     if measure is not None:
-        annex = measure.annex_title or "annex"
+        heading = measure.annex_title or "annex"
         rows = _measure_rows(measure, f"measure-{measure.number}", 2)
-        return rows + [SideBySideRow("heading", annex, None, "annex", 3), *_blocks(measure.annex)]
+        return rows + [SideBySideRow("heading", heading, None, "annex", 3), *_blocks(measure.annex)]
     introduction = [SideBySideRow("paragraph", p) for p in doc.package.introduction]
     measures = lambda m: _measure_rows(m, f"measure-{m.number}", 4)  # noqa: E731
     annex = _blocks(doc.annex.introduction)
