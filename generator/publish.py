@@ -224,7 +224,9 @@ def write_language_files(built: Path, not_found: dict[str, str]) -> None:
             raise PublishError(f"copying the open data failed: {exc.args[0][0][2]}") from None
 
 
-def start_index(built: Path, indexer: Indexer = search.command, quiet: bool = False):
+def start_index(
+    built: Path, indexer: Indexer = search.command, quiet: bool = False
+) -> subprocess.Popen:
     """Start indexing ``built``: the indexer runs in its own process meanwhile."""
     command = list(indexer(built))
     output = subprocess.DEVNULL if quiet else subprocess.PIPE
@@ -244,24 +246,29 @@ def stop(process: subprocess.Popen | None) -> None:
 
 
 def wait_for_index(
-    process: subprocess.Popen, built: Path, deadline: float, expected: dict[str, int]
+    process: subprocess.Popen,
+    built: Path,
+    expected: dict[str, int],
+    timeout: float,
+    started: float,
 ) -> None:
-    """Wait for ``start_index``'s process until ``deadline`` (``time.monotonic``),
-    then check that its index covers every page of every language (``expected``:
-    ``search.indexed_pages``)."""
+    """Wait for ``start_index``'s process, at most ``timeout`` seconds after
+    ``started`` (``time.monotonic``), then check that its index covers every
+    page of every language (``expected``: ``search.indexed_pages``)."""
     try:
-        out, _ = process.communicate(timeout=max(0.0, deadline - time.monotonic()))
+        out, _ = process.communicate(timeout=max(0.0, started + timeout - time.monotonic()))
     except subprocess.TimeoutExpired:
         stop(process)
         raise PublishError(
-            f"the search index of {built} was not done in time (Pagefind hung?): stopped "
+            f"the search index of {built} was not done in {timeout:g} s (Pagefind hung?): stopped "
             f"(command: {' '.join(map(str, process.args))})"
         ) from None
     if process.returncode != 0:
         lines = [line.strip() for line in (out or "").splitlines() if line.strip()]
         raise PublishError(
             f"the search index failed (exit status {process.returncode}): "
-            f"{lines[-1] if lines else 'no message'} (is pagefind[bin] installed? make setup)"
+            f"{lines[-1] if lines else 'no message'} "
+            f"(is Pagefind installed? pip install -r requirements.txt)"
         )
     try:
         search.check_index(built, expected)
@@ -294,11 +301,11 @@ def finish(
     ("" for the default, "en/"…) to its 404 page. The zip is made, and the
     pages to index counted, while the indexer works (the zip leaves the index out)."""
     write_language_files(built, not_found)
-    deadline = time.monotonic() + timeout
+    started = time.monotonic()
     process = start_index(built, indexer)
     try:
         make_offline(built, list(not_found), zipper)
         expected = search.indexed_pages(built)  # the pages the index must cover
-        wait_for_index(process, built, deadline, expected)
+        wait_for_index(process, built, expected, timeout, started)
     finally:
         stop(process)
