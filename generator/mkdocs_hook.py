@@ -58,7 +58,6 @@ from generator.publish import PublishError  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.generator")
 PUBLISH = "EDITION_PUBLISH"  # set by `make publish` and the Pages workflow
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", None)
-LOCK_WAIT = "EDITION_LOCK_WAIT"  # seconds a build waits for another one (default 120)
 
 
 class _I18n:
@@ -234,9 +233,9 @@ def _lock(site_dir: Path) -> None:
     """Wait for (or refuse) another build writing the same site."""
     _state.lock = publish.Lock(site_dir)
     try:
-        wait = float(os.environ.get(LOCK_WAIT, publish.LOCK_WAIT))
+        wait = publish.seconds(publish.LOCK_WAIT_VARIABLE, publish.LOCK_WAIT)
         _state.lock.acquire(wait, say=log.info)
-    except (PublishError, ValueError) as exc:
+    except PublishError as exc:
         raise PluginError(str(exc)) from None
 
 
@@ -374,7 +373,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             _state.indexing = publish.start_index(built, quiet=True)
             return
         start = time.perf_counter()
-        publish.finish(built, _state.not_found)
+        limit = publish.seconds(publish.INDEX_TIMEOUT_VARIABLE, publish.INDEX_TIMEOUT)
+        publish.finish(built, _state.not_found, timeout=limit)
         warnings = _state.warnings.count if _state.warnings else 0
         if config.strict and warnings:
             raise PluginError(f"{warnings} warning(s) in strict mode: the site was not replaced")

@@ -36,8 +36,11 @@ Indexer = Callable[[Path], Sequence[str]]  # the command line that indexes a sit
 Zipper = Callable[[Path, Path], Path]  # (site, zip to write) -> the zip
 Say = Callable[[str], None]  # where a line for the maintainer goes
 
-INDEX_TIMEOUT = 300.0  # seconds: Pagefind takes a few; one that hangs is stopped
-LOCK_WAIT = 120.0  # seconds a build waits for another one writing the same site
+# Time limits, in seconds, each with the environment variable that changes it
+INDEX_TIMEOUT = 120.0  # for the search index: Pagefind takes a few; one that hangs is stopped
+INDEX_TIMEOUT_VARIABLE = "EDITION_INDEX_TIMEOUT"
+LOCK_WAIT = 120.0  # for a build waiting for another one writing the same site
+LOCK_WAIT_VARIABLE = "EDITION_LOCK_WAIT"
 
 
 class PublishError(Exception):
@@ -49,6 +52,15 @@ def os_line(exc: OSError, path: Path | str | None = None) -> str:
     where = exc.filename if exc.filename is not None else path
     reason = exc.strerror or str(exc) or type(exc).__name__
     return f"{where}: {reason}" if where is not None else reason
+
+
+def seconds(variable: str, default: float) -> float:
+    """A time limit: the environment ``variable``'s number of seconds, or ``default``."""
+    text = os.environ.get(variable, "").strip()
+    try:
+        return float(text) if text else default
+    except ValueError:
+        raise PublishError(f"{variable}={text!r}: write a number of seconds") from None
 
 
 def _quiet(line: str) -> None:

@@ -17,11 +17,10 @@ from conftest import MINI
 from sitebuild import ENV, make_project, mkdocs, shared_build, snapshot
 
 from generator import search
-from generator.publish import Lock
+from generator.publish import LOCK_WAIT_VARIABLE, Lock
 
 FAULTS = Path(__file__).parent / "faults.py"
 LOCK = ".site.lock"
-LOCK_WAIT = "EDITION_LOCK_WAIT"  # the seconds a build waits for another
 
 
 @pytest.fixture
@@ -85,12 +84,42 @@ def test_disk_full_while_mkdocs_writes_the_pages_is_one_line(project):
     assert snapshot(project / "site") == before and leftovers(project) == []
 
 
+@pytest.mark.parametrize(
+    "main, message",
+    [
+        ("import time; time.sleep(120)", "was not done in 3 s (Pagefind hung?): stopped"),
+        ("pass", "the search index is missing"),  # exit 0, no index: a site without search
+    ],
+    ids=["hangs", "writes-nothing"],
+)
+def test_a_pagefind_that_hangs_or_writes_nothing_fails_the_build(project, tmp_path, main, message):
+    fake = tmp_path / "fake" / "pagefind"  # found first by `python -m pagefind`
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text(main)
+    env = {"PYTHONPATH": str(fake.parent), "EDITION_INDEX_TIMEOUT": "3"}
+    before = snapshot(project / "site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env={**ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=90,  # today's build waits for a hung Pagefind forever
+    )
+    assert result.returncode != 0 and message in result.stderr, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "site") == before and leftovers(project) == []
+
+
 def test_a_second_build_says_which_build_holds_the_site(project):
     lock = Lock(project / "site")
     lock.acquire()  # this test is the build that holds it
     try:
         result = fails_unchanged(
-            project, f"is being built by the build of pid {os.getpid()}", {LOCK_WAIT: "0.5"}
+            project,
+            f"is being built by the build of pid {os.getpid()}",
+            {LOCK_WAIT_VARIABLE: "0.5"},
         )
     finally:
         lock.release()

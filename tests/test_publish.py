@@ -324,3 +324,13 @@ def test_the_lock_and_the_build_folder_beside_a_read_only_folder_are_one_line(
     monkeypatch.setattr(Path, "mkdir", refused)
     with pytest.raises(PublishError, match=r"folder: .*\.site\.building-.*: Permission denied"):
         Staging(tmp_path / "site").start()
+
+
+def test_a_time_limit_from_the_environment(monkeypatch):
+    monkeypatch.setenv("EDITION_INDEX_TIMEOUT", " 2.5 ")
+    assert publish.seconds("EDITION_INDEX_TIMEOUT", 120) == 2.5
+    monkeypatch.setenv("EDITION_INDEX_TIMEOUT", "soon")
+    with pytest.raises(PublishError, match="EDITION_INDEX_TIMEOUT='soon': write a number"):
+        publish.seconds("EDITION_INDEX_TIMEOUT", 120)
+    monkeypatch.delenv("EDITION_INDEX_TIMEOUT")
+    assert publish.seconds("EDITION_INDEX_TIMEOUT", 120) == 120
