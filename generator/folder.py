@@ -5,15 +5,13 @@ Each keeps a manifest of the files the generator wrote into it
 (``MANIFEST``). Only those are ever replaced or removed: a file the manifest
 does not list (a hand-written page saved there, a file copied in) stops the
 work with a ``FolderError`` naming it, and a folder that is a symbolic link is
-refused (what it points to is not the generator's). A site is built in a
-folder beside it and takes its place only once complete (``replace``): a
-failed or interrupted build leaves the last one as it was.
+refused (what it points to is not the generator's). How a built site takes
+the place of the last one: ``publish.Staging``.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +29,7 @@ class SyncReport:
     removed: list[str] = field(default_factory=list)
 
 
-def _files(root: Path) -> set[str]:
+def all_files(root: Path) -> set[str]:
     """Every file and link under ``root``, as relative POSIX paths (links not followed)."""
     found = set()
     for folder, subfolders, names in os.walk(root):
@@ -58,7 +56,7 @@ def _manifest(root: Path) -> set[str]:
     return names
 
 
-def _write_manifest(root: Path, names) -> None:
+def write_manifest(root: Path, names) -> None:
     """Written only when it changes (a preview server watching the folder
     would otherwise rebuild the site again and again)."""
     text = "".join(f"{n}\n" for n in sorted(names))
@@ -87,7 +85,7 @@ def check(root: Path, expected: set[str] = frozenset()) -> None:
             f"{root / in_the_way[0]} is a folder or a link where the generator writes a "
             f"file: move it elsewhere, then build again"
         )
-    foreign = sorted(_files(root) - _manifest(root) - set(expected) - {MANIFEST})
+    foreign = sorted(all_files(root) - _manifest(root) - set(expected) - {MANIFEST})
     if foreign:
         listed = "\n  ".join(foreign[:10]) + ("\n  …" if len(foreign) > 10 else "")
         raise FolderError(
@@ -120,51 +118,5 @@ def sync(root: Path, files: dict[str, str]) -> SyncReport:
             if parent == root or any(parent.iterdir()):
                 break
             parent.rmdir()
-    _write_manifest(root, files)
+    write_manifest(root, files)
     return report
-
-
-@dataclass(frozen=True)
-class Staging:
-    """A site being built beside ``target``, which it replaces when complete."""
-
-    target: Path
-
-    @property
-    def path(self) -> Path:
-        return self.target.parent / f".{self.target.name}.building"
-
-    @property
-    def _old(self) -> Path:
-        return self.target.parent / f".{self.target.name}.old"
-
-    def start(self) -> Path:
-        """Check that ``target`` is the generator's, clear what an interrupted
-        build left, and return the empty folder to build in."""
-        for leftover in (self.path, self._old):
-            if not (leftover.exists() or leftover.is_symlink()):
-                continue
-            if leftover.is_symlink() or not (leftover / MANIFEST).is_file():
-                raise FolderError(f"{leftover} is in the way of the build: move it elsewhere")
-            if leftover == self._old and not self.target.exists():
-                leftover.rename(self.target)  # interrupted while replacing: put it back
-            else:
-                shutil.rmtree(leftover)
-        check(self.target)
-        self.path.mkdir(parents=True)
-        _write_manifest(self.path, ())
-        return self.path
-
-    def replace(self) -> None:
-        """Put the complete build in the place of ``target``."""
-        check(self.target)
-        _write_manifest(self.path, _files(self.path) - {MANIFEST})
-        if self.target.exists():
-            self.target.rename(self._old)
-        self.path.rename(self.target)
-        shutil.rmtree(self._old, ignore_errors=True)
-
-    def abandon(self) -> None:
-        """Remove the unfinished build (only if it is still ours)."""
-        if self.path.is_dir() and not self.path.is_symlink() and (self.path / MANIFEST).is_file():
-            shutil.rmtree(self.path, ignore_errors=True)

@@ -5,14 +5,17 @@ others from inside the first one's build). Its steps here:
 
 1. ``on_config``, once: generate the pages into ``docs/package`` (bad data
    stops the build before anything is written); refuse a build for publishing
-   whose ``site_url`` is the localhost default; build the site in a folder
-   beside ``site/`` (``folder.Staging``).
+   whose ``site_url`` is the localhost default; take the output folder's lock
+   and build the site in a folder of this build's beside ``site/``
+   (``publish.Lock``, ``publish.Staging``); a preview first checks that its
+   address is free.
 2. ``on_config``, for each language: its site name, navigation and 404 texts.
 3. ``on_files``: generated pages outside the navigation are marked so.
-4. ``on_post_build``, after the last language: each language's 404 page and
-   open data in its folder, the search index (Pagefind), the offline zip;
+4. ``on_post_build``, after the last language: ``publish.finish`` (each
+   language's 404 page and open data, the search index, the offline zip);
    then, if nothing failed and no warning was logged in strict mode, the new
-   site replaces ``site/`` (else it is left as it was).
+   site replaces ``site/`` (else it is left as it was). An error of the system
+   (disk full…) is one line with its path, never a traceback.
 
 ``make serve`` (``mkdocs serve --dirty``) rebuilds only the pages an edit
 changed, and everything when what all pages show (theme, navigation) changed;
@@ -25,8 +28,8 @@ import atexit
 import hashlib
 import logging
 import os
-import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -37,7 +40,7 @@ from urllib.parse import urlsplit
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
@@ -46,11 +49,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator import DataErrors, opendata, pages, search, site  # noqa: E402
-from generator.folder import FolderError, Staging  # noqa: E402
+from generator import DataErrors, pages, publish, site  # noqa: E402
+from generator.folder import FolderError  # noqa: E402
 from generator.interface import InterfaceText  # noqa: E402
 from generator.markup import plain  # noqa: E402
-from generator.offline import build_offline  # noqa: E402
+from generator.publish import PublishError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
 PUBLISH = "EDITION_PUBLISH"  # set by `make publish` and the Pages workflow
@@ -109,7 +112,8 @@ class _State:
     command: str = "build"
     dirty: bool = False
     generated: site.Generated | None = None  # the last good generation
-    staging: Staging | None = None  # the site being built, beside the real one
+    lock: publish.Lock | None = None  # one build at a time writes the output folder
+    staging: publish.Staging | None = None  # the site being built, beside the real one
     warnings: _Warnings | None = None
     not_found: dict[str, str] = field(default_factory=dict)  # language folder -> 404 page
     indexing: subprocess.Popen | None = None  # while serving: the search index being built
@@ -188,12 +192,16 @@ def _generate(config: MkDocsConfig, i18n: _I18n) -> None:
     start = time.perf_counter()
     _stop_indexing()  # serving: the last build's index is out of date, and it takes a core
     _check_publishing(config)
+    if _state.command == "serve" and _state.generated is None:
+        _check_address(*config.dev_addr)  # before building, not after
     docs = Path(config.docs_dir)
     if missing := _missing_translations(docs, i18n.languages):
         _refuse("pages missing a translation:\n" + "\n".join(missing))
     data = Path(config.config_file_path).parent / "data"
     target = docs / pages.FOLDER
     edition = site.Edition(_state.version[0], config.site_url or "http://localhost:8000/")
+    if _state.command in ("build", "gh-deploy"):  # before writing docs/package: one build at a time
+        _lock(Path(config.site_dir))
     try:
         _state.generated = site.generate(
             data, i18n.languages, target, config.use_directory_urls, edition
@@ -213,15 +221,43 @@ def _generate(config: MkDocsConfig, i18n: _I18n) -> None:
         )
     if _state.command in ("build", "gh-deploy"):
         try:
-            _state.staging = Staging(Path(config.site_dir))
+            _state.staging = publish.Staging(Path(config.site_dir), say=log.info)
             config.site_dir = str(_state.staging.start())
-        except FolderError as exc:
+        except (FolderError, PublishError) as exc:
             raise PluginError(str(exc)) from None
         atexit.register(_abandon)  # an interrupted build (Ctrl-C) leaves nothing behind
         for stop in (signal.SIGTERM, signal.SIGHUP):  # and one told to stop: the same way
             signal.signal(stop, _interrupted)
     _state.warnings = _Warnings()
     logging.getLogger("mkdocs").addHandler(_state.warnings)
+
+
+def _lock(site_dir: Path) -> None:
+    """Wait for (or refuse) another build writing the same site."""
+    _state.lock = publish.Lock(site_dir)
+    try:
+        wait = publish.seconds(publish.LOCK_WAIT_VARIABLE, publish.LOCK_WAIT)
+        _state.lock.acquire(wait, say=log.info)
+    except PublishError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def _check_address(host: str, port: int) -> None:
+    """The preview's address must be free: MkDocs binds it only after the build,
+    and then stops with a traceback."""
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except OSError:
+        return  # MkDocs says what is wrong with the address
+    with socket.socket(family, kind) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise PluginError(
+                f"cannot serve at {host}:{port}: {exc.strerror} (another `make serve`?); "
+                f"stop it, or serve elsewhere: mkdocs serve -a {host}:PORT"
+            ) from None
 
 
 def _check_publishing(config: MkDocsConfig) -> None:
@@ -372,38 +408,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _I18n(config).building:
         return  # the build of another language, inside the first one's
     built = Path(config.site_dir)
-    # mkdocs-static-i18n writes every language's 404 to the root, and copies
-    # plain files (the open data) for the default language only
-    for folder, html in _state.not_found.items():
-        (built / folder / "404.html").write_text(html, encoding="utf-8")
-        if folder and (built / opendata.FOLDER).is_dir():
-            shutil.copytree(
-                built / opendata.FOLDER, built / folder / opendata.FOLDER, dirs_exist_ok=True
-            )
     _stop_counting()
-    if _state.command == "serve" and _state.dirty:
-        _remove_stale_pages(built)
-    _state.indexing = search.start_index(built, quiet=_state.command == "serve")
-    if _state.command == "serve":
-        return  # the preview does not wait for the search index
-    start = time.perf_counter()
-    try:  # the offline zip (which leaves the index out) is made while Pagefind works
-        archive = build_offline(built, built / f".{opendata.OFFLINE_NAME}")
-        for folder in _state.not_found:
-            shutil.copy2(archive, built / folder / opendata.FOLDER / opendata.OFFLINE_NAME)
-        archive.unlink()
-    except OSError as exc:
-        raise PluginError(f"the offline edition failed: {exc}") from None
     try:
-        search.finish_index(_state.indexing, built)
-    except search.SearchIndexError as exc:
-        raise PluginError(f"Pagefind failed:\n{exc}") from None
-    finally:
-        _state.indexing = None
-    warnings = _state.warnings.count if _state.warnings else 0
-    if config.strict and warnings:
-        raise PluginError(f"{warnings} warning(s) in strict mode: the site was not replaced")
-    _state.staging.replace()
+        if _state.command == "serve":  # the preview does not wait for the search index
+            if _state.dirty:
+                _remove_stale_pages(built)
+            publish.write_language_files(built, _state.not_found)
+            _state.indexing = publish.start_index(built, quiet=True)
+            return
+        start = time.perf_counter()
+        limit = publish.seconds(publish.INDEX_TIMEOUT_VARIABLE, publish.INDEX_TIMEOUT)
+        publish.finish(built, _state.not_found, timeout=limit)
+        warnings = _state.warnings.count if _state.warnings else 0
+        if config.strict and warnings:
+            raise PluginError(f"{warnings} warning(s) in strict mode: the site was not replaced")
+        _state.staging.replace()
+    except (PublishError, FolderError) as exc:
+        raise PluginError(str(exc)) from None
+    _release()
     config.site_dir = str(_state.staging.target)
     log.info(
         "generator: search index and offline edition in %.2f s; site written to %s",
@@ -415,6 +437,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     _stop_counting()
     _abandon()
+    if isinstance(error, OSError):  # disk full, a folder that cannot be written…: one line
+        target = _state.staging.target if _state.staging else "the site"
+        log.error("the build stopped: %s; %s was left as it was", publish.os_line(error), target)
+        raise Abort("Aborted with an error of the system") from None
 
 
 def _interrupted(signum, frame) -> None:
@@ -426,10 +452,17 @@ def _abandon() -> None:
     _stop_indexing()
     if _state.staging is not None:
         _state.staging.abandon()
+    _release()
 
 
 def on_shutdown() -> None:
     _stop_indexing()
+    _release()
+
+
+def _release() -> None:
+    if _state.lock is not None:
+        _state.lock.release()
 
 
 def _stop_counting() -> None:
@@ -438,7 +471,5 @@ def _stop_counting() -> None:
 
 
 def _stop_indexing() -> None:
-    if _state.indexing is not None and _state.indexing.poll() is None:
-        _state.indexing.kill()
-        _state.indexing.wait()
+    publish.stop(_state.indexing)
     _state.indexing = None

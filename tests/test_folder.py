@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.folder import MANIFEST, FolderError, Staging, check, sync
+from generator.folder import MANIFEST, FolderError, check, sync
 
 
 def test_sync_writes_only_what_changed_and_removes_only_its_own_files(tmp_path):
@@ -85,45 +85,3 @@ def test_a_link_inside_the_folder_is_foreign(tmp_path):
     os.symlink(tmp_path, folder / "loop")
     with pytest.raises(FolderError, match="loop"):
         check(folder)
-
-
-def test_a_site_replaces_the_last_one_only_when_complete(tmp_path):
-    site = tmp_path / "site"
-    staging = Staging(site)
-    (staging.start() / "index.html").write_text("one")
-    staging.replace()
-    assert (site / "index.html").read_text() == "one" and not staging.path.exists()
-
-    building = staging.start()
-    (building / "index.html").write_text("two, half-written")
-    staging.abandon()  # a failed build
-    assert (site / "index.html").read_text() == "one" and not building.exists()
-
-    (staging.start() / "other.html").write_text("three")
-    staging.replace()
-    assert sorted(p.name for p in site.iterdir()) == [MANIFEST, "other.html"]
-
-
-def test_an_interrupted_build_is_cleared_by_the_next(tmp_path):
-    staging = Staging(tmp_path / "site")
-    (staging.start() / "page.html").write_text("interrupted")
-    (staging.start() / "page.html").write_text("complete")  # the leftover was removed
-    staging.replace()
-    assert (tmp_path / "site" / "page.html").read_text() == "complete"
-
-
-def test_a_site_with_foreign_files_is_not_replaced(tmp_path):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "CNAME").write_text("edition.example.org")
-    with pytest.raises(FolderError, match="CNAME"):
-        Staging(site).start()
-    assert (site / "CNAME").exists()
-
-
-def test_a_folder_in_the_way_of_the_build_is_not_removed(tmp_path):
-    (tmp_path / ".site.building").mkdir()
-    (tmp_path / ".site.building" / "mine.txt").write_text("not the generator's")
-    with pytest.raises(FolderError, match="in the way"):
-        Staging(tmp_path / "site").start()
-    assert (tmp_path / ".site.building" / "mine.txt").exists()

@@ -181,3 +181,24 @@ def test_an_edited_string_every_page_shows_reaches_every_page_and_a_removed_page
         time.sleep(0.2)
     assert not fetch(old_page), "the renamed actor's old page is still served"
     assert not fetch(base + "package/actors/member-states/")
+
+
+def test_a_busy_address_is_one_line_before_building(tmp_path):
+    """MkDocs binds the address only after the whole build, then stops with a traceback."""
+    project = make_project(tmp_path / "p", MINI)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", *SERVE, "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode != 0
+    assert f"cannot serve at 127.0.0.1:{port}: Address already in use" in result.stderr
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert "Documentation built" not in result.stderr  # refused before building
