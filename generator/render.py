@@ -7,8 +7,9 @@ through ``t.ui`` and page metadata through ``t.front_matter`` (written by a
 YAML serializer). Whatever else a template prints that is not ``Markup`` (a
 name in an attribute, a URL from the data, a number) is escaped the same way
 by the environment (``_finalize``): in element content and attribute values
-alike, since Markdown reads both. Paths are relative to the docs folder and carry no language
-suffix; ``render_site`` names the files of the generated folder.
+alike, since Markdown reads both. Paths are relative to the docs folder and
+carry no language suffix; ``render_site`` names the files of the generated
+folder.
 """
 
 from __future__ import annotations
