@@ -32,6 +32,20 @@ def escape_text(text: str) -> Markup:
     return Markup(text)
 
 
+# What a URL the generator builds (page paths, checked ids, fragments) holds:
+# nothing HTML or Markdown reads in an attribute.
+_BUILT_URL = re.compile(r"[A-Za-z0-9./:#?=%-]*")
+
+
+def built_url(url: str) -> Markup:
+    """A URL the generator built, as HTML: refused (``ValueError``) if it holds
+    anything but letters, digits and ``./:#?=%-``, so no data value passes
+    through here unescaped."""
+    if not _BUILT_URL.fullmatch(url):
+        raise ValueError(f"not a URL the generator builds: {url!r}")
+    return Markup(url)
+
+
 def to_html(raw: str, text: Callable[[str], str] = escape_text) -> list[str | int]:
     """The HTML of ``raw``: bold and superscript as elements, the plain runs
     through ``text`` (escaped, with terms linked, by default); split at its

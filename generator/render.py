@@ -4,8 +4,12 @@ Every page is its kind's template (``pages.KINDS``) given a ``PageText``,
 ``t``: data texts go through ``t(...)`` (escaped by ``markup.escape_text``, so
 no YAML value can inject markup, Markdown or script), interface strings
 through ``t.ui`` and page metadata through ``t.front_matter`` (written by a
-YAML serializer). Paths are relative to the docs folder and carry no language
-suffix; ``render_site`` names the files of the generated folder.
+YAML serializer). Whatever else a template prints that is not ``Markup`` (a
+name in an attribute, a URL from the data, a number) is escaped the same way
+by the environment (``_finalize``): in element content and attribute values
+alike, since Markdown reads both. Paths are relative to the docs folder and
+carry no language suffix; ``render_site`` names the files of the generated
+folder.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from markupsafe import Markup, escape
 
 from . import opendata, pages, pictures, views
 from .interface import TYPOGRAPHY, InterfaceText
-from .markup import FOOTNOTE_MARK, escape_text, plain, to_html
+from .markup import FOOTNOTE_MARK, built_url, escape_text, plain, to_html
 from .models import Document, Text
 from .terms import TermFinder
 
@@ -85,7 +89,7 @@ class LanguageRenderer:
         self.ui = InterfaceText(doc.interface, language)
         names = views.glossary_names(doc.glossary, language)
         self._entries = {
-            name: (entry.id, escape(" ".join(plain(entry.long.get(language)).split())))
+            name: (entry.id, escape_text(plain(entry.long.get(language))))
             for name, entry in names.items()
         }
         self._finder = TermFinder(names)
@@ -188,7 +192,7 @@ class PageText:
         return Markup("".join(self.renderer.pieces(raw, "abbr", self._glossary)))
 
     def attr(self, text: Text) -> str:
-        """Plain text, for attributes (which the template escapes)."""
+        """Plain text, for attributes (escaped when printed: ``_finalize``)."""
         return plain(text.get(self.language))
 
     def front_matter(self, **meta: object) -> Markup:
@@ -211,16 +215,20 @@ class PageText:
         prefix = "" if language == self.language else f"-{language}"
         return PageText(self.site, language, self.page, note_prefix=prefix)
 
-    def url(self, target: str, fragment: str = "") -> str:
-        return self.urls.relative(target, self._base, fragment)
+    def url(self, target: str, fragment: str = "") -> Markup:
+        return built_url(self.urls.relative(target, self._base, fragment))
 
-    def link(self, kind: str, key: object = None, fragment: str = "") -> str:
+    def link(self, kind: str, key: object = None, fragment: str = "") -> Markup:
         """The URL of a page of the site: ``url(pages.page_path(kind, key), fragment)``."""
-        return self.urls.relative(pages.page_path(kind, key), self._base, fragment)
+        return self.url(pages.page_path(kind, key), fragment)
 
-    def file_url(self, target: str) -> str:
+    def file_url(self, target: str) -> Markup:
         """A static file (not a page), relative to this page."""
-        return relative_path(target, self._base)
+        return built_url(relative_path(target, self._base))
+
+    def heading(self, level: int) -> Markup:
+        """The marker of a Markdown heading of ``level`` (``##``)."""
+        return Markup("#" * level)
 
     def note_id(self, number: int) -> str:
         return f"fn{self.note_prefix}:{number}"
@@ -236,6 +244,14 @@ class PageText:
         return f'<sup id="{ref_id}"><a class="footnote-ref" href="{href}">{number}</a></sup>'
 
 
+def _finalize(value: object) -> object:
+    """What a template prints: ``Markup`` (HTML the generator wrote, data in it
+    escaped) as it is; anything else is text, escaped so that neither HTML
+    nor Markdown reads it, in element content and attribute values alike
+    (Markdown's inline patterns run inside the tags of a paragraph or heading)."""
+    return value if isinstance(value, Markup) else escape_text(str(value))
+
+
 def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
     """The Jinja environment of the page templates (overridable from
     ``extra_template_dirs``). Compiled templates are kept in Jinja's bytecode
@@ -245,6 +261,7 @@ def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
     env = Environment(
         loader=loader,
         autoescape=True,
+        finalize=_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -75,3 +75,23 @@ def test_to_html_renders_bold_and_superscript_and_splits_at_footnotes():
         2,
         " &lt;b&gt;",
     ]
+
+
+@pytest.mark.parametrize("url", ["../measure-2/#action-2-1", "./", "../../", "fn:3", "a.html?x=1"])
+def test_a_url_the_generator_builds_is_kept(url):
+    assert markup.built_url(url) == url
+
+
+@pytest.mark.parametrize(
+    "url", ['x" onmouseover="alert(1)', "x'y", "x<y", "x y", "[t](javascript:alert(1))", "a&b"]
+)
+def test_a_url_holding_anything_else_is_refused(url):
+    with pytest.raises(ValueError):
+        markup.built_url(url)
+
+
+def test_escape_text_leaves_nothing_html_or_markdown_reads():
+    escaped = markup.escape_text(
+        "<a> & \"q\" 's' [l](u) ![i](u) `c` *e* _u_ {: x } #h ~s~ ^s^ \\ |t|"
+    )
+    assert not set(escaped) & set("<>\"'[]`*_{}~^\\|")

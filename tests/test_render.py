@@ -164,6 +164,7 @@ def test_a_link_to_a_family_of_pages_needs_its_key():
 def test_a_measure_page_says_where_its_texts_come_from(mini, marked, language, badge):
     texts = [
         'en: "Acting"}',
+        'en: "as follows:"}',
         'en: "Act fast"}',
         'en: "Acting together"}',
         'en: "first point;"}',
