@@ -34,6 +34,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,6 +57,7 @@ from generator.markup import plain  # noqa: E402
 from generator.publish import PublishError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
+_COMPILER = "-".join(version(name) for name in ("jinja2", "mkdocs", "mkdocs-material"))
 PUBLISH = "EDITION_PUBLISH"  # set by `make publish` and the Pages workflow
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", None)
 
@@ -392,8 +394,10 @@ def _add_alternates(context: dict, config: MkDocsConfig, url: str | None) -> Non
 
 def on_env(env, config: MkDocsConfig, files: Files):
     # MkDocs makes a new Jinja environment for each language's build, and for
-    # each rebuild while serving: keep the theme's compiled templates on disk
-    env.bytecode_cache = FileSystemBytecodeCache()
+    # each rebuild while serving: keep the theme's compiled templates on disk,
+    # apart for each version of what compiles them (Jinja's cache checks only
+    # the template's source)
+    env.bytecode_cache = FileSystemBytecodeCache(pattern=f"__edition_theme_{_COMPILER}_%s.cache")
     return env
 
 

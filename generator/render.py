@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import opendata, pages, pictures, views
@@ -254,9 +254,9 @@ def _finalize(value: object) -> object:
 
 def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
     """The Jinja environment of the page templates (overridable from
-    ``extra_template_dirs``). Compiled templates are kept in Jinja's bytecode
-    cache (in the system's temporary folder, keyed by each template's
-    checksum), so a new process does not compile them again."""
+    ``extra_template_dirs``). No bytecode cache on disk: it is keyed by a
+    template's source only, so a template compiled by another version of this
+    environment (without ``finalize``, say) would be used as it is."""
     loader = FileSystemLoader([*map(str, extra_template_dirs), str(TEMPLATES)])
     env = Environment(
         loader=loader,
@@ -266,7 +266,6 @@ def environment(extra_template_dirs: tuple[Path, ...] = ()) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=FileSystemBytecodeCache(),
     )
     env.globals["page_path"] = pages.page_path
     return env

@@ -195,3 +195,14 @@ def test_citations_name_the_document_the_measure_the_action_the_address_and_the_
     assert str(fr.cite(doc.measures[0])).startswith(
         "Conseil de l&#39;Union européenne, doc. 1/18, mesure 1,"
     )
+
+
+def test_the_page_templates_are_never_taken_from_a_cache_on_disk():
+    """Jinja's bytecode cache is keyed by a template's source only: a template
+    compiled by an earlier version of the environment (before ``finalize``
+    escaped every printed value) was reused as it was, and printed data
+    unescaped, while the golden files, built with a cold cache, passed."""
+    from generator import render
+
+    assert render.environment().bytecode_cache is None
+    assert render._ENVIRONMENT.bytecode_cache is None
