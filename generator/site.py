@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import folder, parse_document, read_data
 from .models import Document
+from .project import config_beside
 from .render import DEFAULT_EDITION, Edition, render_site
 
 __all__ = ["Edition", "Generated", "generate", "write"]
@@ -31,7 +32,7 @@ def generate(
     on bad data (then nothing is written) and ``folder.FolderError`` if
     ``target`` holds files the generator did not write."""
     sources, source = read_data(data_dir, languages)
-    doc = parse_document(sources, source, languages)
+    doc = parse_document(sources, source, languages, config_beside(data_dir))
     texts = {f"{name}.yaml": s.text for name, s in sources.items()}
     return write(doc, texts, target, directory_urls, edition)
 
