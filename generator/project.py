@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import functools
 import glob
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import pages
+from . import opendata, pages
 from .errors import DOCUMENT, READING, DataError
 from .fields import language_name
 from .interface import Usage, template_usage
@@ -31,6 +32,11 @@ TRANSLATED = ("site_description", "site_author", "copyright")
 # The placeholders the theme fills itself (a `replace` filter, a script) in the
 # strings the hook gives it (``config.extra.ui``).
 THEME_PLACEHOLDERS = {"print_line": ("url",), "print_date": ("date",)}
+# a Markdown link's target: [text](target "title"), or a reference definition [id]: target
+_LINK = re.compile(
+    r"""\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)""",
+    re.M,
+)
 _SNIPPET = re.compile(r"""^[ \t]*;?-{1,}8<-{1,}[ \t]+["']?([^"'\s]+)["']?[ \t]*$""", re.M)
 
 
@@ -236,7 +242,9 @@ def handwritten_pages(docs: Path, languages: tuple[str, ...]) -> list[DataError]
                 message = "missing: every hand-written page exists in every language"
                 hint = f"write it in {language_name(language)}, like {page.name}"
                 errors.append(_page_error(shown(other), 1, message, hint))
-        errors += _snippets(page, name, suffix, docs, languages, generated)
+        text = page.read_text(encoding="utf-8", errors="replace")
+        errors += _snippets(text, name, suffix, docs, languages, generated)
+        errors += _links(text, name, relative.parent.as_posix(), docs, languages)
     return errors
 
 
@@ -246,11 +254,10 @@ def _siblings(folder: Path, stem: str, languages: tuple[str, ...]) -> list[Path]
     return [p for p in found if p.name.removesuffix(".md").rpartition(".")[2] in languages]
 
 
-def _snippets(page, name, language, docs, languages, generated) -> list[DataError]:
+def _snippets(text, name, language, docs, languages, generated) -> list[DataError]:
     """A snippet (``--8<-- "package/index.fr.md"``) names a file that will be
     there, of the page's own language."""
     errors = []
-    text = page.read_text(encoding="utf-8", errors="replace")
     for found in _SNIPPET.finditer(text):
         target = found[1]
         line = text.count("\n", 0, found.start(1)) + 1
@@ -267,6 +274,33 @@ def _snippets(page, name, language, docs, languages, generated) -> list[DataErro
         elif not target.startswith(pages.FOLDER + "/") and not (docs / target).is_file():
             message = f"includes {target}, which is not a file of {docs.name}/"
             errors.append(_page_error(name, line, message, "fix the path"))
+    return errors
+
+
+def _links(text: str, name: str, folder: str, docs: Path, languages) -> list[DataError]:
+    """A relative link of a hand-written page leads to a page of the site or a
+    file of the docs folder (MkDocs' strict build refuses it otherwise)."""
+    errors = []
+    pages_ = [
+        re.compile(re.escape(k.path).replace(re.escape("{key}"), "[^/]+")) for k in pages.KINDS
+    ]
+    for found in _LINK.finditer(text):
+        written = found[1] or found[2]
+        target = written.split("#")[0]
+        if not target or re.match(r"[a-z][a-z0-9+.-]*:|/", target, re.I):
+            continue  # an anchor of the page, an address elsewhere
+        path = posixpath.normpath(posixpath.join(folder, target))
+        stem = path.removesuffix(".md")
+        known = (docs / path).is_file() or any(
+            (docs / f"{stem}.{lang}.md").is_file() for lang in languages
+        )
+        if path.endswith(".md") and any(p.fullmatch(path) for p in pages_):
+            known = True  # a generated page
+        known = known or path.startswith(opendata.FOLDER + "/")  # the open data, generated
+        if not known:
+            line = text.count("\n", 0, found.start()) + 1
+            message = f"links to {written}, which is not a page of the site nor a file of docs/"
+            errors.append(_page_error(name, line, message, "fix the link"))
     return errors
 
 

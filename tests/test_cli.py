@@ -131,3 +131,20 @@ def test_the_palette_toggles_name_interface_strings(project, capsys):
         and "theme.palette[1].toggle: a palette toggle without a name" in e
         for e in errors
     ), errors
+
+
+def test_a_link_of_a_hand_written_page_must_lead_somewhere(project, capsys):
+    (project / "docs" / "edit.en.md").write_text(
+        "[a](about.md) [g](package/glossary.md#x) [m](package/measure-2.md) [w](https://x.eu)\n"
+        "[t](#top) [d](package/data/15250-18-en.json) [s](assets/edition.css)\n"
+        "[lost](package/glosary.md)\n\n[ref]: nowhere.md\n",
+        encoding="utf-8",
+    )
+    (project / "docs" / "assets").mkdir()
+    (project / "docs" / "assets" / "edition.css").write_text("")
+    assert _errors(project, capsys) == [
+        "p/docs/edit.en.md:3:1: links to package/glosary.md, which is not a page of the site "
+        "nor a file of docs/ (hint: fix the link)",
+        "p/docs/edit.en.md:5:1: links to nowhere.md, which is not a page of the site nor a "
+        "file of docs/ (hint: fix the link)",
+    ]
