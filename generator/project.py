@@ -78,9 +78,17 @@ class Config:
 
     def languages(self) -> tuple[str, ...]:
         """The languages the site builds, the default (source) language first."""
-        built = [lang for lang in self.i18n()[1] if lang.get("build", True)]
+        built = [lang for lang in self._entries() if lang.get("build", True)]
         built.sort(key=lambda lang: not lang.get("default", False))
         return tuple(lang["locale"] for lang in built)
+
+    def unbuilt(self) -> tuple[str, ...]:
+        """The languages listed with ``build: false`` (their pages wait)."""
+        return tuple(lang["locale"] for lang in self._entries() if not lang.get("build", True))
+
+    def _entries(self) -> list[dict]:
+        entries = self.i18n()[1]
+        return [e for e in entries if isinstance(e, dict) and isinstance(e.get("locale"), str)]
 
     @property
     def docs(self) -> Path:
@@ -175,7 +183,7 @@ def problems(mkdocs_yml: Path, languages: tuple[str, ...] | None = None) -> list
     return (
         _toggles(config)
         + _translated_settings(config, languages)
-        + handwritten_pages(config.docs, languages)
+        + handwritten_pages(config.docs, languages, config.unbuilt())
     )
 
 
@@ -198,6 +206,10 @@ def _translated_settings(config: Config, languages: tuple[str, ...]) -> list[Dat
     or another language does (its description…): else it shows the default's."""
     where, entries = config.i18n()
     errors = []
+    for i, entry in enumerate(entries):
+        if not (isinstance(entry, dict) and isinstance(entry.get("locale"), str)):
+            message = "a language without a locale"
+            errors.append(config.error((*where, i), message, "locale: <a language code>, e.g. de"))
     for key in TRANSLATED:
         said = config.data.get(key) or any(isinstance(e, dict) and e.get(key) for e in entries)
         for i, entry in enumerate(entries):
@@ -212,9 +224,12 @@ def _translated_settings(config: Config, languages: tuple[str, ...]) -> list[Dat
     return errors
 
 
-def handwritten_pages(docs: Path, languages: tuple[str, ...]) -> list[DataError]:
+def handwritten_pages(
+    docs: Path, languages: tuple[str, ...], unbuilt: tuple[str, ...] = ()
+) -> list[DataError]:
     """Every hand-written page exists in every language (no silent fallback),
-    and includes only its own language's generated pages."""
+    includes only its own language's generated pages and links to pages that
+    exist. The pages of the ``unbuilt`` languages (``build: false``) wait."""
     errors: list[DataError] = []
     if not docs.is_dir():
         return errors
@@ -225,6 +240,8 @@ def handwritten_pages(docs: Path, languages: tuple[str, ...]) -> list[DataError]
             continue
         name = shown(page)
         stem, _, suffix = page.name.removesuffix(".md").rpartition(".")
+        if suffix in unbuilt:
+            continue
         if suffix not in languages:
             built = ", ".join(languages)
             if re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", suffix):
