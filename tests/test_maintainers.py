@@ -108,22 +108,32 @@ def test_a_third_language_is_data_and_one_mkdocs_entry(tmp_path):
 
 # What check says when a step of the recipe is left out: each names what is missing.
 MISSING = {
-    "texts": "/data/events.yaml:6:5: events[0].text: missing German text 'de'",
+    "texts": "events[0].text: missing German text 'de'",
     "pages": "/docs/about.de.md:1:1: missing: every hand-written page exists in every language "
     "(hint: write it in German, like about.en.md)",
     "own-home": "/docs/index.de.md:1:1: includes package/index.en.md, a page of 'en', in a page "
     "of 'de' (hint: include package/index.de.md)",
-    "description": "/mkdocs.yml:88:11: plugins[0].i18n.languages[0]: no site_description for "
+    "description": "/mkdocs.yml:{entry}: plugins[0].i18n.languages[0]: no site_description for "
     "'de': its pages would show the default language's",
     "entry": "/docs/index.de.md:1:1: a page of 'de', a language mkdocs.yml does not build",
 }
 
 
+def german_entry(project: Path) -> str:
+    """line:column of the German entry in the project's mkdocs.yml."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("- locale: de") + 2
+    line = text.count("\n", 0, start) + 1
+    return f"{line}:{start - text.rfind(chr(10), 0, start)}"
+
+
 @pytest.mark.parametrize("skip", RECIPE)
 def test_check_says_which_step_of_the_recipe_is_missing(tmp_path, skip):
-    result = check(german_project(tmp_path, skip))
+    project = german_project(tmp_path, skip)
+    result = check(project)
     assert result.returncode == 1
-    assert MISSING[skip] in result.stderr, result.stderr
+    entry = german_entry(project) if skip == "description" else ""
+    assert MISSING[skip].format(entry=entry) in result.stderr, result.stderr
 
 
 def test_the_build_refuses_what_check_refuses(tmp_path):
@@ -136,9 +146,8 @@ def test_the_build_refuses_what_check_refuses(tmp_path):
         text=True,
     )
     assert result.returncode == 1 and not (project / "site").exists()
-    assert "mkdocs.yml:88:11: plugins[0].i18n.languages[0]: no site_description for 'de'" in (
-        result.stderr
-    )
+    line = MISSING["description"].format(entry=german_entry(project)).removeprefix("/")
+    assert f"\n{line}" in result.stderr, result.stderr  # as check says it
 
 
 def test_a_missing_third_language_text_is_reported_by_check(tmp_path):
