@@ -2,9 +2,10 @@
 the hand-written pages (``docs/*.<lang>.md``), read without MkDocs.
 
 ``problems`` is what ``check`` and the build both refuse: a hand-written page
-missing in a language, or including another language's generated page, and a
-language of the i18n plugin that would show another language's description.
-``theme_usage`` is the interface strings the theme and ``mkdocs.yml`` use.
+missing in a language, including another language's generated page or
+linking to no page, a palette toggle without a name, and a language of the
+i18n plugin that would show another language's description. ``theme_usage``
+is the interface strings the theme and ``mkdocs.yml`` use.
 """
 
 from __future__ import annotations
@@ -71,9 +72,15 @@ class Config:
 
     def i18n(self) -> tuple[Path_, list]:
         """The key path and the entries of the i18n plugin's ``languages``."""
-        for i, plugin in enumerate(self.data.get("plugins") or []):
+        plugins = self.data.get("plugins") or []
+        listed = [((i,), p) for i, p in enumerate(plugins)] if isinstance(plugins, list) else []
+        if isinstance(plugins, dict):  # plugins written as a mapping
+            listed = [((), plugins)]
+        for where, plugin in listed:
             if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-                return ("plugins", i, "i18n", "languages"), plugin["i18n"].get("languages") or []
+                languages = plugin["i18n"].get("languages")
+                path = ("plugins", *where, "i18n", "languages")
+                return path, languages if isinstance(languages, list) else []
         return ("plugins",), []
 
     def languages(self) -> tuple[str, ...]:
@@ -96,8 +103,24 @@ class Config:
 
     @property
     def theme(self) -> Path | None:
-        custom = (self.data.get("theme") or {}).get("custom_dir")
-        return self.root / custom if custom else None
+        custom = self._theme().get("custom_dir")
+        return self.root / custom if isinstance(custom, str) else None
+
+    def palette(self) -> list[tuple[Path_, dict | None]]:
+        """(key path, toggle) of each option of the theme's palette."""
+        palette = self._theme().get("palette") or []
+        options = [(("theme", "palette", i), o) for i, o in enumerate(palette)]
+        if isinstance(palette, dict):  # one option, written without a list
+            options = [(("theme", "palette"), palette)]
+        return [
+            ((*where, "toggle"), o.get("toggle") if isinstance(o.get("toggle"), dict) else None)
+            for where, o in options
+            if isinstance(o, dict)
+        ]
+
+    def _theme(self) -> dict:
+        theme = self.data.get("theme")
+        return theme if isinstance(theme, dict) else {}  # "theme: material" names it only
 
 
 def read_config(path: Path) -> Config:
@@ -154,11 +177,9 @@ def theme_usage(mkdocs_yml: Path) -> list[Usage]:
         for use in template_usage([config.theme]):
             names = frozenset(THEME_PLACEHOLDERS.get(use.key, ()))
             found.append(Usage(use.key, f"{config.theme.name}/{use.template}", names))
-    palette = (config.data.get("theme") or {}).get("palette") or []
-    for i, option in enumerate(palette if isinstance(palette, list) else [palette]):
-        toggle = option.get("toggle") if isinstance(option, dict) else None
-        if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
-            line, _ = config.marks.get(("theme", "palette", i, "toggle", "name"), (1, 1))
+    for where, toggle in config.palette():
+        if toggle is not None and isinstance(toggle.get("name"), str):
+            line, _ = config.marks.get((*where, "name"), (1, 1))
             found.append(Usage(toggle["name"], f"{config.path.name}:{line}", frozenset()))
     return found
 
@@ -190,11 +211,8 @@ def problems(mkdocs_yml: Path, languages: tuple[str, ...] | None = None) -> list
 def _toggles(config: Config) -> list[DataError]:
     """Each palette toggle is named by an interface string (partials/palette.html)."""
     errors = []
-    palette = (config.data.get("theme") or {}).get("palette") or []
-    for i, option in enumerate(palette if isinstance(palette, list) else []):
-        toggle = option.get("toggle") if isinstance(option, dict) else None
-        if isinstance(toggle, dict) and not isinstance(toggle.get("name"), str):
-            where = ("theme", "palette", i, "toggle")
+    for where, toggle in config.palette():
+        if toggle is not None and not isinstance(toggle.get("name"), str):
             message = "a palette toggle without a name: its button would have no label"
             hint = "name: <a key of data/interface.yaml>, e.g. palette_to_dark"
             errors.append(config.error(where, message, hint))
