@@ -8,7 +8,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from . import DataErrors, load_document, project
+from . import DataErrors, folder, load_document, pages, project, site
 from .fields import language_name
 from .models import Document
 from .project import configured_languages
@@ -49,6 +49,12 @@ def check(data_dir: Path, languages: tuple[str, ...], config: Path | None = None
     if errors:
         print(DataErrors(errors).report(), file=sys.stderr)
         return 1
+    if config is not None:  # the generated folder holds only what the build may replace
+        try:
+            folder.check(project.read_config(config).docs / pages.FOLDER, site.file_names(doc))
+        except folder.FolderError as exc:
+            print(exc, file=sys.stderr)
+            return 1
     print(summary(doc))
     return 0
 

@@ -148,3 +148,14 @@ def test_a_link_of_a_hand_written_page_must_lead_somewhere(project, capsys):
         "p/docs/edit.en.md:5:1: links to nowhere.md, which is not a page of the site nor a "
         "file of docs/ (hint: fix the link)",
     ]
+
+
+def test_check_refuses_a_file_in_the_generated_folder_as_the_build_does(project, capsys):
+    generated = project / "docs" / "package"
+    generated.mkdir()
+    (generated / "notes.fr.md").write_text("mine\n", encoding="utf-8")
+    (generated / "glossary.fr.md").write_text("about to be written\n", encoding="utf-8")
+    assert check(project / "data") == 1
+    err = capsys.readouterr().err
+    assert "holds files the generator did not write" in err and "notes.fr.md" in err
+    assert "glossary.fr.md" not in err  # a file of its own: the build replaces it
