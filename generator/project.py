@@ -38,6 +38,7 @@ _LINK = re.compile(
     r"""\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)""",
     re.M,
 )
+_CODE = re.compile(r"^[ ]{0,3}(```|~~~)[^\n]*\n[\s\S]*?^[ ]{0,3}\1[^\n]*$|`[^`\n]+`", re.M)
 _SNIPPET = re.compile(r"""^[ \t]*;?-{1,}8<-{1,}[ \t]+["']?([^"'\s]+)["']?[ \t]*$""", re.M)
 
 
@@ -279,7 +280,7 @@ def handwritten_pages(
                 errors.append(_page_error(shown(other), 1, message, hint))
         text = page.read_text(encoding="utf-8", errors="replace")
         errors += _snippets(text, name, suffix, docs, languages, generated)
-        errors += _links(text, name, relative.parent.as_posix(), docs, languages)
+        errors += _links(_prose(text), name, relative.parent.as_posix(), docs, languages)
     return errors
 
 
@@ -310,6 +311,13 @@ def _snippets(text, name, language, docs, languages, generated) -> list[DataErro
             message = f"includes {target}, which is not a file of {docs.name}/"
             errors.append(_page_error(name, line, message, "fix the path"))
     return errors
+
+
+def _prose(text: str) -> str:
+    """``text`` with its code (fenced blocks, `spans`) blanked, lines kept:
+    MkDocs does not follow a link written in code."""
+    blank = lambda m: re.sub(r"[^\n]", " ", m[0])  # noqa: E731
+    return _CODE.sub(blank, text)
 
 
 def _links(text: str, name: str, folder: str, docs: Path, languages) -> list[DataError]:

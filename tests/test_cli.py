@@ -137,7 +137,8 @@ def test_a_link_of_a_hand_written_page_must_lead_somewhere(project, capsys):
     (project / "docs" / "edit.en.md").write_text(
         "[a](about.md) [g](package/glossary.md#x) [m](package/measure-2.md) [w](https://x.eu)\n"
         "[t](#top) [d](package/data/15250-18-en.json) [s](assets/edition.css)\n"
-        "[lost](package/glosary.md)\n\n[ref]: nowhere.md\n",
+        "[lost](package/glosary.md)\n\n[ref]: nowhere.md\n"
+        "```\n[in code](not-followed.md)\n```\n`[inline](code.md)`\n",
         encoding="utf-8",
     )
     (project / "docs" / "assets").mkdir()
