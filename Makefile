@@ -42,7 +42,7 @@ publish: $(VENV)/.installed  ## the site for publishing: refuses to build withou
 serve: $(VENV)/.installed  ## preview at http://127.0.0.1:8000, reloads on data/ edits
 	$(PY) -m mkdocs serve --dirty --no-strict
 
-check: $(VENV)/.installed  ## validate data/*.yaml and the fidelity to the French source
+check: $(VENV)/.installed  ## validate data/*.yaml, the fidelity to the French source, mkdocs.yml and the hand-written pages
 	$(PY) -m generator check
 
 lint: $(DEV)/.installed

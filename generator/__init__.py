@@ -17,9 +17,10 @@ from pathlib import Path
 from . import pages
 from .errors import READING, DataError, DataErrors
 from .fidelity import source_path
-from .interface import Usage, template_usage
+from .interface import Usage, python_usage, template_usage
 from .load import FILES, Source, read_folder, read_source
 from .models import Document
+from .project import CONFIG, config_beside, theme_usage
 from .render import TEMPLATES
 from .validate import build_document
 
@@ -50,29 +51,34 @@ def read_data(data_dir: Path, languages: tuple[str, ...]) -> tuple[dict[str, Sou
 
 def load_document(data_dir: Path, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Document:
     """Read, check and build the document of ``data_dir``, or raise
-    ``DataErrors``: the strings the page templates and the theme use must
-    exist, and the source text must stand in the source language's texts."""
+    ``DataErrors``: the strings the page templates, the Python code, the
+    theme and ``mkdocs.yml`` use must exist (and no other), and the source
+    text must stand in the source language's texts."""
     sources, source = read_data(data_dir, languages)
-    return parse_document(sources, source, languages)
+    return parse_document(sources, source, languages, config_beside(data_dir))
 
 
 def parse_document(
-    sources: dict[str, Source], source: Source, languages: tuple[str, ...]
+    sources: dict[str, Source],
+    source: Source,
+    languages: tuple[str, ...],
+    config: Path = CONFIG,
 ) -> Document:
-    """``load_document`` of texts already read."""
+    """``load_document`` of texts already read (``config``: the project's mkdocs.yml)."""
     files = {name: s.parse() for name, s in sources.items()}
     reading = [e for f in files.values() for e in f.errors if e.stage == READING]
     if reading:
         raise DataErrors(reading)
-    return build_document(files, languages, source, interface_usage())
+    return build_document(files, languages, source, interface_usage(config))
 
 
-def interface_usage() -> list[Usage]:
-    """Every use of an interface string: by the page templates, and by the
-    page registry (navigation, search labels, the theme's strings)."""
-    folders = [TEMPLATES]
+def interface_usage(config: Path = CONFIG) -> list[Usage]:
+    """Every use of an interface string: by the page templates, the
+    generator's Python code, the page registry (navigation and search
+    labels), the theme's templates and ``config`` (the palette toggles)."""
     registry = [
         Usage(key, "generator/pages.py", frozenset(names))
         for key, names in pages.interface_keys().items()
     ]
-    return template_usage(folders) + registry
+    code = list(python_usage(Path(__file__).parent).uses)
+    return template_usage([TEMPLATES]) + code + registry + theme_usage(config)

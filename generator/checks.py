@@ -137,7 +137,8 @@ def actor_terms(check: Checker, actors: tuple[Actor, ...]) -> None:
 
 
 def interface_strings(check: Checker, strings: dict, usage: Templates | None) -> None:
-    """The strings the templates use exist, with the placeholders they fill."""
+    """The strings the templates, the code, the theme and mkdocs.yml use
+    exist, with the placeholders they fill; every string is used."""
     for key, value in strings.items():
         forms = _forms(value, check.languages)
         by_language: dict[str, set[str]] = {}
@@ -196,6 +197,11 @@ def interface_strings(check: Checker, strings: dict, usage: Templates | None) ->
     for key, templates in missing.items():
         message = f"missing interface string '{key}' (used by {', '.join(sorted(set(templates)))})"
         _error(check, "interface", ("strings",), message, "add it, with a text per language")
+    used = {use.key for use in usage or ()}
+    for key in strings if usage is not None else ():
+        if key not in used:
+            message = f"interface string '{key}' is used nowhere (templates, theme, code, config)"
+            _error(check, "interface", ("strings", key), message, "remove it, or use it")
 
 
 def _forms(value: Text | Plural, languages) -> list[tuple[tuple[str, ...], str]]:

@@ -6,34 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
 from babel import Locale, UnknownLocaleError
 
-from . import DataErrors, load_document
+from . import DataErrors, folder, load_document, pages, project, site
 from .fields import language_name
 from .models import Document
+from .project import configured_languages
 from .views import document_texts
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: its custom tags (!ENV…) read as null."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def configured_languages(mkdocs_yml: Path) -> tuple[str, ...]:
-    """The languages the site builds, from the i18n plugin entry of ``mkdocs.yml``,
-    the default (source) language first."""
-    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = [
-                lang for lang in plugin["i18n"].get("languages") or [] if lang.get("build", True)
-            ]
-            languages.sort(key=lambda lang: not lang.get("default", False))
-            return tuple(lang["locale"] for lang in languages)
-    return ()
 
 
 def summary(doc: Document) -> str:
@@ -58,13 +37,24 @@ def summary(doc: Document) -> str:
     return "\n".join(lines)
 
 
-def check(data_dir: Path, languages: tuple[str, ...]) -> int:
-    """Report every data error (file:line:column: key.path: message), causes first."""
+def check(data_dir: Path, languages: tuple[str, ...], config: Path | None = None) -> int:
+    """Report every data error (file:line:column: key.path: message), causes
+    first, and every problem of the project ``config`` (its mkdocs.yml): the
+    hand-written pages of each language, each language's settings."""
+    errors = project.problems(config, languages) if config is not None else []
     try:
         doc = load_document(data_dir, languages)
     except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        errors += exc.errors
+    if errors:
+        print(DataErrors(errors).report(), file=sys.stderr)
         return 1
+    if config is not None:  # the generated folder holds only what the build may replace
+        try:
+            folder.check(project.read_config(config).docs / pages.FOLDER, site.file_names(doc))
+        except folder.FolderError as exc:
+            print(exc, file=sys.stderr)
+            return 1
     print(summary(doc))
     return 0
 
@@ -72,7 +62,11 @@ def check(data_dir: Path, languages: tuple[str, ...]) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator")
     commands = parser.add_subparsers(dest="command", required=True)
-    check_cmd = commands.add_parser("check", help="validate data/*.yaml and report every error")
+    check_cmd = commands.add_parser(
+        "check",
+        help="validate data/*.yaml, and the mkdocs.yml and hand-written pages (docs/) beside "
+        "the data folder, and report every error",
+    )
     check_cmd.add_argument("--data", type=Path, default=Path("data"), help="data folder")
     check_cmd.add_argument(
         "--languages",
@@ -96,4 +90,4 @@ def main(argv: list[str] | None = None) -> int:
         languages = configured_languages(config)
     else:
         parser.error(f"no {config}: give the languages with --languages fr,en")
-    return check(args.data, languages)
+    return check(args.data, languages, config if config.is_file() else None)

@@ -97,8 +97,9 @@ def data_words(lines: tuple[Line, ...]) -> list[DataWord]:
     for line in lines:
         text, owners = "", []
         for piece in line:
-            text += piece.text
-            owners += [piece] * len(piece.text)
+            written = _CARET.sub(r"^{\1}", piece.text)  # as the source is read (a plain value)
+            text += written
+            owners += [piece] * len(written)
         words += [DataWord(m[0], owners[m.start()]) for m in _WORD.finditer(text)]
     return words
 

@@ -10,6 +10,7 @@ missing or mismatched string is a data error before any page is rendered.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import functools
 import json
@@ -251,3 +252,139 @@ def _family(key: nodes.Node, template: str, names: frozenset) -> list[Usage]:
         prefix = key.nodes[0].value
         return [Usage(prefix + member, template, names) for member in FAMILIES[prefix]]
     return []
+
+
+# -- the Python code's uses ----------------------------------------------------
+@dataclass(frozen=True)
+class PythonUsage:
+    """The uses of interface strings in the generator's Python code: each
+    literal key, and the places that compute their keys (``dynamic``: the
+    page registry's labels, ``pages.interface_keys``)."""
+
+    uses: tuple[Usage, ...]
+    dynamic: tuple[str, ...]  # "file:line" of each use of a computed key
+
+
+# The methods of ``InterfaceText`` that take a key first.
+_KEYED = frozenset({"plural", "label", "plain", "js", "escaped"})
+
+
+def python_usage(folder: Path) -> PythonUsage:
+    """Every use of an interface string in the modules of ``folder``: on
+    ``ui``, ``<x>.ui``, ``ui_of(…)`` or ``InterfaceText(…)``, as ``ui('key',
+    a=…)``, ``ui.escaped('key')`` (any method), ``ui.key`` or ``ui['key']``."""
+    uses: list[Usage] = []
+    dynamic: list[str] = []
+    for path in sorted(folder.glob("*.py")):
+        found = _python_uses(path, f"{folder.name}/{path.name}", path.stat().st_mtime_ns)
+        uses += found.uses
+        dynamic += found.dynamic
+    return PythonUsage(tuple(uses), tuple(dynamic))
+
+
+def _is_ui_py(node: ast.AST) -> bool:
+    return (
+        (isinstance(node, ast.Name) and node.id == "ui")
+        or (isinstance(node, ast.Attribute) and node.attr == "ui")
+        or (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("ui_of", "InterfaceText")
+        )
+    )
+
+
+# ui( ui. ui[ (or on x.ui, ui_of(…), InterfaceText(…)): a module without any is not parsed
+_MAY_USE = re.compile(r"\bui\s*[.(\[]|\bui_of\(|InterfaceText\(")
+
+
+@functools.lru_cache(maxsize=64)  # while serving: a module is parsed again only once changed
+def _python_uses(path: Path, name: str, modified: int) -> PythonUsage:
+    text = path.read_text(encoding="utf-8")
+    if not _MAY_USE.search(text):
+        return PythonUsage((), ())  # no use here: not parsed
+    every = list(ast.walk(ast.parse(text, str(path))))
+    functions = [f for f in every if isinstance(f, ast.FunctionDef)]
+
+    def dicts(call: ast.Call) -> dict[str, frozenset[str]]:
+        """The dict literals of the innermost function around ``call``."""
+        around = [f for f in functions if f.lineno <= call.lineno <= (f.end_lineno or 0)]
+        return _dict_literals(max(around, key=lambda f: f.lineno)) if around else {}
+
+    uses: list[Usage] = []
+    dynamic: list[str] = []
+    called: set[int] = set()  # the ui.method nodes that are called
+    for node in every:
+        where = f"{name}:{getattr(node, 'lineno', 0)}"
+        if isinstance(node, ast.Call) and (
+            _is_ui_py(node.func)
+            or (isinstance(node.func, ast.Attribute) and _is_ui_py(node.func.value))
+        ):
+            method = None if _is_ui_py(node.func) else node.func.attr
+            if method is not None and method not in InterfaceText.METHODS:
+                continue  # ui.key(…): not a method; the attribute is read below
+            if method is not None:
+                called.add(id(node.func))
+                for extra, fills in _METHOD_KEYS.get(method, {}).items():
+                    uses.append(Usage(extra, where, frozenset(fills)))
+            if method is not None and method not in _KEYED:
+                continue
+            key = node.args[0] if node.args else None
+            names = _keywords(node, dicts)
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)) or names is None:
+                dynamic.append(where)
+            elif method == "plural":
+                uses.append(Usage(key.value, where, names | {"n"}, plural=True))
+            elif method == "js":
+                filled = frozenset(a.value for a in node.args[1:] if isinstance(a, ast.Constant))
+                uses.append(Usage(key.value, where, filled, plural=None))
+            else:
+                uses.append(Usage(key.value, where, names))
+        elif isinstance(node, ast.Subscript) and _is_ui_py(node.value):
+            key = node.slice
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                uses.append(Usage(key.value, where, frozenset()))
+            else:
+                dynamic.append(where)
+    for node in every:
+        if not (isinstance(node, ast.Attribute) and _is_ui_py(node.value)):
+            continue
+        if node.attr in _KEYED and id(node) not in called:
+            dynamic.append(f"{name}:{node.lineno}")  # a keyed method passed on: keys computed
+        elif node.attr not in InterfaceText.METHODS and not node.attr.startswith("_"):
+            uses.append(Usage(node.attr, f"{name}:{node.lineno}", frozenset()))
+    return PythonUsage(tuple(uses), tuple(dynamic))
+
+
+def _keywords(call: ast.Call, dicts) -> frozenset[str] | None:
+    """The names a call fills: its keywords, and those of a ``**values`` whose
+    dict literal is assigned in its function (``dicts(call)``); None if they
+    cannot be known."""
+    names: set[str] = set()
+    for keyword in call.keywords:
+        if keyword.arg is not None:
+            names.add(keyword.arg)
+        elif isinstance(keyword.value, ast.Name) and keyword.value.id in (found := dicts(call)):
+            names |= found[keyword.value.id]
+        else:
+            return None
+    return frozenset(names)
+
+
+def _dict_literals(tree: ast.AST) -> dict[str, frozenset[str]]:
+    """``name = {"a": …, "b": …}`` in a function: the names' keys (a name
+    assigned twice, or not only string keys, is left out)."""
+    found: dict[str, frozenset[str] | None] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                value = node.value
+                keys = isinstance(value, ast.Dict) and all(
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys
+                )
+                seen = target.id in found
+                found[target.id] = (
+                    None if seen or not keys else frozenset(k.value for k in value.keys)
+                )
+    return {name: keys for name, keys in found.items() if keys is not None}

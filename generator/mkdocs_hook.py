@@ -50,10 +50,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator import DataErrors, pages, publish, site  # noqa: E402
+from generator import DataErrors, pages, project, publish, site  # noqa: E402
 from generator.folder import FolderError  # noqa: E402
 from generator.interface import InterfaceText  # noqa: E402
 from generator.markup import plain  # noqa: E402
+from generator.models import Plural  # noqa: E402
 from generator.publish import PublishError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -166,7 +167,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["language_folders"] = folders  # the language switch (partials/alternate.html)
     config.extra["language"] = i18n.current
     config.extra["language_names"] = {lang: escape(ui.language_name(lang)) for lang in folders}
-    config.extra["ui"] = {key: ui.escaped(key) for key in pages.THEME_STRINGS}
+    # every one-text string: `check` says which the theme and mkdocs.yml use (project.theme_usage)
+    strings = doc.interface.items()
+    config.extra["ui"] = {k: ui.escaped(k) for k, v in strings if not isinstance(v, Plural)}
     config.extra["edition"] = {
         "text": ui("edition", date=ui.date(_state.version[0]), version=_state.version[1]),
         "official": [
@@ -197,8 +200,8 @@ def _generate(config: MkDocsConfig, i18n: _I18n) -> None:
     if _state.command == "serve" and _state.generated is None:
         _check_address(*config.dev_addr)  # before building, not after
     docs = Path(config.docs_dir)
-    if missing := _missing_translations(docs, i18n.languages):
-        _refuse("pages missing a translation:\n" + "\n".join(missing))
+    if problems := project.problems(Path(config.config_file_path), i18n.languages):
+        _refuse(f"the project has errors:\n{DataErrors(problems).report()}")
     data = Path(config.config_file_path).parent / "data"
     target = docs / pages.FOLDER
     edition = site.Edition(_state.version[0], config.site_url or "http://localhost:8000/")
@@ -282,22 +285,6 @@ def _refuse(report: str) -> None:
     print(
         f"ERROR    -  {report}\n(serving the last good pages until this is fixed)", file=sys.stderr
     )
-
-
-def _missing_translations(docs: Path, languages: tuple[str, ...]) -> list[str]:
-    """Every hand-written page must exist in every language (no silent fallback)."""
-    missing = []
-    for page in sorted(docs.rglob("*.md")):
-        if pages.FOLDER in page.relative_to(docs).parts[:1]:
-            continue
-        stem, _, suffix = page.name.removesuffix(".md").rpartition(".")
-        if suffix not in languages:
-            missing.append(f"{page.relative_to(docs)}: no language suffix")
-            continue
-        for language in languages:
-            if not (other := page.with_name(f"{stem}.{language}.md")).exists():
-                missing.append(f"{other.relative_to(docs)} is missing")
-    return sorted(set(missing))
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has made each language's files

@@ -297,27 +297,16 @@ def glossary_page_anchors(title, languages: tuple[str, ...]) -> set[str]:
     return {slugify(plain(title.get(lang)), "-") for lang in title.languages(languages)}
 
 
-# The strings the hook gives the theme's templates (404 page, header, footer),
-# with the placeholders it fills.
-THEME_STRINGS = {
-    **dict.fromkeys(("not_found_title", "not_found_text", "not_found_other", "site_name"), ()),
-    **{"edition": ("date", "version"), "official_pdf": ("language",), "register_entry": ()},
-    **dict.fromkeys(("header_short", "header_number", "search_type_about", "home"), ()),
-    **dict.fromkeys(("palette_to_dark", "palette_to_light"), ()),  # mkdocs.yml's toggles
-    **{"print_line": ("url",), "print_date": ("date",), "date_day": ()},
-}
-
-
 def interface_keys() -> dict[str, tuple[str, ...]]:
-    """The interface strings used from here (navigation labels) and by the
-    theme's templates, with the placeholders they fill."""
+    """The interface strings the registry names (navigation and search
+    labels), with the placeholders they fill (none)."""
     in_nav = [k for k in KINDS if k.nav is not None]
     labels = (
         {k.label for k in in_nav if not k.nav_tree}
         | {k.nav for k in in_nav if k.nav}
         | {k.search[0] for k in KINDS if k.search}
     )
-    return {**dict.fromkeys(labels, ()), **THEME_STRINGS}
+    return dict.fromkeys(labels, ())
 
 
 def not_found_page(ui_of: Callable[[str], Any], language: str, folders: dict[str, str]) -> dict:

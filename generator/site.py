@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import folder, parse_document, read_data
+from . import folder, opendata, pages, parse_document, pictures, read_data
 from .models import Document
+from .project import config_beside
 from .render import DEFAULT_EDITION, Edition, render_site
 
-__all__ = ["Edition", "Generated", "generate", "write"]
+__all__ = ["Edition", "Generated", "file_names", "generate", "write"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def generate(
     on bad data (then nothing is written) and ``folder.FolderError`` if
     ``target`` holds files the generator did not write."""
     sources, source = read_data(data_dir, languages)
-    doc = parse_document(sources, source, languages)
+    doc = parse_document(sources, source, languages, config_beside(data_dir))
     texts = {f"{name}.yaml": s.text for name, s in sources.items()}
     return write(doc, texts, target, directory_urls, edition)
 
@@ -46,3 +47,19 @@ def write(
     """Render ``doc`` (and republish ``yaml_texts``) into ``target``."""
     report = folder.sync(target, render_site(doc, directory_urls, yaml_texts, edition))
     return Generated(doc, yaml_texts, report)
+
+
+def file_names(doc: Document) -> set[str]:
+    """The files ``generate`` writes into the generated folder (named as
+    ``render.Site.files`` names them), without rendering them: what ``check``
+    gives ``folder.check``, as the build does."""
+    names = {
+        f"{path.removeprefix(pages.FOLDER + '/').removesuffix('.md')}.{language}.md"
+        for language in doc.languages
+        for kind in pages.GENERATED
+        for _, path in kind.pages(doc)
+    }
+    data = opendata.FOLDER.removeprefix(pages.FOLDER + "/")
+    offered = opendata.downloads(doc)
+    published = [*offered["json"].values(), offered["schema"], *offered["yaml"]]
+    return names | {f"{data}/{name}" for name in published} | {pictures.HEAT_CSS}

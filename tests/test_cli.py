@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import DATA, edit
+from conftest import DATA, MINI, edit
 
 from generator.cli import configured_languages, main
 
@@ -72,3 +72,93 @@ def test_check_says_how_many_translated_texts_are_the_council_s_own(mini, capsys
     edit(mini, "measures.yaml", 'en: "Act fast"}', 'en: "Act fast", council: [en]}')
     assert check(mini, "--languages", "fr,en") == 0
     assert "en: 1 of " in capsys.readouterr().out
+
+
+# -- the project around the data: mkdocs.yml and the hand-written pages --------
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A copy of the site's sources with the fixture data, as the working folder."""
+    from sitebuild import make_project
+
+    monkeypatch.chdir(tmp_path)
+    return make_project(tmp_path / "p", MINI)
+
+
+def _errors(project, capsys) -> list[str]:
+    assert check(project / "data") == 1
+    return capsys.readouterr().err.splitlines()[:-1]
+
+
+def test_check_reads_the_hand_written_pages_beside_the_data(project, capsys):
+    (project / "docs" / "about.en.md").unlink()
+    (project / "docs" / "notes.md").write_text("Notes\n", encoding="utf-8")
+    (project / "docs" / "edit.en.md").write_text('--8<-- "package/glossary.fr.md"\n')
+    assert _errors(project, capsys) == [
+        "p/docs/about.en.md:1:1: missing: every hand-written page exists in every language "
+        "(hint: write it in English, like about.fr.md)",
+        "p/docs/edit.en.md:1:1: includes package/glossary.fr.md, a page of 'fr', in a page of 'en' "
+        "(hint: include package/glossary.en.md)",
+        "p/docs/notes.md:1:1: no language suffix in notes.md "
+        "(hint: name it <name>.<language>.md, one per language (fr, en))",
+    ]
+
+
+def test_a_snippet_must_name_a_file_that_will_be_there(project, capsys):
+    (project / "docs" / "edit.fr.md").write_text('--8<-- "package/glosary.fr.md"\n')
+    (project / "docs" / "edit.en.md").write_text('\n--8<-- "parts/note.md"\n')
+    assert _errors(project, capsys) == [
+        "p/docs/edit.en.md:2:1: includes parts/note.md, which is not a file of docs/ "
+        "(hint: fix the path)",
+        "p/docs/edit.fr.md:1:1: includes package/glosary.fr.md, which is not a page the "
+        "generator writes (hint: name a generated page, e.g. package/glosary.fr.md)",
+    ]
+
+
+def test_the_palette_toggles_name_interface_strings(project, capsys):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = text[: text.index("name: palette_to_dark")].count("\n") + 1
+    text = text.replace("name: palette_to_dark", "name: palette_dark")
+    config.write_text(text.replace("        name: palette_to_light\n", ""), encoding="utf-8")
+    errors = _errors(project, capsys)
+    assert any(
+        e.endswith(
+            "strings: missing interface string 'palette_dark' "
+            f"(used by mkdocs.yml:{line}) (hint: add it, with a text per language)"
+        )
+        for e in errors
+    ), errors
+    assert any(
+        e.startswith("p/mkdocs.yml:")
+        and "theme.palette[1].toggle: a palette toggle without a name" in e
+        for e in errors
+    ), errors
+
+
+def test_a_link_of_a_hand_written_page_must_lead_somewhere(project, capsys):
+    (project / "docs" / "edit.en.md").write_text(
+        "[a](about.md) [g](package/glossary.md#x) [m](package/measure-2.md) [w](https://x.eu)\n"
+        "[t](#top) [d](package/data/15250-18-en.json) [s](assets/edition.css)\n"
+        "[lost](package/glosary.md)\n\n[ref]: nowhere.md\n"
+        "```\n[in code](not-followed.md)\n```\n`[inline](code.md)`\n",
+        encoding="utf-8",
+    )
+    (project / "docs" / "assets").mkdir()
+    (project / "docs" / "assets" / "edition.css").write_text("")
+    assert _errors(project, capsys) == [
+        "p/docs/edit.en.md:3:1: links to package/glosary.md, which is not a page of the site "
+        "nor a file of docs/ (hint: fix the link)",
+        "p/docs/edit.en.md:5:1: links to nowhere.md, which is not a page of the site nor a "
+        "file of docs/ (hint: fix the link)",
+    ]
+
+
+def test_check_refuses_a_file_in_the_generated_folder_as_the_build_does(project, capsys):
+    generated = project / "docs" / "package"
+    generated.mkdir()
+    (generated / "notes.fr.md").write_text("mine\n", encoding="utf-8")
+    (generated / "glossary.fr.md").write_text("about to be written\n", encoding="utf-8")
+    assert check(project / "data") == 1
+    err = capsys.readouterr().err
+    assert "holds files the generator did not write" in err and "notes.fr.md" in err
+    assert "glossary.fr.md" not in err  # a file of its own: the build replaces it

@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import DATA, MINI
 from markupsafe import Markup
 
-from generator import load_document
+from generator import DataErrors, load_document
 from generator.interface import InterfaceText, Usage, template_usage
 from generator.models import Plural, Text
 
@@ -161,12 +162,13 @@ def test_the_edition_s_own_french_texts_get_the_typography_too():
     assert spaced > 3  # the data writes ordinary spaces; the pages, the right ones
 
 
-def test_the_theme_uses_only_the_strings_the_hook_gives_it():
-    from generator.pages import THEME_STRINGS
+def test_the_theme_s_strings_are_read_from_its_templates_and_mkdocs_yml():
+    from generator.project import CONFIG, theme_usage
 
-    theme = Path(__file__).parent.parent / "overrides"
-    used = {use.key for use in template_usage([theme])}
-    assert used and used <= set(THEME_STRINGS)
+    used = {use.key: use for use in theme_usage(CONFIG)}
+    assert {"header_short", "print_line", "palette_to_dark", "palette_to_light"} <= set(used)
+    assert used["print_line"].placeholders == {"url"}  # main.html fills it with a filter
+    assert used["palette_to_dark"].template.startswith("mkdocs.yml:")
 
 
 def test_french_typography_leaves_an_entity_written_in_a_text_alone():
@@ -177,3 +179,125 @@ def test_french_typography_leaves_an_entity_written_in_a_text_alone():
     assert french("oui; non ! et ? « x » : y") == (
         "oui\u202f; non\u202f! et\u202f? «\u00a0x\u00a0»\u00a0: y"
     )
+
+
+# -- the strings the generator's Python code uses ------------------------------
+GENERATOR = Path(__file__).resolve().parent.parent / "generator"
+_METHODS = "escaped|plain|plural|label|js"
+# Read independently of the checker's scanner: a key given first to a call on
+# ui, <x>.ui, ui_of(…) or one of their keyed methods, and a <x>.ui.<key> read.
+_CALLED = re.compile(r"\bui(?:_of\([^()]*\))?(?:\.(?:" + _METHODS + r"))?\(\s*[\"'](\w+)[\"']")
+_READ = re.compile(r"\bui\.(?!(?:" + _METHODS + r"|date|language_name|language)\b)([a-z]\w*)\b")
+
+
+def _code_keys() -> dict[str, str]:
+    """Each literal key the Python modules use, and a module using it."""
+    keys = {}
+    for path in sorted(GENERATOR.glob("*.py")):
+        text = re.sub(r'"""[\s\S]*?"""|#.*', "", path.read_text(encoding="utf-8"))  # code only
+        for found in [*_CALLED.finditer(text), *_READ.finditer(text)]:
+            keys.setdefault(found[1], path.name)
+    return keys
+
+
+def _without(folder: Path, keys) -> None:
+    """Remove the strings ``keys`` from ``folder``'s interface.yaml."""
+    path = folder / "interface.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["strings"] = {k: v for k, v in data["strings"].items() if k not in keys}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_the_scanner_finds_every_key_the_code_uses():
+    from generator.interface import python_usage
+
+    keys = _code_keys()
+    assert {"council_mark", "citation_action", "register_entry", "not_found_other"} <= set(keys)
+    found = {use.key for use in python_usage(GENERATOR).uses}
+    assert set(keys) <= found, set(keys) - found
+
+
+def test_removing_a_string_the_code_uses_fails_the_check(mini):
+    keys = _code_keys()
+    _without(mini, keys)
+    with pytest.raises(DataErrors) as raised:
+        load_document(mini)
+    report = raised.value.report()
+    for key in keys:
+        assert f"missing interface string '{key}' (used by " in report, key
+    assert "(used by generator/render.py:" in report  # the place of the use
+
+
+def test_a_key_the_code_uses_is_checked_with_its_placeholders(tmp_path):
+    from generator import interface_usage
+    from generator.interface import python_usage
+    from generator.load import FILES, read_folder
+    from generator.validate import build_document
+
+    module = tmp_path / "code"
+    module.mkdir()
+    (module / "new.py").write_text(
+        "def page(t, ui):\n"
+        "    values = {'n': 1}\n"
+        "    return ui('ghost', a=1) + t.ui.other_ghost + ui.escaped('cite', **values)\n",
+        encoding="utf-8",
+    )
+    usage = python_usage(module)
+    assert {(u.key, u.template) for u in usage.uses} == {
+        ("ghost", "code/new.py:3"),
+        ("other_ghost", "code/new.py:3"),
+        ("cite", "code/new.py:3"),
+    }
+    files = {name: source.parse() for name, source in read_folder(MINI, FILES)[0].items()}
+    with pytest.raises(DataErrors) as raised:
+        build_document(files, ("fr", "en"), None, interface_usage() + list(usage.uses))
+    report = raised.value.report()
+    assert "missing interface string 'ghost' (used by code/new.py:3)" in report
+    assert "missing interface string 'other_ghost' (used by code/new.py:3)" in report
+    assert "placeholders of 'cite' do not match the template (code/new.py:3 fills: {n})" in report
+
+
+def test_keys_are_computed_only_from_the_page_registry():
+    """A use whose key the scanner cannot read must take its keys from
+    ``pages.interface_keys()`` (navigation and search labels) or give the
+    theme every string: anywhere else, a key would escape the check."""
+    import ast
+
+    from generator.interface import python_usage
+
+    registry = {
+        ("mkdocs_hook.py", "on_config"),  # the navigation's labels, the theme's strings
+        ("pages.py", "not_found_page"),  # the 404 page's links: navigation labels
+        ("render.py", "front_matter"),  # the search label of the page kind
+    }
+    places = set()
+    for site in python_usage(GENERATOR).dynamic:
+        name, line = site.split("/")[-1].split(":")
+        tree = ast.parse((GENERATOR / name).read_text(encoding="utf-8"))
+        functions = [
+            f.name
+            for f in ast.walk(tree)
+            if isinstance(f, ast.FunctionDef) and f.lineno <= int(line) <= f.end_lineno
+        ]
+        places.add((name, functions[-1]))
+    assert places and places <= registry, places - registry
+
+
+def test_an_unused_string_is_an_error_at_its_place(mini):
+    path = mini / "interface.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + '  spare_words: {fr: "Mots", en: "Words"}\n', encoding="utf-8")
+    line = text.count("\n") + 1
+    with pytest.raises(DataErrors) as raised:
+        load_document(mini)
+    assert [str(e) for e in raised.value.errors] == [
+        f"{path}:{line}:3: strings.spare_words: interface string 'spare_words' is used nowhere "
+        "(templates, theme, code, config) (hint: remove it, or use it)"
+    ]
+
+
+def test_every_string_of_the_data_is_used():
+    from generator import interface_usage
+
+    used = {use.key for use in interface_usage()}
+    assert set(load_document(DATA).interface) <= used

@@ -5,12 +5,14 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import MINI
 from sitebuild import build, make_project
@@ -19,6 +21,10 @@ GERMAN_ENTRY = """        - locale: de
           name: Deutsch
           build: true
 """
+GERMAN_DESCRIPTION = """          site_description: "[de] Interaktive zweisprachige Ausgabe"
+"""
+# The README's recipe for a language, step by step (README.md, "a language").
+RECIPE = ("texts", "pages", "own-home", "description", "entry")
 
 
 def add_german(value, key: str = ""):
@@ -38,17 +44,26 @@ def add_german(value, key: str = ""):
     return value
 
 
-def german_project(tmp_path: Path) -> Path:
+def german_project(tmp_path: Path, skip: str = "") -> Path:
+    """The fixture project with German added by the README's recipe (but
+    for the step ``skip``): its texts beside each English one, its
+    hand-written pages (the English ones, each including its own language's
+    generated page), one entry in mkdocs.yml with its description."""
     project = make_project(tmp_path / "p", MINI)
-    for path in (project / "data").glob("*.yaml"):
+    for path in (project / "data").glob("*.yaml") if skip != "texts" else ():
         data = add_german(yaml.safe_load(path.read_text(encoding="utf-8")))
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     marker = "      languages:\n"
-    config.write_text(text.replace(marker, marker + GERMAN_ENTRY), encoding="utf-8")
-    for page in (project / "docs").glob("*.en.md"):
-        shutil.copy(page, page.with_name(page.name.replace(".en.md", ".de.md")))
+    entry = GERMAN_ENTRY + ("" if skip == "description" else GERMAN_DESCRIPTION)
+    if skip != "entry":
+        config.write_text(text.replace(marker, marker + entry), encoding="utf-8")
+    for page in (project / "docs").glob("*.en.md") if skip != "pages" else ():
+        text = page.read_text(encoding="utf-8")
+        if skip != "own-home":
+            text = text.replace(".en.md", ".de.md")  # docs/index.de.md: the German home's body
+        page.with_name(page.name.replace(".en.md", ".de.md")).write_text(text, encoding="utf-8")
     return project
 
 
@@ -70,6 +85,12 @@ def test_a_third_language_is_data_and_one_mkdocs_entry(tmp_path):
     html = (site / "de" / "package" / "measure-1" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in html and "&#91;de&#93; <strong>" in html
     assert "[de] Tools" in html and ">Tools<" not in html  # navigation labels are data too
+    home = (site / "de" / "index.html").read_text(encoding="utf-8")
+    english = (site / "en" / "index.html").read_text(encoding="utf-8")
+    body = re.search(r'<h1 id="([^"]+)"', home)[1]
+    assert body.startswith("de-") and re.search(r'<h1 id="([^"]+)"', english)[1] != body
+    assert '<meta name="description" content="[de] Interaktive zweisprachige Ausgabe">' in home
+    assert "<title>[de] Home - [de] " in home  # its title is the navigation's, from the data
     side = (site / "de" / "package" / "side-by-side" / "full-text" / "index.html").read_text(
         encoding="utf-8"
     )
@@ -83,6 +104,50 @@ def test_a_third_language_is_data_and_one_mkdocs_entry(tmp_path):
         names = set(archive.namelist())
     for folder in ("", "de/", "en/"):
         assert f"15250-18/{folder}package/measure-1/index.html" in names
+
+
+# What check says when a step of the recipe is left out: each names what is missing.
+MISSING = {
+    "texts": "events[0].text: missing German text 'de'",
+    "pages": "/docs/about.de.md:1:1: missing: every hand-written page exists in every language "
+    "(hint: write it in German, like about.en.md)",
+    "own-home": "/docs/index.de.md:1:1: includes package/index.en.md, a page of 'en', in a page "
+    "of 'de' (hint: include package/index.de.md)",
+    "description": "/mkdocs.yml:{entry}: plugins[0].i18n.languages[0]: no site_description for "
+    "'de': its pages would show the default language's",
+    "entry": "/docs/index.de.md:1:1: a page of 'de', a language mkdocs.yml does not build",
+}
+
+
+def german_entry(project: Path) -> str:
+    """line:column of the German entry in the project's mkdocs.yml."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("- locale: de") + 2
+    line = text.count("\n", 0, start) + 1
+    return f"{line}:{start - text.rfind(chr(10), 0, start)}"
+
+
+@pytest.mark.parametrize("skip", RECIPE)
+def test_check_says_which_step_of_the_recipe_is_missing(tmp_path, skip):
+    project = german_project(tmp_path, skip)
+    result = check(project)
+    assert result.returncode == 1
+    entry = german_entry(project) if skip == "description" else ""
+    assert MISSING[skip].format(entry=entry) in result.stderr, result.stderr
+
+
+def test_the_build_refuses_what_check_refuses(tmp_path):
+    project = german_project(tmp_path, "description")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and not (project / "site").exists()
+    line = MISSING["description"].format(entry=german_entry(project)).removeprefix("/")
+    assert f"\n{line}" in result.stderr, result.stderr  # as check says it
 
 
 def test_a_missing_third_language_text_is_reported_by_check(tmp_path):

@@ -121,7 +121,12 @@ def test_edits_are_served_and_broken_ones_keep_the_last_good_site(served):
     aside = about.with_suffix(".bak")
     for refusal, undo, message, shown in (
         (lambda: foreign.write_text("mine"), foreign.unlink, "holds files", "Act very fast"),
-        (lambda: about.rename(aside), lambda: aside.rename(about), "missing a", "Act quickly"),
+        (
+            lambda: about.rename(aside),
+            lambda: aside.rename(about),
+            "missing: every hand-written page",
+            "Act quickly",
+        ),
     ):
         refusal()
         (data / "measures.yaml").write_text(

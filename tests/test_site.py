@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MINI, edit
+from conftest import DATA, MINI, edit
 
 from generator import DataErrors, load_document
 from generator.folder import FolderError
@@ -72,3 +72,11 @@ def test_a_hand_written_page_in_the_generated_folder_stops_the_generation(tmp_pa
     with pytest.raises(FolderError, match="notes.fr.md"):
         generate(MINI, ("fr", "en"), folder)
     assert (folder / "notes.fr.md").read_text() == "my notes"
+
+
+@pytest.mark.parametrize("data", [MINI, DATA])
+def test_the_names_check_expects_are_the_files_the_build_writes(data):
+    from generator.site import file_names
+
+    doc = load_document(data)
+    assert file_names(doc) == set(render_site(doc, True, {f"{n}.yaml": "" for n in FILES}))
