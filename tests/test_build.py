@@ -339,3 +339,37 @@ def test_every_heat_step_a_page_uses_is_styled(real_site):
     )
     styled = {int(n) for n in re.findall(r"\.heat--(\d+)\b", styles)}
     assert used and used <= styled, sorted(used - styled)
+
+
+# -- the build's steps, without MkDocs (generator/build.py) --------------------
+def test_a_build_for_publishing_needs_its_address():
+    from generator.build import BuildError, check_publishing
+
+    for local in ("http://localhost:8000/", "http://127.0.0.1/", ""):
+        with pytest.raises(BuildError, match="Set SITE_URL"):
+            check_publishing(local, publishing=True)
+    check_publishing("http://localhost:8000/", publishing=False)
+    check_publishing("https://owner.github.io/repo/", publishing=True)
+
+
+def test_a_refusal_stops_a_build_but_a_preview_keeps_its_last_good_pages(capsys):
+    from generator import site
+    from generator.build import Build, BuildError
+    from generator.theme import Version
+
+    with pytest.raises(BuildError, match="broken"):
+        Build("build", False, Version("", "")).refuse("broken")
+    preview = Build("serve", True, Version("", ""))
+    with pytest.raises(BuildError):  # nothing to serve yet
+        preview.refuse("broken")
+    preview.generated = site.Generated(load_document(MINI), {}, site.folder.SyncReport())
+    preview.refuse("broken again")
+    assert "broken again" in capsys.readouterr().err
+
+
+def test_outside_git_the_edition_is_dated_by_source_date_epoch(tmp_path, monkeypatch):
+    from generator.build import last_commit
+    from generator.theme import Version
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1544054400")
+    assert last_commit(tmp_path) == Version("2018-12-06", "—")

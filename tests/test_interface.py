@@ -266,7 +266,8 @@ def test_keys_are_computed_only_from_the_page_registry():
     from generator.interface import python_usage
 
     registry = {
-        ("mkdocs_hook.py", "on_config"),  # the navigation's labels, the theme's strings
+        ("mkdocs_hook.py", "on_config"),  # the navigation's labels
+        ("theme.py", "context"),  # the theme's strings: every one-text string
         ("pages.py", "not_found_page"),  # the 404 page's links: navigation labels
         ("render.py", "front_matter"),  # the search label of the page kind
     }

@@ -1,0 +1,252 @@
+"""One build of the site, outside MkDocs: everything the MkDocs adapter
+(``mkdocs_hook.py``) runs, with the state it keeps between its events.
+
+- ``start``: the checks (a build for publishing knows its address, a preview's
+  address is free, the project around the data is right), then, for a build,
+  the output folder's lock; the generated pages (``site.generate``); for a
+  build, the folder beside the site it is built in (``publish.Staging``).
+- ``finish``: for a build, ``publish.finish`` (404 pages, open data, search
+  index, offline zip) and the swap; for a preview, the pages whose source is
+  gone removed, and the search index started in the background.
+- ``refresh``: a preview that rebuilds only the pages whose source changed
+  rebuilds them all when what every page shows changes.
+
+A refusal is a ``BuildError`` (one report); while serving, once there are
+pages to serve, it is printed and the last good pages are kept instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from . import DataErrors, pages, project, publish, site
+from .folder import FolderError
+from .theme import Version
+
+PUBLISH = "EDITION_PUBLISH"  # set by `make publish` and the Pages workflow
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", None)
+WRITES_SITE = ("build", "gh-deploy")  # the commands whose site replaces site/
+Say = Callable[[str], None]
+T = TypeVar("T")
+
+
+class BuildError(Exception):
+    """The build is refused; the message says why (and what to do)."""
+
+
+def last_commit(root: Path) -> Version:
+    """The date (YYYY-MM-DD) and short hash of the last commit of ``root``;
+    outside a git repository, the date of SOURCE_DATE_EPOCH (or today) and no
+    version."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs %h"], cwd=root, capture_output=True, text=True
+        ).stdout.split()
+    except OSError:
+        out = []
+    if len(out) == 2:
+        return Version(out[0], out[1])
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+    return Version(time.strftime("%Y-%m-%d", time.gmtime(epoch)), "—")
+
+
+def check_publishing(site_url: str, publishing: bool) -> None:
+    """A build for publishing must know the address it is published at."""
+    if publishing and urlsplit(site_url or "").hostname in LOCAL_HOSTS:
+        raise BuildError(
+            f"this build is for publishing, but site_url is {site_url!r}: canonical, "
+            "hreflang and sitemap addresses would point at this machine. Set SITE_URL to the "
+            "published address, e.g. SITE_URL=https://<owner>.github.io/<repository>/"
+        )
+
+
+def check_address(host: str, port: int) -> None:
+    """A preview's address must be free: MkDocs binds it only after the
+    build, and then stops with a traceback."""
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except OSError:
+        return  # MkDocs says what is wrong with the address
+    with socket.socket(family, kind) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise BuildError(
+                f"cannot serve at {host}:{port}: {exc.strerror} (another `make serve`?); "
+                f"stop it, or serve elsewhere: mkdocs serve -a {host}:PORT"
+            ) from None
+
+
+class WarningCount(logging.Handler):
+    """Counts the warnings logged during a build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a build is told by its configuration (``mkdocs.yml``)."""
+
+    config_file: Path
+    docs: Path
+    site_dir: Path
+    languages: tuple[str, ...]  # the default (the document's source language) first
+    site_url: str
+    directory_urls: bool = True
+    dev_addr: tuple[str, int] = ("127.0.0.1", 8000)
+
+
+@dataclass
+class Build:
+    """A build (``command`` "build", "gh-deploy") or a preview ("serve"),
+    and what it keeps between steps (while serving, between rebuilds)."""
+
+    command: str
+    dirty: bool
+    version: Version
+    say: Say = print
+    generated: site.Generated | None = None  # the last good generation
+    lock: publish.Lock | None = None  # one build at a time writes the output folder
+    staging: publish.Staging | None = None  # the site being built, beside the real one
+    indexing: subprocess.Popen | None = None  # while serving: the search index being built
+    not_found: dict[str, str] = field(default_factory=dict)  # language folder -> 404 page
+    everywhere: str = ""  # while serving: the fingerprint of what every page shows
+    outputs: set[str] = field(default_factory=set)  # while serving: the files this build made
+
+    @property
+    def writes_site(self) -> bool:
+        return self.command in WRITES_SITE
+
+    def start(self, settings: Settings) -> Path:
+        """Check, generate the pages (or, while serving, keep the last good
+        ones) and return the folder to build the site in."""
+        started = time.perf_counter()
+        self.stop_indexing()  # serving: the last index is out of date, and it takes a core
+        publishing = self.command == "gh-deploy" or bool(os.environ.get(PUBLISH))
+        check_publishing(settings.site_url, publishing)
+        if self.command == "serve" and self.generated is None:
+            check_address(*settings.dev_addr)  # before building, not after
+        if problems := project.problems(settings.config_file, settings.languages):
+            self.refuse(f"the project has errors:\n{DataErrors(problems).report()}")
+        if self.writes_site:  # before writing docs/package: one build at a time
+            lock = self.lock = publish.Lock(settings.site_dir)
+            wait = publish.seconds(publish.LOCK_WAIT_VARIABLE, publish.LOCK_WAIT)
+            self._failing(lambda: lock.acquire(wait, say=self.say))
+        self._generate(settings, started)
+        if not self.writes_site:
+            return settings.site_dir
+        self.staging = publish.Staging(settings.site_dir, say=self.say)
+        return self._failing(self.staging.start)
+
+    def _generate(self, settings: Settings, started: float) -> None:
+        data = settings.config_file.parent / "data"
+        edition = site.Edition(self.version.date, settings.site_url or "http://localhost:8000/")
+        try:
+            self.generated = site.generate(
+                data,
+                settings.languages,
+                settings.docs / pages.FOLDER,
+                settings.directory_urls,
+                edition,
+            )
+        except DataErrors as exc:
+            self.refuse(f"the data in {data} has errors:\n{exc.report()}")
+        except FolderError as exc:
+            self.refuse(str(exc))
+        else:
+            report = self.generated.report
+            self.say(
+                f"generator: {len(report.written)} pages written, {report.unchanged} unchanged, "
+                f"{len(report.removed)} removed ({time.perf_counter() - started:.2f} s)"
+            )
+
+    def refuse(self, report: str) -> None:
+        """Stop the build; while serving, once there are pages to serve, say why
+        and go on serving the last good ones instead (the server would hang)."""
+        if self.command != "serve" or self.generated is None:
+            raise BuildError(report)
+        # printed, not logged: an error logged by MkDocs' logger would stop the server's build
+        print(
+            f"ERROR    -  {report}\n(serving the last good pages until this is fixed)",
+            file=sys.stderr,
+        )
+
+    def refresh(self, config_file: Path, theme: Path, site_url: str, built: Path) -> None:
+        """While serving dirty: when what every page shows changed (the theme,
+        the navigation, the interface strings, the edition), remove the built
+        pages, so that all are built again."""
+        assert self.generated is not None
+        shown = (pages.shown_everywhere(self.generated.document), self.version, site_url)
+        digest = hashlib.sha256(repr(shown).encode())
+        for path in [config_file, *sorted(theme.rglob("*"))]:
+            if path.is_file():
+                digest.update(path.name.encode() + path.read_bytes())
+        if self.dirty and self.everywhere and digest.hexdigest() != self.everywhere:
+            for page in built.rglob("*.html"):
+                page.unlink()
+        self.everywhere = digest.hexdigest()
+        self.outputs = set()
+
+    def finish(self, built: Path, warnings: int, strict: bool) -> Path:
+        """After the pages of every language: return where the site is."""
+        if self.command == "serve":  # the preview does not wait for the search index
+            if self.dirty:
+                self._remove_stale_pages(built)
+            self._failing(lambda: publish.write_language_files(built, self.not_found))
+            self.indexing = self._failing(lambda: publish.start_index(built, quiet=True))
+            return built
+        assert self.staging is not None
+        limit = publish.seconds(publish.INDEX_TIMEOUT_VARIABLE, publish.INDEX_TIMEOUT)
+        self._failing(lambda: publish.finish(built, self.not_found, timeout=limit))
+        if strict and warnings:
+            raise BuildError(f"{warnings} warning(s) in strict mode: the site was not replaced")
+        self._failing(self.staging.replace)
+        self.release()
+        return self.staging.target
+
+    def _remove_stale_pages(self, built: Path) -> None:
+        """A page whose source is gone (a renamed actor, a removed hand-written
+        page) would still be served: remove every built page that no
+        language's build wrote this time."""
+        for page in built.rglob("*.html"):
+            relative = page.relative_to(built).as_posix()
+            if relative not in self.outputs and page.name != "404.html":
+                page.unlink()
+
+    def _failing(self, step: Callable[[], T]) -> T:
+        try:
+            return step()
+        except (publish.PublishError, FolderError) as exc:
+            raise BuildError(str(exc)) from None
+
+    def abandon(self) -> None:
+        """Stop the indexer and remove the unfinished site (the last one stays as it was)."""
+        self.stop_indexing()
+        if self.staging is not None:
+            self.staging.abandon()
+        self.release()
+
+    def release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+
+    def stop_indexing(self) -> None:
+        publish.stop(self.indexing)
+        self.indexing = None
