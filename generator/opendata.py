@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import addresses
 from .load import FILES
 from .markup import plain
 from .models import Block, Document, Text
 
-FOLDER = "package/data"  # in the docs folder, and in every language's folder of the site
+FOLDER = f"{addresses.FOLDER}/data"  # in the docs folder, and in each language's folder of the site
 SCHEMA_NAME = "15250-18.schema.json"
 OFFLINE_NAME = "15250-18-offline.zip"
 YAML_FOLDER = "yaml"

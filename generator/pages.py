@@ -16,13 +16,13 @@ from typing import Any
 
 from markdown.extensions.toc import slugify
 
-from . import opendata, pictures, views
+from . import contexts
+from .addresses import FOLDER, served
 from .markup import plain
 from .models import Document, Text
 
 HOME = "index.md"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-FOLDER = "package"  # the generated pages' folder, inside the docs folder
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class PageKind:
     nav: str | None = None  # "" (top level) or a section's label key: in the navigation
     # a family of pages in the navigation: (document, title of a text) -> its entries
     nav_tree: Callable[[Document, Callable[[Text], str]], list] | None = None
-    context: Callable[[Any, Document, Any, views.Views], dict] = lambda t, doc, key, v: {}
+    context: contexts.Context = contexts.nothing  # what its template is given besides the page's
     not_found_link: bool = False  # offered on the 404 page
     # on search results: the interface string naming the kind of page, and the
     # weight of its words (pages that repeat others' texts weigh less); None:
@@ -67,67 +67,6 @@ class PageKind:
         return [(key, self.page_path(key)) for key in self.keys(doc) if key is not None]
 
 
-def _measure(t, doc: Document, number: int, v: views.Views) -> dict:
-    measures = doc.measures
-    i = number - 1
-    return {
-        "measure": measures[i],
-        "section": doc.section(measures[i].section),
-        "previous": measures[i - 1] if i else None,
-        "next": measures[i + 1] if i + 1 < len(measures) else None,
-        "related": v.related[number],
-        "texts": views.measure_texts(measures[i]),
-    }
-
-
-def _side_by_side(t, doc: Document, number: int | None, v: views.Views) -> dict:
-    measure = None if number is None else doc.measures[number - 1]
-    columns = {lang: t.column(lang) for lang in doc.languages}
-    return {
-        "measure": measure,
-        "previous": doc.measures[number - 2] if number and number > 1 else None,
-        "next": doc.measures[number] if number and number < len(doc.measures) else None,
-        "rows": views.side_by_side_rows(doc, measure),
-        "columns": columns,
-        "cells": list(columns.items()),
-        "texts": views.document_texts(doc) if measure is None else views.measure_texts(measure),
-    }
-
-
-def _study(t, doc: Document, key, v: views.Views) -> dict:
-    questions = views.quiz_questions(doc, t.language)
-
-    def source_url(source: str) -> str:
-        target, _, fragment = source.partition("#")
-        return t.url(target, fragment)
-
-    def quiz(strings: dict) -> list[dict]:
-        """The questions for the script, each asked in ``strings``' words."""
-        return [
-            {
-                "id": q.id,
-                "question": strings["q_" + q.kind.replace("-", "_")],
-                "prompt": q.prompt,
-                "choices": list(q.choices),
-                "answer": q.answer,
-                "source": source_url(q.source),
-            }
-            for q in questions
-        ]
-
-    return {
-        "questions": questions,
-        "quiz": quiz,
-        "cards": views.flashcards(doc, t.language),
-        "storage": f"study-15250-18-{t.language}",
-        "source_url": source_url,
-    }
-
-
-def _open_data(t, doc: Document, key, v: views.Views) -> dict:
-    return {"downloads": opendata.downloads(doc), "fields": opendata.schema_fields()}
-
-
 def _measure_tree(doc: Document, title: Callable[[Text], str]) -> list:
     """The measures by section: "I. Title" > "1. Title"."""
     return [
@@ -149,57 +88,29 @@ def _actor_ids(doc: Document) -> list[str]:
     return [a.id for a in doc.actors]
 
 
-def _actors(t, doc: Document, key, v: views.Views) -> dict:
-    return {"groups": views.actor_groups(doc), "counts": views.action_counts(doc)}
-
-
-def _actor(t, doc: Document, key: str, v: views.Views) -> dict:
-    return {"actor": doc.actor(key), "links": v.actor_links[key]}
-
-
-def _glossary(t, doc: Document, key, v: views.Views) -> dict:
-    return {"usage": v.glossary_usage(t.language)}
-
-
-def _tables(t, doc: Document, key, v: views.Views) -> dict:
-    return {"matrix": v.matrix, "groups": views.actor_groups(doc), "involved": views.involved}
-
-
-def _who_does_what(t, doc: Document, key, v: views.Views) -> dict:
-    return {"heat": pictures.heat_maps(doc, t.language), "groups": views.actor_groups(doc)}
-
-
-def _timeline(t, doc: Document, key, v: views.Views) -> dict:
-    return {"years": pictures.timeline_years(doc)}
-
-
-def _overview(t, doc: Document, key, v: views.Views) -> dict:
-    main_actors = lambda m: views.main_actors(doc, m, t.language)  # noqa: E731
-    return {"key_actors": views.key_actors(doc), "main_actors": main_actors}
-
-
 SIDE = FOLDER + "/side-by-side/"
 # fmt: off
 KINDS = (
     PageKind("home", HOME, nav="", not_found_link=True, search=("home", "0.5")),
-    PageKind("measure", FOLDER + "/measure-{key}.md", keys=_measures, context=_measure,
+    PageKind("measure", FOLDER + "/measure-{key}.md", keys=_measures, context=contexts.measure,
              nav="measures", nav_tree=_measure_tree, search=("measure", "")),
-    PageKind("actors", nav="", context=_actors, search=("actor", "")),
+    PageKind("actors", nav="", context=contexts.actors, search=("actor", "")),
     PageKind("actor", FOLDER + "/actors/{key}.md", keys=_actor_ids, keys_from=("actors", "actors"),
-             context=_actor, search=("actor", "")),
-    PageKind("glossary", nav="", not_found_link=True, context=_glossary, search=("glossary", "")),
+             context=contexts.actor, search=("actor", "")),
+    PageKind("glossary", nav="", not_found_link=True, context=contexts.glossary,
+             search=("glossary", "")),
     PageKind("full-text", nav="", not_found_link=True, search=("full_text", "0.3")),
     PageKind("search", search=None),
-    PageKind("who-does-what", nav="tools", context=_who_does_what),
-    PageKind("explorer", nav="tools", context=_tables),
-    PageKind("side-by-side", SIDE + "full-text.md", nav="tools", context=_side_by_side,
+    PageKind("who-does-what", nav="tools", context=contexts.who_does_what),
+    PageKind("explorer", nav="tools", context=contexts.tables),
+    PageKind("side-by-side", SIDE + "full-text.md", nav="tools", context=contexts.side_by_side,
              search=("full_text", "0.3")),
     PageKind("side-by-side-measure", SIDE + "measure-{key}.md", "side-by-side.md.j2",
-             keys=_measures, context=_side_by_side, search=None),
-    PageKind("timeline", nav="tools", context=_timeline),
-    PageKind("overview", nav="tools", context=_overview),
-    PageKind("study", nav="tools", context=_study),
-    PageKind("open-data", nav="tools", context=_open_data),
+             keys=_measures, context=contexts.side_by_side, search=None),
+    PageKind("timeline", nav="tools", context=contexts.timeline),
+    PageKind("overview", nav="tools", context=contexts.overview),
+    PageKind("study", nav="tools", context=contexts.study),
+    PageKind("open-data", nav="tools", context=contexts.open_data),
     PageKind("about", "about.md", None, nav=""),
     PageKind("edit", "edit.md", None, nav=""),
 )
@@ -253,26 +164,6 @@ def nav_paths(nav: list) -> set[str]:
         for value in entry.values():
             paths |= nav_paths(value) if isinstance(value, list) else {value}
     return paths
-
-
-def served(path: str) -> str:
-    """The address MkDocs serves a page at (directory URLs)."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def alternates(url: str, folders: dict[str, str], language: str) -> list[dict[str, str]]:
-    """The page served at ``url`` in ``language``, in every language: its
-    ``lang`` and ``path`` from the site's root (``folders``: language -> its
-    folder in the site, "" for the default language, whose pages are at the
-    root). Every page exists in every language (the translation check)."""
-    folder = folders[language]
-    if not url.startswith(folder):
-        raise ValueError(f"page {url!r} is not in the folder {folder!r} of {language!r}")
-    neutral = url[len(folder) :]
-    return [{"lang": lang, "path": other + neutral} for lang, other in folders.items()]
 
 
 def collisions(doc: Document) -> list[tuple[PageKind, Any, str]]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import pages
+from . import addresses, pages
 from .interface import InterfaceText
 from .models import Document, Plural
 
@@ -50,7 +50,7 @@ def context(
     """The theme's context in ``language`` (``folders``: language -> its
     folder in the site, the default language's "" first)."""
     ui = InterfaceText(doc.interface, language)
-    search_page = pages.served(pages.page_path("search"))
+    search_page = addresses.served(pages.page_path("search"))
     found = {
         "ui": {k: ui.escaped(k) for k, v in doc.interface.items() if not isinstance(v, Plural)},
         "edition": {
@@ -86,7 +86,7 @@ def alternates(extra: Mapping[str, Any], url: str | None) -> list[dict[str, str 
     page (``url`` None), served at any address, each language's home."""
     folders: dict[str, str] = extra["language_folders"]
     found = (
-        pages.alternates(url, folders, extra["language"])
+        addresses.alternates(url, folders, extra["language"])
         if url is not None
         else [{"lang": lang, "path": folder} for lang, folder in folders.items()]
     )

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .addresses import FOLDER
 from .markup import plain
 from .models import ACTOR_KINDS, Action, Actor, Document, GlossaryEntry, Measure, Text
 from .terms import TermFinder
@@ -335,7 +336,7 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
     for measure in doc.measures:
         for action in measure.actions:
             text = plain(action.text.get(language))
-            source = f"package/measure-{measure.number}.md#{action.anchor}"
+            source = f"{FOLDER}/measure-{measure.number}.md#{action.anchor}"
             choices, answer = _choices(rng, titles[measure.number], title_pool, set())
             questions.append(
                 Question(f"m-{action.id}", "measure-of-action", text, choices, answer, source)
@@ -350,7 +351,7 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
     long_pool = sorted(set(longs.values()))
     for entry in doc.glossary:
         choices, answer = _choices(rng, longs[entry.id], long_pool, set())
-        source = f"package/glossary.md#{entry.id}"
+        source = f"{FOLDER}/glossary.md#{entry.id}"
         prompt = plain(entry.short.get(language))
         questions.append(
             Question(f"g-{entry.id}", "acronym-meaning", prompt, choices, answer, source)

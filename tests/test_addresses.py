@@ -17,7 +17,7 @@ import pytest
 from conftest import MINI
 from sitebuild import html_pages, make_project, mkdocs
 
-from generator import pages
+from generator import addresses, pages
 from generator.cli import configured_languages
 
 ADDRESSES = {
@@ -175,3 +175,21 @@ def test_each_404_page_works_at_any_depth_in_its_language(published):
             assert target.is_file(), f"{page}: {ref} leads to no file"
         search = re.search(r'class="site-search" role="search" action="([^"]+)"', html)[1]
         assert search == path + folder + pages.served(pages.page_path("search"))
+
+
+def test_alternates_swap_the_language_folder_and_keep_the_page():
+    folders = {"fr": "", "en": "en/", "de": "de/"}
+    assert addresses.alternates("en/package/actors/emsc/", folders, "en") == [
+        {"lang": "fr", "path": "package/actors/emsc/"},
+        {"lang": "en", "path": "en/package/actors/emsc/"},
+        {"lang": "de", "path": "de/package/actors/emsc/"},
+    ]
+    assert [a["path"] for a in addresses.alternates("", folders, "fr")] == ["", "en/", "de/"]
+    with pytest.raises(ValueError, match="not in the folder"):
+        addresses.alternates("package/glossary/", folders, "en")
+
+
+def test_a_page_is_served_at_its_folder():
+    assert addresses.served("package/glossary.md") == "package/glossary/"
+    assert addresses.served("index.md") == ""
+    assert addresses.served("package/actors/index.md") == "package/actors/"

@@ -76,15 +76,3 @@ def test_the_404_page_offers_the_marked_pages_and_the_other_languages():
     assert page["others"] == [
         {"locale": "en", "folder": "en/", "label": "Page not found: English version of the site"}
     ]
-
-
-def test_alternates_swap_the_language_folder_and_keep_the_page():
-    folders = {"fr": "", "en": "en/", "de": "de/"}
-    assert pages.alternates("en/package/actors/emsc/", folders, "en") == [
-        {"lang": "fr", "path": "package/actors/emsc/"},
-        {"lang": "en", "path": "en/package/actors/emsc/"},
-        {"lang": "de", "path": "de/package/actors/emsc/"},
-    ]
-    assert [a["path"] for a in pages.alternates("", folders, "fr")] == ["", "en/", "de/"]
-    with pytest.raises(ValueError, match="not in the folder"):
-        pages.alternates("package/glossary/", folders, "en")

@@ -1,0 +1,182 @@
+"""What each kind of page's template is given besides the page's own helpers:
+one function per kind of ``pages.KINDS``, each returning a typed context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from . import opendata, pictures, views
+from .models import Actor, Document, Measure, Section, Text
+
+if TYPE_CHECKING:
+    from .render import PageText
+
+
+# A page kind's context: (its page's helpers, the document, the page's key,
+# the views the pages share) -> what its template is given.
+Context = Callable[["PageText", Document, Any, views.Views], Any]
+
+
+def nothing(t: PageText, doc: Document, key: Any, v: views.Views) -> dict[str, Any]:
+    return {}
+
+
+class MeasureContext(TypedDict):
+    measure: Measure
+    section: Section
+    previous: Measure | None
+    next: Measure | None
+    related: list[tuple[int, int]]
+    texts: list[Text]
+
+
+def measure(t: PageText, doc: Document, number: int, v: views.Views) -> MeasureContext:
+    measures = doc.measures
+    i = number - 1
+    return {
+        "measure": measures[i],
+        "section": doc.section(measures[i].section),
+        "previous": measures[i - 1] if i else None,
+        "next": measures[i + 1] if i + 1 < len(measures) else None,
+        "related": v.related[number],
+        "texts": views.measure_texts(measures[i]),
+    }
+
+
+class SideBySideContext(TypedDict):
+    measure: Measure | None
+    previous: Measure | None
+    next: Measure | None
+    rows: list[views.SideBySideRow]
+    columns: dict[str, PageText]
+    cells: list[tuple[str, PageText]]
+    texts: list[Text]
+
+
+def side_by_side(
+    t: PageText, doc: Document, number: int | None, v: views.Views
+) -> SideBySideContext:
+    one = None if number is None else doc.measures[number - 1]
+    columns = {lang: t.column(lang) for lang in doc.languages}
+    return {
+        "measure": one,
+        "previous": doc.measures[number - 2] if number and number > 1 else None,
+        "next": doc.measures[number] if number and number < len(doc.measures) else None,
+        "rows": views.side_by_side_rows(doc, one),
+        "columns": columns,
+        "cells": list(columns.items()),
+        "texts": views.document_texts(doc) if one is None else views.measure_texts(one),
+    }
+
+
+class StudyContext(TypedDict):
+    questions: list[views.Question]
+    quiz: Callable[[dict[str, str]], list[dict[str, Any]]]
+    cards: list[dict]
+    storage: str
+    source_url: Callable[[str], str]
+
+
+def study(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext:
+    questions = views.quiz_questions(doc, t.language)
+
+    def source_url(source: str) -> str:
+        target, _, fragment = source.partition("#")
+        return t.url(target, fragment)
+
+    def quiz(strings: dict[str, str]) -> list[dict[str, Any]]:
+        """The questions for the script, each asked in ``strings``' words."""
+        return [
+            {
+                "id": q.id,
+                "question": strings["q_" + q.kind.replace("-", "_")],
+                "prompt": q.prompt,
+                "choices": list(q.choices),
+                "answer": q.answer,
+                "source": source_url(q.source),
+            }
+            for q in questions
+        ]
+
+    return {
+        "questions": questions,
+        "quiz": quiz,
+        "cards": views.flashcards(doc, t.language),
+        "storage": f"study-15250-18-{t.language}",
+        "source_url": source_url,
+    }
+
+
+class OpenDataContext(TypedDict):
+    downloads: dict
+    fields: list[tuple[str, str]]
+
+
+def open_data(t: PageText, doc: Document, key: None, v: views.Views) -> OpenDataContext:
+    return {"downloads": opendata.downloads(doc), "fields": opendata.schema_fields()}
+
+
+class ActorsContext(TypedDict):
+    groups: list[tuple[str, list[Actor]]]
+    counts: dict[str, int]
+
+
+def actors(t: PageText, doc: Document, key: None, v: views.Views) -> ActorsContext:
+    return {"groups": views.actor_groups(doc), "counts": views.action_counts(doc)}
+
+
+class ActorContext(TypedDict):
+    actor: Actor
+    links: views.ActorLinks
+
+
+def actor(t: PageText, doc: Document, key: str, v: views.Views) -> ActorContext:
+    return {"actor": doc.actor(key), "links": v.actor_links[key]}
+
+
+class GlossaryContext(TypedDict):
+    usage: dict[str, list[int]]
+
+
+def glossary(t: PageText, doc: Document, key: None, v: views.Views) -> GlossaryContext:
+    return {"usage": v.glossary_usage(t.language)}
+
+
+class TablesContext(TypedDict):
+    matrix: list[views.MatrixRow]
+    groups: list[tuple[str, list[Actor]]]
+    involved: Callable[..., tuple[str, ...]]
+
+
+def tables(t: PageText, doc: Document, key: None, v: views.Views) -> TablesContext:
+    return {"matrix": v.matrix, "groups": views.actor_groups(doc), "involved": views.involved}
+
+
+class WhoDoesWhatContext(TypedDict):
+    heat: pictures.HeatMaps
+    groups: list[tuple[str, list[Actor]]]
+
+
+def who_does_what(t: PageText, doc: Document, key: None, v: views.Views) -> WhoDoesWhatContext:
+    return {"heat": pictures.heat_maps(doc, t.language), "groups": views.actor_groups(doc)}
+
+
+class TimelineContext(TypedDict):
+    years: list[pictures.TimelineYear]
+
+
+def timeline(t: PageText, doc: Document, key: None, v: views.Views) -> TimelineContext:
+    return {"years": pictures.timeline_years(doc)}
+
+
+class OverviewContext(TypedDict):
+    key_actors: list[tuple[Actor, int]]
+    main_actors: Callable[[Measure], str]
+
+
+def overview(t: PageText, doc: Document, key: None, v: views.Views) -> OverviewContext:
+    return {
+        "key_actors": views.key_actors(doc),
+        "main_actors": lambda m: views.main_actors(doc, m, t.language),
+    }
