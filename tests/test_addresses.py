@@ -193,3 +193,16 @@ def test_a_page_is_served_at_its_folder():
     assert addresses.served("package/glossary.md") == "package/glossary/"
     assert addresses.served("index.md") == ""
     assert addresses.served("package/actors/index.md") == "package/actors/"
+
+
+def test_mkdocs_yml_names_the_generated_files_where_the_generator_writes_them():
+    """mkdocs.yml names two generated files (the heat map's stylesheet, the
+    home page bodies it leaves out of the pages): both in the generated folder."""
+    from conftest import ROOT
+
+    from generator import pictures
+    from generator.project import read_config
+
+    data = read_config(ROOT / "mkdocs.yml").data
+    assert f"{addresses.FOLDER}/{pictures.HEAT_CSS}" in data["extra_css"]
+    assert data["exclude_docs"].split() == [f"/{addresses.FOLDER}/index.*.md"]
