@@ -11,7 +11,7 @@ from .errors import DOCUMENT
 from .fields import Checker, TextUse
 from .interface import DATE_PATTERNS, InterfaceText, Usage, date_pattern_problem, placeholders
 from .load import Path_
-from .models import Actor, Footnote, GlossaryEntry, Plural, Text
+from .models import COUNCIL, Actor, Footnote, GlossaryEntry, Plural, Text
 from .terms import TermFinder
 
 Templates = list[Usage]
@@ -118,8 +118,7 @@ def acronyms(check: Checker, glossary: tuple[GlossaryEntry, ...], not_acronyms) 
 
 def _document_text(check: Checker, language: str) -> str:
     """The plain text of the document itself (not the edition's own texts)."""
-    files = {check.files[n].name for n in ("document", "measures", "footnotes")}
-    uses = [u for u in check.uses if u.file.name in files and u.text.has(language)]
+    uses = [u for u in check.uses if u.field and u.field.texts == COUNCIL and u.text.has(language)]
     return "\n".join(markup.plain(u.text.get(language)) for u in uses)
 
 

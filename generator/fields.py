@@ -8,6 +8,7 @@ across the whole document (``checks``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -16,17 +17,25 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from . import markup
+from . import markup, models
 from .errors import DataError
 from .load import Path_, YamlFile
 from .models import Plural, Reference, Text
 
 INVARIANT = "invariant"
 COUNCIL = "council"  # in a text: the languages whose text is the Council's own
-DOCUMENT_FILES = ("document", "measures", "footnotes")  # the Council's texts; the rest is ours
 URL = re.compile(r"^https://[^\s\"'<>\\]+$")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The model field being read: its name ("Record.place") and whose texts
+    it holds (``models.COUNCIL``, ``models.EDITION``, None if it holds none)."""
+
+    field: str
+    texts: str | None
 
 
 @dataclass
@@ -39,6 +48,7 @@ class TextUse:
     place: str | None  # the block or action it belongs to, for footnote anchors
     measure: int | None
     acronyms: bool  # its acronyms must be in the glossary
+    field: Reading | None  # the model's field it is read into, and whose texts it holds
 
 
 def language_name(code: str) -> str:
@@ -56,6 +66,7 @@ class Checker:
         self.errors: list[DataError] = [e for f in files.values() for e in f.errors]
         self.uses: list[TextUse] = []
         self.file: YamlFile = next(iter(files.values()))
+        self.reading: Reading | None = None  # the model field whose value is being read
 
     def err(self, path: Path_, message: str, hint: str = "", file: YamlFile | None = None):
         self.errors.append((file or self.file).error(path, message, hint))
@@ -69,17 +80,45 @@ class Checker:
         self.use(name)
         return self.mapping(self.file.data, (), required, optional)
 
-    def read(self, value: Any, path: Path_, fields: dict, optional: dict | None = None):
+    def read(
+        self,
+        value: Any,
+        path: Path_,
+        fields: dict,
+        optional: dict | None = None,
+        model: type | None = None,
+        names: dict[str, str] | None = None,
+    ):
         """The mapping ``value`` read field by field, each by its reader
         (``reader(value, path)``): ``fields`` are required, ``optional`` not
         (absent, they are left out). None if it is not a mapping or a
-        required field is missing (which is an error)."""
+        required field is missing (which is an error). ``model``: the
+        dataclass the fields are read into (its field of the same name, or
+        of the name ``names`` gives), whose declaration says whose texts they are."""
         optional = optional or {}
         data = self.mapping(value, path, tuple(fields), tuple(optional))
         if data is None:
             return None
-        readers = {**fields, **optional}
-        return {key: readers[key](data[key], path + (key,)) for key in data if key in readers}
+        readers, names = {**fields, **optional}, names or {}
+        return {
+            key: self.read_field(readers[key], data[key], path + (key,), model, names.get(key))
+            if model
+            else readers[key](data[key], path + (key,))
+            for key in data
+            if key in readers
+        }
+
+    def read_field(self, reader, value: Any, path: Path_, model: type, name: str | None = None):
+        """``reader(value, path)``: the value of the field ``name`` (by default
+        the last key of ``path``) of ``model``, whose texts are whose it declares."""
+        name = name or str(path[-1])
+        declared = {f.name: f for f in dataclasses.fields(model)}
+        texts = models.texts_of(declared[name]) if name in declared else None
+        outer, self.reading = self.reading, Reading(f"{model.__name__}.{name}", texts)
+        try:
+            return reader(value, path)
+        finally:
+            self.reading = outer
 
     def choice(self, value: Any, path: Path_, choices: tuple[str, ...], what: str) -> str | None:
         text = self.string(value, path)
@@ -220,8 +259,12 @@ class Checker:
         if COUNCIL not in value:
             return ()
         where = path + (COUNCIL,)
-        if self.file.name.rsplit("/", 1)[-1].removesuffix(".yaml") not in DOCUMENT_FILES:
-            hint = "only the document's own texts (document, measures, footnotes) are the Council's"
+        if self.reading is None or self.reading.texts != models.COUNCIL:
+            held = f" ({self.reading.field})" if self.reading else ""
+            hint = (
+                f"remove it: this field{held} holds the edition's text; only the document's "
+                "own texts can be the Council's (see data/README.md)"
+            )
             self.err(where, "this text is the edition's: it cannot be the Council's", hint)
             return ()
         council = []
@@ -256,20 +299,20 @@ class Checker:
             hint = f"write one address per language ({', '.join(self.languages)})"
             self.err(path, f"expected an address per language, got {self.kind(value, path)}", hint)
             return None
-        found = {
-            lang: self.url(raw, path + (lang,))
-            for lang, raw in self._per_language(value, path).items()
-        }
-        return Text({lang: url for lang, url in found.items() if url})
+        council = self._council(value, path)
+        per_language = self._per_language({k: v for k, v in value.items() if k != COUNCIL}, path)
+        found = {lang: self.url(raw, path + (lang,)) for lang, raw in per_language.items()}
+        return Text({lang: url for lang, url in found.items() if url}, council=council)
 
     def plural_or_text(self, value: Any, path: Path_) -> Text | Plural | None:
         """An interface string: a text, or per language one text per plural
         category of that language (CLDR's: one, other…)."""
         if not isinstance(value, dict) or INVARIANT in value:
             return self.text(value, path, acronyms=False)
-        per_language = self._per_language(value, path)
-        if not any(isinstance(v, dict) for v in per_language.values()):
+        if not any(isinstance(value.get(lang), dict) for lang in self.languages):
             return self.text(value, path, acronyms=False)
+        self._council(value, path)  # plural forms are the edition's: refused
+        per_language = self._per_language({k: v for k, v in value.items() if k != COUNCIL}, path)
         forms = {}
         for lang, raw in per_language.items():
             categories = _plural_categories(lang)
@@ -322,7 +365,7 @@ class Checker:
         for raw in text.values.values():
             for problem in markup.markup_problems(raw):
                 self.err(path, problem, "see the inline markup table in data/README.md")
-        self.uses.append(TextUse(self.file, path, text, place, measure, acronyms))
+        self.uses.append(TextUse(self.file, path, text, place, measure, acronyms, self.reading))
         return text
 
     def texts(self, value, path, place_prefix: str | None = None, measure: int | None = None):

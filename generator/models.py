@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
+from typing import Any
 
 ACTOR_KINDS = (
     "eu_institution",
@@ -17,6 +18,64 @@ ACTOR_KINDS = (
     "private_sector",
 )
 EVENT_KINDS = ("event", "deadline")
+
+# Whose words a field's texts are: the Council's document, or this edition's
+# own (a description, a name it chose, an address). Every field holding texts
+# says which; the readers (``council: [en]`` only on the Council's), the
+# document's texts (``views``), ``make check``'s count and the open data follow.
+COUNCIL = "council"
+EDITION = "edition"
+
+
+def declared(
+    texts: str | None = None,
+    published: str | None = None,
+    left_out: str | None = None,
+    inline: str | None = None,
+    default: Any = MISSING,
+    default_factory: Any = MISSING,
+) -> Any:
+    """A model field and what the code reading the models needs to know of it:
+    ``texts``, whose texts it holds (``COUNCIL`` or ``EDITION``); in the open
+    data (``opendata``), ``published``: its published type when its type hint
+    does not say it ("id", "url", "partial date"…, or "string" for a text
+    published without its markup); ``left_out``: why it is not published;
+    ``inline``: its object's fields are published in place of it, named with
+    this prefix."""
+    meta = {"texts": texts, "published": published, "left_out": left_out, "inline": inline}
+    metadata = {k: v for k, v in meta.items() if v is not None}
+    return field(default=default, default_factory=default_factory, metadata=metadata)
+
+
+def texts_of(field_: Field) -> str | None:
+    """Whose texts ``field_`` holds (``COUNCIL``, ``EDITION``), None if it holds none."""
+    return field_.metadata.get("texts")
+
+
+def declared_texts(value: Any, whose: str) -> list[Text]:
+    """The texts in ``value`` (a model, or a tuple of them) held by fields
+    declared ``whose`` (``COUNCIL``, ``EDITION``), in the fields' order."""
+    found: list[Text] = []
+    for item in value if isinstance(value, tuple) else (value,):
+        if not is_dataclass(item):
+            continue
+        for field_ in fields(item):
+            held, texts = getattr(item, field_.name), texts_of(field_)
+            if texts is None:
+                found += declared_texts(held, whose)
+            elif texts == whose:
+                found += _texts(held)
+    return found
+
+
+def _texts(value: Any) -> list[Text]:
+    """The texts of a field holding texts: one, none, a tuple or a mapping of them."""
+    if isinstance(value, Text):
+        return [value]
+    if isinstance(value, (tuple, dict)):
+        items = value.values() if isinstance(value, dict) else value
+        return [t for item in items for t in _texts(item)]
+    return []  # None, or an interface string's plural forms
 
 
 @dataclass(frozen=True)
@@ -63,54 +122,59 @@ class Reference:
     """Where an official name comes from: a founding act, an official site…"""
 
     title: str
-    url: str
+    url: str = declared(published="url")
 
 
 @dataclass(frozen=True)
 class Labels:
-    origin: Text
-    origin_date: Text
-    recipients: Text
-    previous_document: Text
-    subject: Text
+    """The cover page's labels of the record's fields ("Origine", "Objet"…)."""
+
+    origin: Text = declared(texts=COUNCIL)
+    origin_date: Text = declared(texts=COUNCIL)
+    recipients: Text = declared(texts=COUNCIL)
+    previous_document: Text = declared(texts=COUNCIL)
+    subject: Text = declared(texts=COUNCIL)
 
 
 @dataclass(frozen=True)
 class Record:
     number: str
-    date: str
-    place: Text
-    dateline: Text
-    original_language: Text
-    codes: tuple[str, ...]
-    type: Text
-    origin: Text
-    origin_date: Text
-    recipients: Text
-    previous_document: str
-    subject: Text
-    subject_note: Text
+    date: str = declared(published="date")
+    # the place alone (for citations): the edition's, the cover page prints only the dateline
+    place: Text = declared(texts=EDITION, published="string")
+    dateline: Text = declared(texts=COUNCIL, left_out="the cover page's wording of place and date")
+    original_language: Text = declared(texts=COUNCIL, left_out="the cover page's wording")
     session: int
-    approval_date: str
-    labels: Labels
-    official: Text  # the Council's PDF of the document, per language (URLs)
-    register: Text  # the document's entry in the Council's public register (URLs)
+    approval_date: str = declared(left_out="the same as date")
+    codes: tuple[str, ...]
+    previous_document: str
+    type: Text = declared(texts=COUNCIL, published="string")
+    origin: Text = declared(texts=COUNCIL, published="string")
+    origin_date: Text = declared(texts=COUNCIL, left_out="the cover page's wording of the date")
+    recipients: Text = declared(texts=COUNCIL, left_out="the cover page's wording")
+    subject: Text = declared(texts=COUNCIL, published="string")
+    subject_note: Text = declared(texts=COUNCIL, left_out="the cover page's wording")
+    labels: Labels = declared(left_out="the cover page's labels")
+    # the Council's PDF of the document, and its entry in the Council's public register:
+    # addresses per language, which the edition gives
+    official: Text = declared(texts=EDITION, published="url")
+    register: Text = declared(texts=EDITION, published="url")
 
 
 @dataclass(frozen=True)
 class Block:
     """A paragraph (``text``) or a bulleted list (``items``)."""
 
-    text: Text | None = None
-    items: tuple[Text, ...] = ()
+    text: Text | None = declared(texts=COUNCIL, default=None)
+    items: tuple[Text, ...] = declared(texts=COUNCIL, default=())
 
 
 @dataclass(frozen=True)
 class Action:
-    id: str
-    text: Text
-    actors: tuple[str, ...]
-    mentions: tuple[str, ...]
+    id: str = declared(published="action id")
+    text: Text = declared(texts=COUNCIL)
+    actors: tuple[str, ...] = declared(published="id")
+    mentions: tuple[str, ...] = declared(published="id")
 
     @property
     def anchor(self) -> str:
@@ -124,52 +188,54 @@ class Action:
 
 @dataclass(frozen=True)
 class Measure:
-    number: int
-    section: str
-    title: Text
-    annex_title: Text | None
-    actions_lead_in: Text | None
+    number: int = declared(published="positive integer")
+    section: str = declared(left_out="given by the section that holds the measure")
+    title: Text = declared(texts=COUNCIL)
+    annex_title: Text | None = declared(texts=COUNCIL)
+    actions_lead_in: Text | None = declared(texts=COUNCIL, left_out="in the YAML (measure 10 only)")
     actions: tuple[Action, ...]
     annex: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
 class Section:
-    id: str
-    summary_page: int
-    title: Text
+    id: str = declared(published="roman numeral")
+    summary_page: int = declared(left_out="a page number of the PDF")
+    title: Text = declared(texts=COUNCIL)
     measures: tuple[Measure, ...]
 
 
 @dataclass(frozen=True)
 class Package:
-    title: Text
-    introduction: tuple[Text, ...]
+    title: Text = declared(texts=COUNCIL)
+    introduction: tuple[Text, ...] = declared(texts=COUNCIL)
 
 
 @dataclass(frozen=True)
 class Annex:
-    title: Text
+    title: Text = declared(texts=COUNCIL, left_out="in the YAML")
     introduction: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
 class Footnote:
-    number: int
-    text: Text
+    number: int = declared(published="positive integer")
+    text: Text = declared(texts=COUNCIL)
     anchor: str  # the id of the block or action holding its mark
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GlossaryEntry:
-    id: str
-    short: Text
-    long: Text
-    explanation: Text
-    source: Reference | None = None
-    actor: str | None = None
-    variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    id: str = declared(published="id")
+    short: Text = declared(texts=EDITION, published="string")
+    long: Text = declared(texts=EDITION, published="string")
+    explanation: Text = declared(texts=EDITION, published="string")
     in_document_list: bool = False
+    actor: str | None = declared(published="id", default=None)
+    source: Reference
+    variants: dict[str, tuple[str, ...]] = declared(
+        left_out="spellings for the checks and links, in the YAML", default_factory=dict
+    )
 
 
 @dataclass(frozen=True)
@@ -178,43 +244,49 @@ class NotAcronym:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Actor:
-    id: str
-    name: Text
+    id: str = declared(published="id")
+    name: Text = declared(texts=EDITION, published="string")
     kind: str
-    description: Text
-    terms: dict[str, tuple[str, ...]]
-    source: Reference | None = None
-    parent: str | None = None
-    glossary: str | None = None
+    parent: str | None = declared(published="id", default=None)
+    glossary: str | None = declared(published="id", default=None)
+    description: Text = declared(texts=EDITION, published="string")
+    terms: dict[str, tuple[str, ...]] = declared(
+        left_out="spellings for the checks and links, in the YAML"
+    )
+    source: Reference
 
 
 @dataclass(frozen=True)
 class Event:
-    id: str
-    date: str
-    kind: str
-    measure: int | None
-    text: Text
+    id: str = declared(published="id")
+    date: str = declared(published="partial date")
+    kind: str = declared(published="event kind")
+    measure: int | None = declared(published="positive integer")
+    text: Text = declared(texts=EDITION, published="string")
 
 
 @dataclass(frozen=True)
 class Document:
-    languages: tuple[str, ...]
+    languages: tuple[str, ...] = declared(left_out="one file per language")
     record: Record
-    cover_text: Text
-    package: Package
+    cover_text: Text = declared(texts=COUNCIL, left_out="part of the cover page, in the YAML")
+    package: Package = declared(inline="")
     sections: tuple[Section, ...]
-    annex: Annex
+    annex: Annex = declared(inline="annex_")
     footnotes: tuple[Footnote, ...]
-    acronym_list_title: Text
-    acronym_list: tuple[str, ...]
+    acronym_list_title: Text = declared(texts=COUNCIL, left_out="in the YAML")
+    acronym_list: tuple[str, ...] = declared(
+        left_out="given per entry as glossary[].in_document_list"
+    )
     glossary: tuple[GlossaryEntry, ...]
-    not_acronyms: tuple[NotAcronym, ...]
+    not_acronyms: tuple[NotAcronym, ...] = declared(left_out="a check of the data, not content")
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
-    interface: dict[str, Text | Plural] = field(default_factory=dict)
+    interface: dict[str, Text | Plural] = declared(
+        texts=EDITION, left_out="the site's interface, not the document", default_factory=dict
+    )
 
     # Lookups derived from the fields, computed once (the document is immutable).
     @functools.cached_property

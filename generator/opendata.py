@@ -1,20 +1,23 @@
 """The open data: the document as JSON per language, its JSON Schema, and the
 YAML files it is made from, with one place for their names.
 
-The published ``SHAPE`` is declared once: ``document_json`` follows it and
-``JSON_SCHEMA`` is made from it (closed: no property it does not describe);
-a test holds it to the models (every field published, or said why not).
+The published ``SHAPE`` follows from the models (their fields, type hints
+and declarations, ``models.declared``): ``document_json`` follows it and
+``JSON_SCHEMA`` is made from it (closed: no property it does not describe).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from typing import Any
+import operator
+from collections.abc import Callable, Iterator
+from typing import Any, get_args, get_origin, get_type_hints
 
 from . import addresses
 from .load import FILES
 from .markup import plain
-from .models import Block, Document, Text
+from .models import EVENT_KINDS, Block, Document, Text
 
 FOLDER = f"{addresses.FOLDER}/data"  # in the docs folder, and in each language's folder of the site
 SCHEMA_NAME = "15250-18.schema.json"
@@ -36,44 +39,6 @@ def downloads(doc: Document, yaml_names: tuple[str, ...] = ()) -> dict:
     }
 
 
-# The published shape, from which the JSON Schema is made: a type name (see
-# ``_TYPES``; "?" after it: or null), [a list of it], or {an object: its fields}.
-SHAPE = {
-    "$schema": "string",
-    "language": "language",
-    "record": {
-        "number": "string", "date": "date", "place": "string", "session": "integer",
-        "codes": ["string"], "previous_document": "string", "type": "string",
-        "origin": "string", "subject": "string", "official": "url", "register": "url",
-    },
-    "title": "text",
-    "introduction": ["text"],
-    "sections": [{
-        "id": "roman numeral",
-        "title": "text",
-        "measures": [{
-            "number": "positive integer",
-            "title": "text",
-            "annex_title": "text?",
-            "actions": [{"id": "action id", "text": "text", "actors": ["id"], "mentions": ["id"]}],
-            "annex": ["block"],
-        }],
-    }],
-    "annex_introduction": ["block"],
-    "footnotes": [{"number": "positive integer", "text": "text", "anchor": "string"}],
-    "glossary": [{
-        "id": "id", "short": "string", "long": "string", "explanation": "string",
-        "in_document_list": "boolean", "actor": "id?", "source": {"title": "string", "url": "url"},
-    }],
-    "actors": [{
-        "id": "id", "name": "string", "kind": "string", "parent": "id?", "glossary": "id?",
-        "description": "string", "source": {"title": "string", "url": "url"},
-    }],
-    "events": [{
-        "id": "id", "date": "partial date", "kind": "event kind", "measure": "positive integer?",
-        "text": "string",
-    }],
-}  # fmt: skip
 _TYPES: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
     "url": {"type": "string", "format": "uri", "pattern": "^https://"},
@@ -86,7 +51,7 @@ _TYPES: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
     "roman numeral": {"type": "string", "pattern": "^[IVX]+$"},
     "action id": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$"},
-    "event kind": {"enum": ["event", "deadline"]},
+    "event kind": {"enum": list(EVENT_KINDS)},
     "text": {"$ref": "#/$defs/text"},
     "block": {"$ref": "#/$defs/block"},
 }
@@ -94,6 +59,54 @@ _DEFS = {  # text: with inline markup (**bold**, [^N], ^sup^) and without; block
     "text": {"text": "string", "plain": "string"},
     "block": [{"paragraph": "text"}, {"list": ["text"]}],
 }
+
+
+# The published shape, from which the JSON Schema is made: a type name (see
+# ``_TYPES``; "?" after it: or null), [a list of it], or {an object: its fields}.
+# It follows the models: each field of ``Document`` and of the models it holds,
+# in their order, but those ``left_out``; a field's type is its type hint's
+# (``_HINTS``) unless it declares its ``published`` one (``models.declared``).
+_HINTS: dict[Any, str] = {
+    str: "string", int: "integer", bool: "boolean", Text: "text", Block: "block"
+}  # fmt: skip
+
+
+def _published(model: type) -> Iterator[tuple[str, Callable[[Any], Any], Any]]:
+    """The published fields of ``model``: (name, their value in an instance, shape)."""
+    hints = get_type_hints(model)
+    for field in dataclasses.fields(model):
+        if "left_out" in field.metadata:
+            continue
+        get = operator.attrgetter(field.name)
+        if (prefix := field.metadata.get("inline")) is not None:  # its fields in its place
+            for name, inner, shape in _published(hints[field.name]):
+                yield prefix + name, lambda v, get=get, inner=inner: inner(get(v)), shape
+        else:
+            yield field.name, get, _shape(hints[field.name], field.metadata.get("published"))
+
+
+def _shape(hint: Any, published: str | None = None) -> Any:
+    """The published shape of a field of type ``hint`` (``published``: its declared type)."""
+    args = [a for a in get_args(hint) if a is not type(None)]
+    if get_origin(hint) is tuple:  # tuple[X, ...]
+        return [_shape(args[0], published)]
+    if len(args) < len(get_args(hint)):  # X | None
+        return _shape(args[0], published) + "?"
+    if published and published not in _TYPES:
+        raise TypeError(f"published type '{published}' is none of {', '.join(_TYPES)}")
+    if hint in _HINTS or published:
+        return published or _HINTS[hint]
+    if dataclasses.is_dataclass(hint):
+        return {name: shape for name, _, shape in _published(hint)}
+    raise TypeError(f"{hint}: declare how it is published, or why it is left out (models.declared)")
+
+
+def published_shape(model: type = Document) -> dict:
+    """The published shape of a document of type ``model`` (its JSON file's)."""
+    return {"$schema": "string", "language": "language", **_shape(model)}
+
+
+SHAPE = published_shape()
 
 
 def _schema(shape) -> dict:
@@ -110,41 +123,37 @@ def _schema(shape) -> dict:
     }
 
 
-JSON_SCHEMA = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": SCHEMA_NAME,
-    "title": "Council document 15250/18 in one language",
-    "$defs": {
-        "text": _schema(_DEFS["text"]),
-        "block": {"oneOf": [_schema(option) for option in _DEFS["block"]]},
-    },
-    **_schema(SHAPE),
-}
+def json_schema(shape: dict = SHAPE) -> dict:
+    """The JSON Schema of the published ``shape``."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_NAME,
+        "title": "Council document 15250/18 in one language",
+        "$defs": {
+            "text": _schema(_DEFS["text"]),
+            "block": {"oneOf": [_schema(option) for option in _DEFS["block"]]},
+        },
+        **_schema(shape),
+    }
+
+
+JSON_SCHEMA = json_schema()
 
 
 def document_json(doc: Document, language: str) -> dict:
-    """Everything the site shows, in one language, in the published ``SHAPE``:
-    each field is the model's field of that name (texts keep their inline
-    markup beside their plain text; a "string" text is plain)."""
-    top = {
-        "$schema": SCHEMA_NAME,
-        "language": language,
-        "title": doc.package.title,
-        "introduction": doc.package.introduction,
-        "annex_introduction": doc.annex.introduction,
-    }
-    return {
-        name: _value(top.get(name, getattr(doc, name, None)), field, language)
-        for name, field in SHAPE.items()
-    }
+    """Everything the site shows, in one language, in the published ``SHAPE``
+    (texts keep their inline markup beside their plain text; a "string" text
+    is plain)."""
+    return {"$schema": SCHEMA_NAME, "language": language, **_value(doc, SHAPE, language)}
 
 
 def _value(value, shape, language: str):
     if isinstance(shape, list):
         return [_value(item, shape[0], language) for item in value]
-    if isinstance(shape, dict):
+    if isinstance(shape, dict):  # a model
         return {
-            name: _value(getattr(value, name), field, language) for name, field in shape.items()
+            name: _value(get(value), inner, language)
+            for name, get, inner in _published(type(value))
         }
     if isinstance(value, Text):
         raw = value.get(language)

@@ -117,7 +117,7 @@ def _blocks(check: Checker, value, path: Path_, place: str, measure: int | None 
             fields = {"items": lambda v, p, here=here: check.texts(v, p, here, measure)}
         else:
             fields = {"text": lambda v, p, here=here: check.text(v, p, here, measure)}
-        if data := check.read(item, path + (i,), fields):
+        if data := check.read(item, path + (i,), fields, model=Block):
             out.append(Block(**data))
     return tuple(out)
 
@@ -138,7 +138,7 @@ def _document(check: Checker) -> dict:
         "codes": lambda v, p: tuple(
             check.string(c, p + (i,)) for i, c in enumerate(check.sequence(v, p))
         ),
-        "labels": lambda v, p: (d := check.read(v, p, labels)) and Labels(**d),
+        "labels": lambda v, p: (d := check.read(v, p, labels, model=Labels)) and Labels(**d),
         "official": check.urls,
         "register": check.urls,
         **{k: cover for k in ("place", "dateline", "original_language", "type", "origin")},
@@ -152,15 +152,19 @@ def _document(check: Checker) -> dict:
         "title": text("annex-title"),
         "introduction": lambda v, p: _blocks(check, v, p, "annex-introduction"),
     }
+    acronym_list = {"title": text(), "entries": check.ids}  # Document.acronym_list_title, …
+    acronym_names = {"title": "acronym_list_title", "entries": "acronym_list"}
     fields = {
-        "record": lambda v, p: (d := check.read(v, p, record)) and Record(**d),
+        "record": lambda v, p: (d := check.read(v, p, record, model=Record)) and Record(**d),
         "cover_text": text(),
-        "package": lambda v, p: (d := check.read(v, p, package)) and Package(**d),
-        "annex": lambda v, p: (d := check.read(v, p, annex)) and Annex(**d),
-        "acronym_list": lambda v, p: check.read(v, p, {"title": text(), "entries": check.ids}),
+        "package": lambda v, p: (d := check.read(v, p, package, model=Package)) and Package(**d),
+        "annex": lambda v, p: (d := check.read(v, p, annex, model=Annex)) and Annex(**d),
+        "acronym_list": lambda v, p: check.read(
+            v, p, acronym_list, model=Document, names=acronym_names
+        ),
     }
     check.use("document")
-    return check.read(check.file.data, (), fields) or {}
+    return check.read(check.file.data, (), fields, model=Document) or {}
 
 
 # -- measures.yaml ------------------------------------------------------------
@@ -176,7 +180,7 @@ def _sections(check: Checker) -> tuple[Section, ...]:
             "title": check.text,
             "measures": check.sequence,
         }
-        if not (section := check.read(value, path, fields)):
+        if not (section := check.read(value, path, fields, model=Section)):
             continue
         if section["id"] in seen:
             check.err(path + ("id",), f"duplicate section id '{section['id']}'", "I, II, III…")
@@ -204,7 +208,7 @@ def _measure(check: Checker, value, path: Path_, section: str, expected: int) ->
         "annex": lambda v, p: _blocks(check, v, p, f"measure-{expected}-annex", expected),
     }
     optional = {"annex_title": check.text, "actions_lead_in": check.text}
-    if not (data := check.read(value, path, fields, optional)):
+    if not (data := check.read(value, path, fields, optional, model=Measure)):
         return None
     if data["number"] is not None and data["number"] != expected:
         message = f"measure number {data['number']} out of order: expected {expected}"
@@ -216,7 +220,8 @@ def _action(check: Checker, value, path: Path_, measure: int | None, position: i
     expected = f"{measure}.{position}"
     place = "action-" + expected.replace(".", "-")
     fields = {"id": check.string, "text": lambda v, p: check.text(v, p, place, measure)}
-    if not (data := check.read(value, path, fields, {"actors": check.ids, "mentions": check.ids})):
+    optional = {"actors": check.ids, "mentions": check.ids}
+    if not (data := check.read(value, path, fields, optional, model=Action)):
         return None
     if data["id"] is not None and data["id"] != expected:
         problem = (
@@ -233,7 +238,8 @@ def _footnotes(check: Checker) -> dict:
     """Footnote number -> (text, path): numbered 1, 2, 3… in order."""
 
     def note(check: Checker, value, path: Path_):
-        data = check.read(value, path, {"number": check.integer, "text": check.text})
+        fields = {"number": check.integer, "text": check.text}
+        data = check.read(value, path, fields, model=Footnote)
         return data and data["number"] is not None and (path, data)
 
     result = {}
@@ -265,7 +271,8 @@ def _glossary(check: Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcron
             "source": check.reference,
             "explanation": check.text,
         }
-        data = check.read(value, path, fields, {"actor": check.ident, "variants": check.spellings})
+        optional = {"actor": check.ident, "variants": check.spellings}
+        data = check.read(value, path, fields, optional, model=GlossaryEntry)
         return data and GlossaryEntry(**data)
 
     entries = _entries(check, "glossary", "entries", entry, ("not_acronyms",))
@@ -290,9 +297,8 @@ def _actor(check: Checker, value, path: Path_) -> Actor | None:
         "terms": check.spellings,
         "source": check.reference,
     }
-    if not (
-        data := check.read(value, path, fields, {"parent": check.ident, "glossary": check.ident})
-    ):
+    optional = {"parent": check.ident, "glossary": check.ident}
+    if not (data := check.read(value, path, fields, optional, model=Actor)):
         return None
     for lang in check.languages:
         if not data["terms"].get(lang):
@@ -311,7 +317,7 @@ def _events(check: Checker) -> tuple[Event, ...]:
             "measure": lambda v, p: None if v is None else check.integer(v, p),
             "text": check.text,
         }
-        data = check.read(value, path, fields)
+        data = check.read(value, path, fields, model=Event)
         return data and Event(**data)
 
     return tuple(_entries(check, "events", "events", event))
@@ -326,8 +332,9 @@ def _interface(check: Checker) -> dict:
         hint = "write 'key: {fr: …, en: …}'"
         check.err(("strings",), "expected a mapping of interface strings", hint)
         return {}
-    read = (
-        (key, check.plural_or_text(value, ("strings", key)))
-        for key, value in data["strings"].items()
-    )
-    return {key: text for key, text in read if text is not None}
+
+    def strings(value: dict, path: Path_) -> dict:
+        read = ((key, check.plural_or_text(v, path + (key,))) for key, v in value.items())
+        return {key: text for key, text in read if text is not None}
+
+    return check.read_field(strings, data["strings"], ("strings",), Document, "interface")

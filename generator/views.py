@@ -14,7 +14,17 @@ from typing import NamedTuple
 
 from .addresses import FOLDER
 from .markup import plain
-from .models import ACTOR_KINDS, Action, Actor, Document, GlossaryEntry, Measure, Text
+from .models import (
+    ACTOR_KINDS,
+    COUNCIL,
+    Action,
+    Actor,
+    Document,
+    GlossaryEntry,
+    Measure,
+    Text,
+    declared_texts,
+)
 from .terms import TermFinder
 
 
@@ -115,21 +125,14 @@ def annex_texts(measure: Measure) -> list[Text]:
 
 
 def measure_texts(measure: Measure) -> list[Text]:
-    """Every text of a measure: titles, actions, annex."""
-    texts = [measure.title, measure.actions_lead_in, measure.annex_title]
-    return [t for t in texts if t] + [a.text for a in measure.actions] + annex_texts(measure)
+    """Every text of a measure: titles, actions, annex (all the Council's)."""
+    return declared_texts(measure, COUNCIL)
 
 
 def document_texts(doc: Document) -> list[Text]:
-    """Every text of the document itself (not the edition's own texts)."""
-    r = doc.record
-    record = [r.place, r.dateline, r.type, r.origin, r.origin_date, r.recipients, r.subject]
-    record += [r.subject_note, *vars(r.labels).values()]
-    texts = [*record, doc.cover_text, doc.package.title, *doc.package.introduction, doc.annex.title]
-    texts += [b.text for b in doc.annex.introduction if b.text]
-    texts += [i for b in doc.annex.introduction for i in b.items]
-    texts += [s.title for s in doc.sections] + [t for m in doc.measures for t in measure_texts(m)]
-    return texts + [f.text for f in doc.footnotes] + [doc.acronym_list_title]
+    """Every text of the document itself: those its model declares the
+    Council's (``models.COUNCIL``), not the edition's own."""
+    return declared_texts(doc, COUNCIL)
 
 
 def provenance(texts: list[Text], language: str, source: str) -> str:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import edit
+import dataclasses
+import functools
+import json
+import typing
+from pathlib import Path
 
-from generator import DataErrors, load_document
+import pytest
+from conftest import MINI, edit
+
+from generator import DataErrors, load_document, read_data, validate
 from generator.errors import FIDELITY
+from generator.fields import Checker
+from generator.load import format_path, parse_yaml
+from generator.models import COUNCIL, EDITION, Document, Text, declared_texts, texts_of
+from generator.validate import build_document
 
 
 def errors_of(folder, languages=("fr", "en")):
@@ -566,3 +576,112 @@ def test_no_fidelity_error_while_the_document_s_texts_cannot_all_be_read(mini):
     edit(mini, "measures.yaml", '          - id: "2.1"\n', '          - idx: "2.1"\n')
     errors = errors_of(mini)
     assert errors and not any(e.stage == FIDELITY for e in errors)
+
+
+# -- whose texts: the Council's or the edition's, as the models declare them ----
+def _models(hint) -> list[type]:
+    """The models a field of type ``hint`` holds (itself, or in a tuple, an optional…)."""
+    if dataclasses.is_dataclass(hint):
+        return [hint]
+    return [model for arg in typing.get_args(hint) for model in _models(arg)]
+
+
+def _holds_text(hint) -> bool:
+    return hint is Text or any(_holds_text(arg) for arg in typing.get_args(hint))
+
+
+def _fields(model: type = Document) -> list[tuple[str, dataclasses.Field, object]]:
+    """("Model.field", field, type hint) of every field of the document's models."""
+    hints = typing.get_type_hints(model)
+    found = []
+    for field in dataclasses.fields(model):
+        found.append((f"{model.__name__}.{field.name}", field, hints[field.name]))
+        found += [f for inner in _models(hints[field.name]) for f in _fields(inner)]
+    return list(dict.fromkeys(found))
+
+
+TEXT_FIELDS = {name: texts_of(field) for name, field, _ in _fields() if texts_of(field)}
+
+
+def test_every_field_holding_texts_says_whose_they_are():
+    undeclared = [name for name, f, hint in _fields() if _holds_text(hint) and not texts_of(f)]
+    assert not undeclared, "declare texts=COUNCIL or texts=EDITION (models.declared)"
+    assert set(TEXT_FIELDS.values()) == {COUNCIL, EDITION}
+    assert TEXT_FIELDS["Record.place"] == EDITION and TEXT_FIELDS["Action.text"] == COUNCIL
+
+
+def _first_text(value, path: tuple, keys: set[str]) -> tuple | None:
+    """The path of the first text in ``value`` written with ``keys`` (languages, or invariant)."""
+    if isinstance(value, dict) and set(value) == keys:
+        return path if all(isinstance(v, str) for v in value.values()) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value or ())
+    if isinstance(value, (dict, list)):
+        for key, item in items:
+            if found := _first_text(item, path + (key,), keys):
+                return found
+    return None
+
+
+@functools.cache
+def _texts_in_mini() -> dict[str, tuple[str, tuple]]:
+    """Declared text field -> (file, path) of a text of it in the mini fixture:
+    written per language, or if it has none, the same in every language."""
+    found: dict[str, tuple[str, tuple]] = {}
+    invariant: dict[str, tuple[str, tuple]] = {}
+
+    class Recording(Checker):
+        def read_field(self, reader, value, path, model, name=None):
+            field = f"{model.__name__}.{name or path[-1]}"
+            file = Path(self.file.name).name
+            if field in TEXT_FIELDS and field not in found:
+                if where := _first_text(value, path, {"fr", "en"}):
+                    found[field] = (file, where)
+                elif where := _first_text(value, path, {"invariant"}):
+                    invariant.setdefault(field, (file, where))
+            return super().read_field(reader, value, path, model, name)
+
+    sources, _ = read_data(MINI, ("fr", "en"))
+    original = validate.Checker
+    try:
+        validate.Checker = Recording
+        build_document({n: s.parse() for n, s in sources.items()}, ("fr", "en"), None, None)
+    finally:
+        validate.Checker = original
+    return {**invariant, **found}
+
+
+def _say_council(folder: Path, name: str, path: tuple) -> tuple[int, int]:
+    """Write ``council: [en]`` in the text at ``path`` of file ``name`` (a text
+    the same in every language is first written per language); its line and column."""
+    file = folder / name
+    text = file.read_text(encoding="utf-8")
+    yaml = parse_yaml(text, name)
+    value = functools.reduce(lambda data, key: data[key], path, yaml.data)
+    lines = text.split("\n")
+    line, column = yaml.marks[path + (("invariant",) if "invariant" in value else ("fr",))]
+    before, after = lines[line - 1][: column - 1], lines[line - 1][column - 1 :]
+    flow = "{" in before  # {fr: …, en: …}, else one key per line
+    inserted = "council: [en], " if flow else "council: [en]\n" + " " * (column - 1)
+    if "invariant" in value:  # {invariant: "OR. en"}
+        assert flow, f"{name}: {path}: write the text as {{invariant: …}} in the fixture"
+        same = json.dumps(value["invariant"], ensure_ascii=False)
+        after = after.replace(f"invariant: {same}", f'fr: {same}, en: {same[:-1]} (en)"', 1)
+    lines[line - 1] = before + inserted + after
+    file.write_text("\n".join(lines), encoding="utf-8")
+    return line, column
+
+
+@pytest.mark.parametrize("field", sorted(TEXT_FIELDS))
+def test_only_the_fields_of_the_council_s_texts_can_say_a_text_is_the_council_s(mini, field):
+    assert field in _texts_in_mini(), f"{field}: give it a text in the mini fixture"
+    name, path = _texts_in_mini()[field]
+    line, column = _say_council(mini, name, path)
+    if TEXT_FIELDS[field] == COUNCIL:
+        marked = [t for t in declared_texts(load_document(mini), COUNCIL) if t.council]
+        assert [t.council for t in marked] == [("en",)]
+    else:
+        error = only_error(mini)
+        assert (error.file, error.line, error.column) == (str(mini / name), line, column)
+        assert error.path == format_path(path + ("council",))
+        assert error.message == "this text is the edition's: it cannot be the Council's"
+        assert "document's own texts" in error.hint
