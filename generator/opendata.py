@@ -9,9 +9,10 @@ and declarations, ``models.declared``): ``document_json`` follows it and
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, get_args, get_origin, get_type_hints
 
 from . import addresses
@@ -71,18 +72,25 @@ _HINTS: dict[Any, str] = {
 }  # fmt: skip
 
 
-def _published(model: type) -> Iterator[tuple[str, Callable[[Any], Any], Any]]:
+@functools.cache
+def _published(model: type) -> tuple[tuple[str, Callable[[Any], Any], Any], ...]:
     """The published fields of ``model``: (name, their value in an instance, shape)."""
     hints = get_type_hints(model)
+    found: list[tuple[str, Callable[[Any], Any], Any]] = []
     for field in dataclasses.fields(model):
         if "left_out" in field.metadata:
             continue
         get = operator.attrgetter(field.name)
         if (prefix := field.metadata.get("inline")) is not None:  # its fields in its place
-            for name, inner, shape in _published(hints[field.name]):
-                yield prefix + name, lambda v, get=get, inner=inner: inner(get(v)), shape
+            found += [
+                (prefix + name, lambda v, get=get, inner=inner: inner(get(v)), shape)
+                for name, inner, shape in _published(hints[field.name])
+            ]
         else:
-            yield field.name, get, _shape(hints[field.name], field.metadata.get("published"))
+            found.append(
+                (field.name, get, _shape(hints[field.name], field.metadata.get("published")))
+            )
+    return tuple(found)
 
 
 def _shape(hint: Any, published: str | None = None) -> Any:
@@ -91,7 +99,9 @@ def _shape(hint: Any, published: str | None = None) -> Any:
     if get_origin(hint) is tuple:  # tuple[X, ...]
         return [_shape(args[0], published)]
     if len(args) < len(get_args(hint)):  # X | None
-        return _shape(args[0], published) + "?"
+        if not isinstance(shape := _shape(args[0], published), str):
+            raise TypeError(f"{hint}: only a value, not a list or an object, is published or null")
+        return shape + "?"
     if published and published not in _TYPES:
         raise TypeError(f"published type '{published}' is none of {', '.join(_TYPES)}")
     if hint in _HINTS or published:

@@ -161,3 +161,18 @@ def test_open_data_json_has_one_record_per_line():
         assert "    " + json.dumps(measure, ensure_ascii=False) in lines
     for footnote in data["footnotes"]:
         assert "  " + json.dumps(footnote, ensure_ascii=False) in lines
+
+
+@dataclasses.dataclass(frozen=True)
+class TaggedEvent(Event):
+    tags: dict[str, str] = dataclasses.field(default_factory=dict)  # not declared
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentWithTags(Document):
+    events: tuple[TaggedEvent, ...]
+
+
+def test_a_field_the_json_cannot_hold_as_it_is_must_say_how_or_why_it_is_left_out():
+    with pytest.raises(TypeError, match="declare how it is published, or why it is left out"):
+        published_shape(DocumentWithTags)
