@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from types import SimpleNamespace
+from typing import cast
 
 from . import checks, fidelity
 from .errors import DOCUMENT, DataErrors
@@ -61,8 +62,10 @@ def build_document(
     checks.interface_strings(check, interface, templates)
     footnotes = checks.footnotes(check, notes)
     measures = tuple(m for s in sections for m in s.measures)
+    # the fields of a Document that the pages' keys read, before the Document
+    # can be built (pages.collisions is typed for a whole Document)
     site = SimpleNamespace(actors=actors, measures=measures, glossary=glossary, languages=languages)
-    checks.page_addresses(check, site, interface)
+    checks.page_addresses(check, cast(Document, site), interface)
     if not _readable(check, TEXT_FILES):
         raise DataErrors(check.errors)  # the document is incomplete: no fidelity to check
     listed = set(document["acronym_list"]["entries"])
