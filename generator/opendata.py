@@ -9,7 +9,7 @@ a test holds it to the models (every field published, or said why not).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeAlias
 
 from .load import FILES
 from .markup import plain
@@ -37,7 +37,8 @@ def downloads(doc: Document, yaml_names: tuple[str, ...] = ()) -> dict:
 
 # The published shape, from which the JSON Schema is made: a type name (see
 # ``_TYPES``; "?" after it: or null), [a list of it], or {an object: its fields}.
-SHAPE = {
+Shape: TypeAlias = "str | list[Shape] | dict[str, Shape]"
+SHAPE: dict[str, Shape] = {
     "$schema": "string",
     "language": "language",
     "record": {
@@ -89,13 +90,14 @@ _TYPES: dict[str, dict[str, Any]] = {
     "text": {"$ref": "#/$defs/text"},
     "block": {"$ref": "#/$defs/block"},
 }
-_DEFS = {  # text: with inline markup (**bold**, [^N], ^sup^) and without; block: one or the other
+# text: with inline markup (**bold**, [^N], ^sup^) and without; block: one or the other
+_DEFS: dict[str, Shape] = {
     "text": {"text": "string", "plain": "string"},
     "block": [{"paragraph": "text"}, {"list": ["text"]}],
 }
 
 
-def _schema(shape) -> dict:
+def _schema(shape: Shape) -> dict[str, Any]:
     if isinstance(shape, str):
         base = _TYPES[shape.rstrip("?")]
         return {"oneOf": [base, {"type": "null"}]} if shape.endswith("?") else base
@@ -121,7 +123,7 @@ JSON_SCHEMA = {
 }
 
 
-def document_json(doc: Document, language: str) -> dict:
+def document_json(doc: Document, language: str) -> dict[str, object]:
     """Everything the site shows, in one language, in the published ``SHAPE``:
     each field is the model's field of that name (texts keep their inline
     markup beside their plain text; a "string" text is plain)."""
@@ -138,7 +140,8 @@ def document_json(doc: Document, language: str) -> dict:
     }
 
 
-def _value(value, shape, language: str):
+def _value(value: Any, shape: Shape, language: str) -> object:
+    """``value`` (a field of the document's models) in the published ``shape``."""
     if isinstance(shape, list):
         return [_value(item, shape[0], language) for item in value]
     if isinstance(shape, dict):
@@ -195,7 +198,7 @@ def json_text(
     return "[\n" + ",\n".join(items) + f"\n{indent}]"
 
 
-def schema_fields(shape: dict = SHAPE, path: str = "") -> list[tuple[str, str]]:
+def schema_fields(shape: dict[str, Shape] = SHAPE, path: str = "") -> list[tuple[str, str]]:
     """(path, type) of every field of the published shape, for readers."""
     out = []
     for name, field in shape.items():
