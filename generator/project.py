@@ -111,11 +111,11 @@ class Config:
 
     def palette(self) -> list[tuple[Path_, dict | None]]:
         """(key path, toggle) of each option of the theme's palette."""
-        palette = self._theme().get("palette") or []
-        options: list[tuple[Path_, object]] = [
-            (("theme", "palette", i), o) for i, o in enumerate(palette)
-        ]
-        if isinstance(palette, dict):  # one option, written without a list
+        palette = self._theme().get("palette")
+        options: list[tuple[Path_, object]] = []  # none when it is no list nor mapping
+        if isinstance(palette, list):
+            options = [(("theme", "palette", i), o) for i, o in enumerate(palette)]
+        elif isinstance(palette, dict):  # one option, written without a list
             options = [(("theme", "palette"), palette)]
         return [
             ((*where, "toggle"), o.get("toggle") if isinstance(o.get("toggle"), dict) else None)
