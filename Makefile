@@ -45,11 +45,12 @@ serve: $(VENV)/.installed  ## preview at http://127.0.0.1:8000, reloads on data/
 check: $(VENV)/.installed  ## validate data/*.yaml, the fidelity to the French source, mkdocs.yml and the hand-written pages
 	$(PY) -m generator check
 
-lint: $(DEV)/.installed
+lint: $(DEV)/.installed  ## ruff (lint, format) and mypy (pyproject.toml: [tool.mypy])
 	$(DEVPY) -m ruff check generator tests bench
 	$(DEVPY) -m ruff format --check generator tests bench
+	$(DEVPY) -m mypy
 
-test: $(DEV)/.installed node_modules/.installed lint  ## the linters, the data check and the whole test suite, in parallel (tests/conftest.py: a worker more than the cores)
+test: $(DEV)/.installed node_modules/.installed lint  ## the linters and type checker, the data check and the whole test suite, in parallel (tests/conftest.py: a worker more than the cores)
 	$(DEVPY) -m generator check
 	$(DEVPY) -m pytest -n auto
 

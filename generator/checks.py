@@ -5,13 +5,25 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Sequence
 
 from . import markup, pages
 from .errors import DOCUMENT
 from .fields import Checker, TextUse
 from .interface import DATE_PATTERNS, InterfaceText, Usage, date_pattern_problem, placeholders
 from .load import Path_
-from .models import COUNCIL, Actor, Footnote, GlossaryEntry, Plural, Text
+from .models import (
+    COUNCIL,
+    Actor,
+    Document,
+    Event,
+    Footnote,
+    GlossaryEntry,
+    NotAcronym,
+    Plural,
+    Section,
+    Text,
+)
 from .terms import TermFinder
 
 Templates = list[Usage]
@@ -21,23 +33,36 @@ def _error(check: Checker, file: str, path: Path_, message: str, hint: str = "")
     check.errors.append(check.files[file].error(path, message, hint, stage=DOCUMENT))
 
 
-def _unique(check: Checker, file: str, field: str, ids: list, label: str) -> set[str]:
+def _unique(
+    check: Checker, file: str, field: str, ids: Sequence[str | None], label: str
+) -> set[str]:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
-        if ident is not None and ident in seen:
+        if ident is None:
+            continue
+        if ident in seen:
             message = f"duplicate {label} id '{ident}'"
             _error(check, file, (field, i, "id"), message, "ids must be unique: rename one")
         seen.add(ident)
-    return seen - {None}
+    return seen
 
 
-def references(check: Checker, document: dict, sections, glossary, actors, events) -> None:
+def references(
+    check: Checker,
+    document: dict,
+    sections: Sequence[Section],
+    glossary: Sequence[GlossaryEntry],
+    actors: Sequence[Actor],
+    events: Sequence[Event],
+) -> None:
     """Every id refers to something that exists, once; no actor is part of itself."""
     actor_ids = _unique(check, "actors", "actors", [a.id for a in actors], "actor")
     glossary_ids = _unique(check, "glossary", "entries", [g.id for g in glossary], "glossary")
     _unique(check, "events", "events", [e.id for e in events], "event")
 
-    def ref(file: str, path: Path_, value, known: set[str], what: str, where: str) -> None:
+    def ref(
+        file: str, path: Path_, value: str | None, known: set[str], what: str, where: str
+    ) -> None:
         if value is not None and value not in known:
             close = difflib.get_close_matches(value, sorted(known), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"define it in {where}"
@@ -46,9 +71,9 @@ def references(check: Checker, document: dict, sections, glossary, actors, event
     actor, entry = ("actor", "actors.yaml"), ("glossary entry", "glossary.yaml")
     for i, s in enumerate(sections):
         for j, m in enumerate(s.measures):
-            for k, a in enumerate(m.actions):
+            for k, action in enumerate(m.actions):
                 for key in ("actors", "mentions"):
-                    for n, actor_id in enumerate(getattr(a, key)):
+                    for n, actor_id in enumerate(getattr(action, key)):
                         path = ("sections", i, "measures", j, "actions", k, key, n)
                         ref("measures", path, actor_id, actor_ids, *actor)
     by_id = {a.id: a for a in actors}
@@ -81,16 +106,18 @@ def _ancestors(actor: Actor, by_id: dict[str, Actor]) -> list[str] | None:
     return seen[1:]
 
 
-def acronyms(check: Checker, glossary: tuple[GlossaryEntry, ...], not_acronyms) -> None:
+def acronyms(
+    check: Checker, glossary: Sequence[GlossaryEntry], not_acronyms: Sequence[NotAcronym]
+) -> None:
     """Every acronym-like token of a text is a glossary name of its language;
     each spelling names one glossary entry."""
     known: dict[str, set[str]] = {lang: {n.token for n in not_acronyms} for lang in check.languages}
     owner: dict[tuple[str, str], str] = {}
     for i, entry in enumerate(glossary):
         for lang in check.languages:
-            names = []
+            names: list[tuple[str, Path_]] = []
             if entry.short and entry.short.has(lang):
-                where = ("short",) if entry.short.invariant else ("short", lang)
+                where: Path_ = ("short",) if entry.short.invariant else ("short", lang)
                 names.append((entry.short.get(lang), where))
             names += [
                 (v, ("variants", lang, j)) for j, v in enumerate(entry.variants.get(lang, ()))
@@ -203,7 +230,7 @@ def interface_strings(check: Checker, strings: dict, usage: Templates | None) ->
             _error(check, "interface", ("strings", key), message, "remove it, or use it")
 
 
-def _forms(value: Text | Plural, languages) -> list[tuple[tuple[str, ...], str]]:
+def _forms(value: Text | Plural, languages: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
     """(key path under the string, text) of every language and plural form."""
     if isinstance(value, Plural):
         return [((lang, c), raw) for lang, f in value.forms.items() for c, raw in f.items()]
@@ -243,7 +270,7 @@ def footnotes(check: Checker, texts: dict[int, tuple[Text, Path_]]) -> tuple[Foo
                 check.errors.append(extra.file.error(extra.path, message, hint, stage=DOCUMENT))
             if found:
                 uses[lang] = found[0]
-        places = {u.place for u in uses.values()}
+        places = {u.place for u in uses.values() if u.place is not None}  # marks: placed uses only
         if len(places) > 1:
             where = ", ".join(sorted(places))
             message = f"footnote {number} is marked in different places per language: {where}"
@@ -254,11 +281,12 @@ def footnotes(check: Checker, texts: dict[int, tuple[Text, Path_]]) -> tuple[Foo
     return tuple(notes)
 
 
-def page_addresses(check: Checker, doc, interface: dict) -> None:
+def page_addresses(check: Checker, doc: Document, interface: dict[str, Text | Plural]) -> None:
     """No two pages of the site at one address; no glossary entry at an anchor
     the glossary page has already. ``doc``: the document's actors, measures,
     glossary and languages."""
     for kind, key, other in pages.collisions(doc):
+        assert kind.keys_from is not None  # collisions: the pages made from data ids only
         file, field = kind.keys_from
         index = [getattr(item, "id", None) for item in getattr(doc, field)].index(key)
         message = f"id '{key}' gives a page the same address as {other}"

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,8 @@ COUNCIL = "council"  # in a text: the languages whose text is the Council's own
 URL = re.compile(r"^https://[^\s\"'<>\\]+$")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# reads one field: (its YAML value, its key path) -> the value read, or None
+Reader = Callable[[Any, Path_], Any]
 
 
 @dataclass(frozen=True)
@@ -68,14 +71,16 @@ class Checker:
         self.file: YamlFile = next(iter(files.values()))
         self.reading: Reading | None = None  # the model field whose value is being read
 
-    def err(self, path: Path_, message: str, hint: str = "", file: YamlFile | None = None):
+    def err(self, path: Path_, message: str, hint: str = "", file: YamlFile | None = None) -> None:
         self.errors.append((file or self.file).error(path, message, hint))
 
     def use(self, name: str) -> None:
         """Read file ``name`` next: errors name it."""
         self.file = self.files[name]
 
-    def top(self, name: str, required: tuple, optional: tuple = ()) -> dict | None:
+    def top(
+        self, name: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict | None:
         """The top-level mapping of file ``name``, which the next reads refer to."""
         self.use(name)
         return self.mapping(self.file.data, (), required, optional)
@@ -127,7 +132,9 @@ class Checker:
         return text
 
     # -- shapes ----------------------------------------------------------
-    def mapping(self, value: Any, path: Path_, required: tuple, optional: tuple = ()):
+    def mapping(
+        self, value: Any, path: Path_, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict | None:
         if not isinstance(value, dict):
             self.err(
                 path,
@@ -291,7 +298,7 @@ class Checker:
     def reference(self, value: Any, path: Path_) -> Reference | None:
         """Where a name comes from: ``{title: …, url: https://…}``."""
         data = self.read(value, path, {"title": self.string, "url": self.url})
-        return data and Reference(**data)
+        return Reference(**data) if data else None
 
     def urls(self, value: Any, path: Path_) -> Text | None:
         """An address per language."""
@@ -347,7 +354,9 @@ class Checker:
                 )
         return {lang: value[lang] for lang in self.languages if lang in value}
 
-    def _invariant(self, value, path, place, measure, acronyms) -> Text | None:
+    def _invariant(
+        self, value: dict, path: Path_, place: str | None, measure: int | None, acronyms: bool
+    ) -> Text | None:
         extra = [k for k in value if k != INVARIANT]
         if extra:
             self.err(
@@ -361,14 +370,22 @@ class Checker:
             return None
         return self._use(Text({INVARIANT: text}, invariant=True), path, place, measure, acronyms)
 
-    def _use(self, text: Text, path, place, measure, acronyms) -> Text:
+    def _use(
+        self, text: Text, path: Path_, place: str | None, measure: int | None, acronyms: bool
+    ) -> Text:
         for raw in text.values.values():
             for problem in markup.markup_problems(raw):
                 self.err(path, problem, "see the inline markup table in data/README.md")
         self.uses.append(TextUse(self.file, path, text, place, measure, acronyms, self.reading))
         return text
 
-    def texts(self, value, path, place_prefix: str | None = None, measure: int | None = None):
+    def texts(
+        self,
+        value: Any,
+        path: Path_,
+        place_prefix: str | None = None,
+        measure: int | None = None,
+    ) -> tuple[Text, ...]:
         """A list of texts; the i-th stands at ``<place_prefix>-<i>``."""
         out = []
         for i, item in enumerate(self.sequence(value, path)):
@@ -386,7 +403,7 @@ class Checker:
         self.err(path, f"'{word}' does not begin with a letter or digit", hint)
         return False
 
-    def spellings(self, value, path: Path_) -> dict[str, tuple[str, ...]]:
+    def spellings(self, value: Any, path: Path_) -> dict[str, tuple[str, ...]]:
         """Words per language (actor terms, glossary variants)."""
         if not isinstance(value, dict):
             hint = "write e.g. {fr: [a], en: [b]}"

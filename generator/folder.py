@@ -12,6 +12,7 @@ the place of the last one: ``publish.Staging``.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def _manifest(root: Path) -> set[str]:
     return names
 
 
-def write_manifest(root: Path, names) -> None:
+def write_manifest(root: Path, names: Iterable[str]) -> None:
     """Written only when it changes (a preview server watching the folder
     would otherwise rebuild the site again and again)."""
     text = "".join(f"{n}\n" for n in sorted(names))
@@ -65,7 +66,7 @@ def write_manifest(root: Path, names) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def check(root: Path, expected: set[str] = frozenset()) -> None:
+def check(root: Path, expected: Set[str] = frozenset()) -> None:
     """Raise ``FolderError`` unless everything in ``root`` is the generator's:
     listed in its manifest, or in ``expected`` (the files about to be written)."""
     if root.is_symlink():

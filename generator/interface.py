@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,12 +90,27 @@ class InterfaceText:
         self._locale = Locale.parse(language)
 
     def _raw(self, key: str) -> str | dict[str, str]:
+        """The string, or its plural forms, with the language's typography."""
         value = self._strings[key].get(self._language)
         if isinstance(value, dict):
             return {c: self._typography(v) for c, v in value.items()}
         return self._typography(value)
 
-    def _html(self, raw: str, values: dict) -> Markup:
+    def _text(self, key: str) -> str:
+        """A string of one text (``checks.interface`` rejects a use that gets plural forms)."""
+        raw = self._raw(key)
+        if isinstance(raw, dict):
+            raise TypeError(f"interface string '{key}' has plural forms: use ui.plural")
+        return raw
+
+    def _forms(self, key: str) -> dict[str, str]:
+        """A string's plural forms (``checks.interface`` rejects a use that gets one text)."""
+        raw = self._raw(key)
+        if not isinstance(raw, dict):
+            raise TypeError(f"interface string '{key}' has no plural forms: use ui('{key}')")
+        return raw
+
+    def _html(self, raw: str, values: dict[str, object]) -> Markup:
         def fill(run: str) -> str:
             parts = _PLACEHOLDER.split(run)  # text, name, text, name, …, text
             out = [escape_text(parts[0])]
@@ -110,16 +125,16 @@ class InterfaceText:
     def __getattr__(self, key: str) -> Markup:
         if key.startswith("_") or key not in self._strings:
             raise AttributeError(key)
-        return self._html(self._raw(key), {})
+        return self._html(self._text(key), {})
 
     def __getitem__(self, key: str) -> Markup:
         return getattr(self, key)
 
     def __call__(self, key: str, **values: object) -> Markup:
-        return self._html(self._raw(key), values)
+        return self._html(self._text(key), values)
 
     def plural(self, key: str, count: int, **values: object) -> Markup:
-        forms = self._raw(key)
+        forms = self._forms(key)
         form = forms.get(self._locale.plural_form(count), forms["other"])
         return self._html(form, {"n": count, **values})
 
@@ -127,7 +142,7 @@ class InterfaceText:
         return self("label_format", label=getattr(self, key))
 
     def plain(self, key: str, **values: object) -> str:
-        raw = self._raw(key)
+        raw = self._text(key)
         return plain(_PLACEHOLDER.sub(lambda m: str(values.get(m[1], m[0])), raw))
 
     def js(self, key: str, *names: str) -> str:
@@ -143,7 +158,7 @@ class InterfaceText:
         parts = [int(p) for p in date.split("-")]
         if len(parts) == 1:
             return str(parts[0])
-        pattern = self._raw(DATE_PATTERNS[1] if len(parts) == 2 else DATE_PATTERNS[0])
+        pattern = self._text(DATE_PATTERNS[1] if len(parts) == 2 else DATE_PATTERNS[0])
         return format_date(dt.date(*parts, *[1] * (3 - len(parts))), pattern, locale=self._locale)
 
     def language_name(self, code: str) -> str:
@@ -191,7 +206,10 @@ def _template_uses(path: Path, name: str, modified: int) -> list[Usage]:
 DATE_PATTERNS = ("date_day", "date_month")  # CLDR date patterns, for ``InterfaceText.date``
 # The strings a method of ``InterfaceText`` uses besides the one it is
 # given, with the placeholders it fills in them.
-_METHOD_KEYS = {"label": {"label_format": {"label"}}, "date": dict.fromkeys(DATE_PATTERNS, ())}
+_METHOD_KEYS: dict[str, dict[str, frozenset[str]]] = {
+    "label": {"label_format": frozenset({"label"})},
+    "date": dict.fromkeys(DATE_PATTERNS, frozenset()),
+}
 
 
 def date_pattern_problem(pattern: str, language: str) -> str | None:
@@ -225,7 +243,7 @@ def _uses(tree: nodes.Template, template: str) -> list[Usage]:
             continue
         methods.add(id(target))
         for extra, fills in _METHOD_KEYS.get(target.attr, {}).items():
-            found.append(Usage(extra, template, frozenset(fills)))
+            found.append(Usage(extra, template, fills))
         if key is None or target.attr in ("date", "language_name", "language"):
             continue
         if target.attr == "plural":
@@ -238,13 +256,13 @@ def _uses(tree: nodes.Template, template: str) -> list[Usage]:
     for node in tree.find_all(nodes.Getattr):
         if _is_ui(node.node) and id(node) not in methods and node.attr not in InterfaceText.METHODS:
             found.append(Usage(node.attr, template, frozenset()))
-    for node in tree.find_all(nodes.Getitem):
-        if _is_ui(node.node):
-            found += _family(node.arg, template, frozenset())
+    for item in tree.find_all(nodes.Getitem):
+        if _is_ui(item.node):
+            found += _family(item.arg, template, frozenset())
     return found
 
 
-def _family(key: nodes.Node, template: str, names: frozenset) -> list[Usage]:
+def _family(key: nodes.Node, template: str, names: frozenset[str]) -> list[Usage]:
     """The strings ``key`` names: one ('key'), or a family ('prefix_' ~ x)."""
     if isinstance(key, nodes.Const):
         return [Usage(key.value, template, names)]
@@ -320,13 +338,15 @@ def _python_uses(path: Path, name: str, modified: int) -> PythonUsage:
             _is_ui_py(node.func)
             or (isinstance(node.func, ast.Attribute) and _is_ui_py(node.func.value))
         ):
-            method = None if _is_ui_py(node.func) else node.func.attr
+            # ui(…) or ui.method(…)
+            func = node.func
+            method = func.attr if isinstance(func, ast.Attribute) and not _is_ui_py(func) else None
             if method is not None and method not in InterfaceText.METHODS:
                 continue  # ui.key(…): not a method; the attribute is read below
             if method is not None:
                 called.add(id(node.func))
                 for extra, fills in _METHOD_KEYS.get(method, {}).items():
-                    uses.append(Usage(extra, where, frozenset(fills)))
+                    uses.append(Usage(extra, where, fills))
             if method is not None and method not in _KEYED:
                 continue
             key = node.args[0] if node.args else None
@@ -336,7 +356,11 @@ def _python_uses(path: Path, name: str, modified: int) -> PythonUsage:
             elif method == "plural":
                 uses.append(Usage(key.value, where, names | {"n"}, plural=True))
             elif method == "js":
-                filled = frozenset(a.value for a in node.args[1:] if isinstance(a, ast.Constant))
+                filled = frozenset(
+                    a.value
+                    for a in node.args[1:]
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                )
                 uses.append(Usage(key.value, where, filled, plural=None))
             else:
                 uses.append(Usage(key.value, where, names))
@@ -356,7 +380,9 @@ def _python_uses(path: Path, name: str, modified: int) -> PythonUsage:
     return PythonUsage(tuple(uses), tuple(dynamic))
 
 
-def _keywords(call: ast.Call, dicts) -> frozenset[str] | None:
+def _keywords(
+    call: ast.Call, dicts: Callable[[ast.Call], dict[str, frozenset[str]]]
+) -> frozenset[str] | None:
     """The names a call fills: its keywords, and those of a ``**values`` whose
     dict literal is assigned in its function (``dicts(call)``); None if they
     cannot be known."""
@@ -379,12 +405,14 @@ def _dict_literals(tree: ast.AST) -> dict[str, frozenset[str]]:
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
             if isinstance(target, ast.Name):
-                value = node.value
-                keys = isinstance(value, ast.Dict) and all(
-                    isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys
-                )
                 seen = target.id in found
-                found[target.id] = (
-                    None if seen or not keys else frozenset(k.value for k in value.keys)
-                )
+                found[target.id] = None if seen else _string_keys(node.value)
     return {name: keys for name, keys in found.items() if keys is not None}
+
+
+def _string_keys(value: ast.expr) -> frozenset[str] | None:
+    """The keys of a dict literal whose keys are all strings, or None."""
+    if not isinstance(value, ast.Dict):
+        return None
+    keys = [k.value for k in value.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    return frozenset(keys) if len(keys) == len(value.keys) else None

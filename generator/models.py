@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
+from dataclasses import Field, dataclass, field, fields, is_dataclass
 from typing import Any
 
 ACTOR_KINDS = (
@@ -27,24 +27,21 @@ COUNCIL = "council"
 EDITION = "edition"
 
 
-def declared(
+def declare(
     texts: str | None = None,
     published: str | None = None,
     left_out: str | None = None,
     inline: str | None = None,
-    default: Any = MISSING,
-    default_factory: Any = MISSING,
-) -> Any:
-    """A model field and what the code reading the models needs to know of it:
-    ``texts``, whose texts it holds (``COUNCIL`` or ``EDITION``); in the open
-    data (``opendata``), ``published``: its published type when its type hint
-    does not say it ("id", "url", "partial date"…, or "string" for a text
-    published without its markup); ``left_out``: why it is not published;
-    ``inline``: its object's fields are published in place of it, named with
-    this prefix."""
+) -> dict[str, str]:
+    """What the code reading the models needs to know of a model field, as
+    its ``metadata`` (``field(metadata=declare(…))``): ``texts``, whose texts it
+    holds (``COUNCIL`` or ``EDITION``); in the open data (``opendata``),
+    ``published``: its published type when its type hint does not say it
+    ("id", "url", "partial date"…, or "string" for a text published without
+    its markup); ``left_out``: why it is not published; ``inline``: its
+    object's fields are published in place of it, named with this prefix."""
     meta = {"texts": texts, "published": published, "left_out": left_out, "inline": inline}
-    metadata = {k: v for k, v in meta.items() if v is not None}
-    return field(default=default, default_factory=default_factory, metadata=metadata)
+    return {k: v for k, v in meta.items() if v is not None}
 
 
 def texts_of(field_: Field) -> str | None:
@@ -122,59 +119,65 @@ class Reference:
     """Where an official name comes from: a founding act, an official site…"""
 
     title: str
-    url: str = declared(published="url")
+    url: str = field(metadata=declare(published="url"))
 
 
 @dataclass(frozen=True)
 class Labels:
     """The cover page's labels of the record's fields ("Origine", "Objet"…)."""
 
-    origin: Text = declared(texts=COUNCIL)
-    origin_date: Text = declared(texts=COUNCIL)
-    recipients: Text = declared(texts=COUNCIL)
-    previous_document: Text = declared(texts=COUNCIL)
-    subject: Text = declared(texts=COUNCIL)
+    origin: Text = field(metadata=declare(texts=COUNCIL))
+    origin_date: Text = field(metadata=declare(texts=COUNCIL))
+    recipients: Text = field(metadata=declare(texts=COUNCIL))
+    previous_document: Text = field(metadata=declare(texts=COUNCIL))
+    subject: Text = field(metadata=declare(texts=COUNCIL))
 
 
 @dataclass(frozen=True)
 class Record:
     number: str
-    date: str = declared(published="date")
+    date: str = field(metadata=declare(published="date"))
     # the place alone (for citations): the edition's, the cover page prints only the dateline
-    place: Text = declared(texts=EDITION, published="string")
-    dateline: Text = declared(texts=COUNCIL, left_out="the cover page's wording of place and date")
-    original_language: Text = declared(texts=COUNCIL, left_out="the cover page's wording")
+    place: Text = field(metadata=declare(texts=EDITION, published="string"))
+    dateline: Text = field(
+        metadata=declare(texts=COUNCIL, left_out="the cover page's wording of place and date")
+    )
+    original_language: Text = field(
+        metadata=declare(texts=COUNCIL, left_out="the cover page's wording")
+    )
     session: int
-    approval_date: str = declared(left_out="the same as date")
+    approval_date: str = field(metadata=declare(left_out="the same as date"))
     codes: tuple[str, ...]
     previous_document: str
-    type: Text = declared(texts=COUNCIL, published="string")
-    origin: Text = declared(texts=COUNCIL, published="string")
-    origin_date: Text = declared(texts=COUNCIL, left_out="the cover page's wording of the date")
-    recipients: Text = declared(texts=COUNCIL, left_out="the cover page's wording")
-    subject: Text = declared(texts=COUNCIL, published="string")
-    subject_note: Text = declared(texts=COUNCIL, left_out="the cover page's wording")
-    labels: Labels = declared(left_out="the cover page's labels")
+    type: Text = field(metadata=declare(texts=COUNCIL, published="string"))
+    origin: Text = field(metadata=declare(texts=COUNCIL, published="string"))
+    origin_date: Text = field(
+        metadata=declare(texts=COUNCIL, left_out="the cover page's wording of the date")
+    )
+    recipients: Text = field(metadata=declare(texts=COUNCIL, left_out="the cover page's wording"))
+    subject: Text = field(metadata=declare(texts=COUNCIL, published="string"))
+    subject_note: Text = field(metadata=declare(texts=COUNCIL, left_out="the cover page's wording"))
+    labels: Labels = field(metadata=declare(left_out="the cover page's labels"))
     # the Council's PDF of the document, and its entry in the Council's public register:
     # addresses per language, which the edition gives
-    official: Text = declared(texts=EDITION, published="url")
-    register: Text = declared(texts=EDITION, published="url")
+    official: Text = field(metadata=declare(texts=EDITION, published="url"))
+    register: Text = field(metadata=declare(texts=EDITION, published="url"))
 
 
 @dataclass(frozen=True)
 class Block:
     """A paragraph (``text``) or a bulleted list (``items``)."""
 
-    text: Text | None = declared(texts=COUNCIL, default=None)
-    items: tuple[Text, ...] = declared(texts=COUNCIL, default=())
+    text: Text | None = field(default=None, metadata=declare(texts=COUNCIL))
+    items: tuple[Text, ...] = field(default=(), metadata=declare(texts=COUNCIL))
 
 
 @dataclass(frozen=True)
 class Action:
-    id: str = declared(published="action id")
-    text: Text = declared(texts=COUNCIL)
-    actors: tuple[str, ...] = declared(published="id")
-    mentions: tuple[str, ...] = declared(published="id")
+    id: str = field(metadata=declare(published="action id"))
+    text: Text = field(metadata=declare(texts=COUNCIL))
+    actors: tuple[str, ...] = field(metadata=declare(published="id"))
+    mentions: tuple[str, ...] = field(metadata=declare(published="id"))
 
     @property
     def anchor(self) -> str:
@@ -188,53 +191,56 @@ class Action:
 
 @dataclass(frozen=True)
 class Measure:
-    number: int = declared(published="positive integer")
-    section: str = declared(left_out="given by the section that holds the measure")
-    title: Text = declared(texts=COUNCIL)
-    annex_title: Text | None = declared(texts=COUNCIL)
-    actions_lead_in: Text | None = declared(texts=COUNCIL, left_out="in the YAML (measure 10 only)")
+    number: int = field(metadata=declare(published="positive integer"))
+    section: str = field(metadata=declare(left_out="given by the section that holds the measure"))
+    title: Text = field(metadata=declare(texts=COUNCIL))
+    annex_title: Text | None = field(metadata=declare(texts=COUNCIL))
+    actions_lead_in: Text | None = field(
+        metadata=declare(texts=COUNCIL, left_out="in the YAML (measure 10 only)")
+    )
     actions: tuple[Action, ...]
     annex: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
 class Section:
-    id: str = declared(published="roman numeral")
-    summary_page: int = declared(left_out="a page number of the PDF")
-    title: Text = declared(texts=COUNCIL)
+    id: str = field(metadata=declare(published="roman numeral"))
+    summary_page: int = field(metadata=declare(left_out="a page number of the PDF"))
+    title: Text = field(metadata=declare(texts=COUNCIL))
     measures: tuple[Measure, ...]
 
 
 @dataclass(frozen=True)
 class Package:
-    title: Text = declared(texts=COUNCIL)
-    introduction: tuple[Text, ...] = declared(texts=COUNCIL)
+    title: Text = field(metadata=declare(texts=COUNCIL))
+    introduction: tuple[Text, ...] = field(metadata=declare(texts=COUNCIL))
 
 
 @dataclass(frozen=True)
 class Annex:
-    title: Text = declared(texts=COUNCIL, left_out="in the YAML")
+    title: Text = field(metadata=declare(texts=COUNCIL, left_out="in the YAML"))
     introduction: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
 class Footnote:
-    number: int = declared(published="positive integer")
-    text: Text = declared(texts=COUNCIL)
+    number: int = field(metadata=declare(published="positive integer"))
+    text: Text = field(metadata=declare(texts=COUNCIL))
     anchor: str  # the id of the block or action holding its mark
 
 
 @dataclass(frozen=True, kw_only=True)
 class GlossaryEntry:
-    id: str = declared(published="id")
-    short: Text = declared(texts=EDITION, published="string")
-    long: Text = declared(texts=EDITION, published="string")
-    explanation: Text = declared(texts=EDITION, published="string")
+    id: str = field(metadata=declare(published="id"))
+    short: Text = field(metadata=declare(texts=EDITION, published="string"))
+    long: Text = field(metadata=declare(texts=EDITION, published="string"))
+    explanation: Text = field(metadata=declare(texts=EDITION, published="string"))
     in_document_list: bool = False
-    actor: str | None = declared(published="id", default=None)
+    actor: str | None = field(default=None, metadata=declare(published="id"))
     source: Reference
-    variants: dict[str, tuple[str, ...]] = declared(
-        left_out="spellings for the checks and links, in the YAML", default_factory=dict
+    variants: dict[str, tuple[str, ...]] = field(
+        default_factory=dict,
+        metadata=declare(left_out="spellings for the checks and links, in the YAML"),
     )
 
 
@@ -246,46 +252,51 @@ class NotAcronym:
 
 @dataclass(frozen=True, kw_only=True)
 class Actor:
-    id: str = declared(published="id")
-    name: Text = declared(texts=EDITION, published="string")
+    id: str = field(metadata=declare(published="id"))
+    name: Text = field(metadata=declare(texts=EDITION, published="string"))
     kind: str
-    parent: str | None = declared(published="id", default=None)
-    glossary: str | None = declared(published="id", default=None)
-    description: Text = declared(texts=EDITION, published="string")
-    terms: dict[str, tuple[str, ...]] = declared(
-        left_out="spellings for the checks and links, in the YAML"
+    parent: str | None = field(default=None, metadata=declare(published="id"))
+    glossary: str | None = field(default=None, metadata=declare(published="id"))
+    description: Text = field(metadata=declare(texts=EDITION, published="string"))
+    terms: dict[str, tuple[str, ...]] = field(
+        metadata=declare(left_out="spellings for the checks and links, in the YAML")
     )
     source: Reference
 
 
 @dataclass(frozen=True)
 class Event:
-    id: str = declared(published="id")
-    date: str = declared(published="partial date")
-    kind: str = declared(published="event kind")
-    measure: int | None = declared(published="positive integer")
-    text: Text = declared(texts=EDITION, published="string")
+    id: str = field(metadata=declare(published="id"))
+    date: str = field(metadata=declare(published="partial date"))
+    kind: str = field(metadata=declare(published="event kind"))
+    measure: int | None = field(metadata=declare(published="positive integer"))
+    text: Text = field(metadata=declare(texts=EDITION, published="string"))
 
 
 @dataclass(frozen=True)
 class Document:
-    languages: tuple[str, ...] = declared(left_out="one file per language")
+    languages: tuple[str, ...] = field(metadata=declare(left_out="one file per language"))
     record: Record
-    cover_text: Text = declared(texts=COUNCIL, left_out="part of the cover page, in the YAML")
-    package: Package = declared(inline="")
+    cover_text: Text = field(
+        metadata=declare(texts=COUNCIL, left_out="part of the cover page, in the YAML")
+    )
+    package: Package = field(metadata=declare(inline=""))
     sections: tuple[Section, ...]
-    annex: Annex = declared(inline="annex_")
+    annex: Annex = field(metadata=declare(inline="annex_"))
     footnotes: tuple[Footnote, ...]
-    acronym_list_title: Text = declared(texts=COUNCIL, left_out="in the YAML")
-    acronym_list: tuple[str, ...] = declared(
-        left_out="given per entry as glossary[].in_document_list"
+    acronym_list_title: Text = field(metadata=declare(texts=COUNCIL, left_out="in the YAML"))
+    acronym_list: tuple[str, ...] = field(
+        metadata=declare(left_out="given per entry as glossary[].in_document_list")
     )
     glossary: tuple[GlossaryEntry, ...]
-    not_acronyms: tuple[NotAcronym, ...] = declared(left_out="a check of the data, not content")
+    not_acronyms: tuple[NotAcronym, ...] = field(
+        metadata=declare(left_out="a check of the data, not content")
+    )
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
-    interface: dict[str, Text | Plural] = declared(
-        texts=EDITION, left_out="the site's interface, not the document", default_factory=dict
+    interface: dict[str, Text | Plural] = field(
+        default_factory=dict,
+        metadata=declare(texts=EDITION, left_out="the site's interface, not the document"),
     )
 
     # Lookups derived from the fields, computed once (the document is immutable).

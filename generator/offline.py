@@ -78,9 +78,11 @@ def search_entries(pages: dict[str, str]) -> dict[str, list[dict]]:
     entries: dict[str, list[dict]] = {}
     for url, html in sorted(pages.items()):
         body = indexed_body(html)
-        if body and "data-pagefind-ignore" in body:
+        if not body:
+            continue
+        if "data-pagefind-ignore" in body:
             body = _without_ignored(body)
-        text = _text(body) if body else ""
+        text = _text(body)
         if not text:
             continue
         heading = _HEADING.search(body) or TITLE_ELEMENT.search(html)

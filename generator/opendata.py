@@ -72,6 +72,11 @@ _HINTS: dict[Any, str] = {
 }  # fmt: skip
 
 
+def _through(outer: Callable[[Any], Any], inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``inner`` of ``outer`` of a value."""
+    return lambda value: inner(outer(value))
+
+
 @functools.cache
 def _published(model: type) -> tuple[tuple[str, Callable[[Any], Any], Any], ...]:
     """The published fields of ``model``: (name, their value in an instance, shape)."""
@@ -83,7 +88,7 @@ def _published(model: type) -> tuple[tuple[str, Callable[[Any], Any], Any], ...]
         get = operator.attrgetter(field.name)
         if (prefix := field.metadata.get("inline")) is not None:  # its fields in its place
             found += [
-                (prefix + name, lambda v, get=get, inner=inner: inner(get(v)), shape)
+                (prefix + name, _through(get, inner), shape)
                 for name, inner, shape in _published(hints[field.name])
             ]
         else:
@@ -106,9 +111,9 @@ def _shape(hint: Any, published: str | None = None) -> Any:
         raise TypeError(f"published type '{published}' is none of {', '.join(_TYPES)}")
     if hint in _HINTS or published:
         return published or _HINTS[hint]
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return {name: shape for name, _, shape in _published(hint)}
-    raise TypeError(f"{hint}: declare how it is published, or why it is left out (models.declared)")
+    raise TypeError(f"{hint}: declare how it is published, or why it is left out (models.declare)")
 
 
 def published_shape(model: type = Document) -> dict:
@@ -163,7 +168,7 @@ def _value(value, shape, language: str):
     if isinstance(shape, dict):  # a model
         return {
             name: _value(get(value), inner, language)
-            for name, get, inner in _published(type(value))
+            for name, get, inner in _published(value.__class__)
         }
     if isinstance(value, Text):
         raw = value.get(language)

@@ -74,8 +74,10 @@ class Config:
     def i18n(self) -> tuple[Path_, list]:
         """The key path and the entries of the i18n plugin's ``languages``."""
         plugins = self.data.get("plugins") or []
-        listed = [((i,), p) for i, p in enumerate(plugins)] if isinstance(plugins, list) else []
-        if isinstance(plugins, dict):  # plugins written as a mapping
+        listed: list[tuple[Path_, object]] = []
+        if isinstance(plugins, list):
+            listed = [((i,), p) for i, p in enumerate(plugins)]
+        elif isinstance(plugins, dict):  # plugins written as a mapping
             listed = [((), plugins)]
         for where, plugin in listed:
             if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
@@ -109,9 +111,11 @@ class Config:
 
     def palette(self) -> list[tuple[Path_, dict | None]]:
         """(key path, toggle) of each option of the theme's palette."""
-        palette = self._theme().get("palette") or []
-        options = [(("theme", "palette", i), o) for i, o in enumerate(palette)]
-        if isinstance(palette, dict):  # one option, written without a list
+        palette = self._theme().get("palette")
+        options: list[tuple[Path_, object]] = []  # none when it is no list nor mapping
+        if isinstance(palette, list):
+            options = [(("theme", "palette", i), o) for i, o in enumerate(palette)]
+        elif isinstance(palette, dict):  # one option, written without a list
             options = [(("theme", "palette"), palette)]
         return [
             ((*where, "toggle"), o.get("toggle") if isinstance(o.get("toggle"), dict) else None)
@@ -138,7 +142,7 @@ def read_config(path: Path) -> Config:
     return Config(path, data if isinstance(data, dict) else {}, marks)
 
 
-def _marks(node, where: Path_, marks: dict) -> None:
+def _marks(node: yaml.Node | None, where: Path_, marks: dict[Path_, tuple[int, int]]) -> None:
     if node is None:
         return
     marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -290,7 +294,14 @@ def _siblings(folder: Path, stem: str, languages: tuple[str, ...]) -> list[Path]
     return [p for p in found if p.name.removesuffix(".md").rpartition(".")[2] in languages]
 
 
-def _snippets(text, name, language, docs, languages, generated) -> list[DataError]:
+def _snippets(
+    text: str,
+    name: str,
+    language: str,
+    docs: Path,
+    languages: tuple[str, ...],
+    generated: list[re.Pattern[str]],
+) -> list[DataError]:
     """A snippet (``--8<-- "package/index.fr.md"``) names a file that will be
     there, of the page's own language."""
     errors = []
@@ -320,7 +331,9 @@ def _prose(text: str) -> str:
     return _CODE.sub(blank, text)
 
 
-def _links(text: str, name: str, folder: str, docs: Path, languages) -> list[DataError]:
+def _links(
+    text: str, name: str, folder: str, docs: Path, languages: tuple[str, ...]
+) -> list[DataError]:
     """A relative link of a hand-written page leads to a page of the site or a
     file of the docs folder (MkDocs' strict build refuses it otherwise)."""
     errors = []
@@ -347,7 +360,7 @@ def _links(text: str, name: str, folder: str, docs: Path, languages) -> list[Dat
     return errors
 
 
-def _generated_paths() -> list[re.Pattern]:
+def _generated_paths() -> list[re.Pattern[str]]:
     """The path of every generated page in the generated folder (without its
     language suffix; the home page's body is ``package/index.md``), a family's
     as a pattern."""

@@ -238,7 +238,7 @@ def write_language_files(built: Path, not_found: dict[str, str]) -> None:
 
 def start_index(
     built: Path, indexer: Indexer = search.command, quiet: bool = False
-) -> subprocess.Popen:
+) -> subprocess.Popen[str]:
     """Start indexing ``built``: the indexer runs in its own process meanwhile."""
     command = list(indexer(built))
     output = subprocess.DEVNULL if quiet else subprocess.PIPE
@@ -250,7 +250,7 @@ def start_index(
         ) from None
 
 
-def stop(process: subprocess.Popen | None) -> None:
+def stop(process: subprocess.Popen[str] | None) -> None:
     """Stop a process if it still runs."""
     if process is not None and process.poll() is None:
         process.kill()
@@ -258,7 +258,7 @@ def stop(process: subprocess.Popen | None) -> None:
 
 
 def wait_for_index(
-    process: subprocess.Popen,
+    process: subprocess.Popen[str],
     built: Path,
     expected: dict[str, int],
     timeout: float,
@@ -271,9 +271,11 @@ def wait_for_index(
         out, _ = process.communicate(timeout=max(0.0, started + timeout - time.monotonic()))
     except subprocess.TimeoutExpired:
         stop(process)
+        args = process.args  # start_index's list
+        command = " ".join(map(str, args)) if isinstance(args, list) else str(args)
         raise PublishError(
             f"the search index of {built} was not done in {timeout:g} s (Pagefind hung?): stopped "
-            f"(command: {' '.join(map(str, process.args))})"
+            f"(command: {command})"
         ) from None
     if process.returncode != 0:
         lines = [line.strip() for line in (out or "").splitlines() if line.strip()]

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from . import opendata, pages, pictures, views
 from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, built_url, escape_text, plain, to_html
-from .models import Document, Text
+from .models import Action, Document, Measure, Text
 from .terms import TermFinder
 
 TEMPLATES = pages.TEMPLATES_DIR
@@ -106,7 +106,8 @@ class LanguageRenderer:
         return self._pieces[key]
 
     def _terms(self, run: str, mode: str, glossary: str) -> str:
-        out, last = [], 0
+        out: list[str] = []
+        last = 0
         for found in self._finder.finditer(run):
             entry_id, expansion = self._entries[found.term]
             out.append(escape_text(run[last : found.start]))
@@ -133,7 +134,7 @@ class PageText:
     kind: pages.PageKind | None = None
     footnotes: list[int] = field(default_factory=list)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.renderer = self.site.renderer(self.language)
         self.ui = self.renderer.ui
         self.urls = self.site.urls
@@ -148,7 +149,7 @@ class PageText:
         if not text:
             return Markup("")
         pieces = self.renderer.pieces(text.get(self.language), self._mode, self._glossary)
-        html = "".join(self._footnote_ref(p) if type(p) is int else p for p in pieces)
+        html = "".join(self._footnote_ref(p) if isinstance(p, int) else p for p in pieces)
         if self.language in text.council:
             html += f' <span class="council-mark">{self.ui.council_mark}</span>'
         return Markup(html)
@@ -173,7 +174,7 @@ class PageText:
         page = self.urls.served(self.page) + (f"#{fragment}" if fragment else "")
         return self.site.edition.site_url.rstrip("/") + "/" + folder + page
 
-    def cite(self, measure, action=None) -> Markup:
+    def cite(self, measure: Measure, action: Action | None = None) -> Markup:
         """The citation of a measure or an action, in the page's language."""
         values = {
             "number": self.site.doc.record.number,
@@ -189,7 +190,8 @@ class PageText:
     def label(self, text: Text) -> Markup:
         """Text inside a link: acronyms explained but not linked; no footnote marks."""
         raw = FOOTNOTE_MARK.sub("", text.get(self.language))
-        return Markup("".join(self.renderer.pieces(raw, "abbr", self._glossary)))
+        pieces = self.renderer.pieces(raw, "abbr", self._glossary)
+        return Markup("".join(p for p in pieces if isinstance(p, str)))  # no marks: removed above
 
     def attr(self, text: Text) -> str:
         """Plain text, for attributes (escaped when printed: ``_finalize``)."""
@@ -199,10 +201,11 @@ class PageText:
         """The page's metadata block: strings plain and HTML-escaped (themes
         print titles without escaping), written by a YAML serializer; with
         what search results say of the page (its kind and weight)."""
-        if self.kind and self.kind.search is None:
+        search = self.kind.search if self.kind else None
+        if self.kind and search is None:
             meta = {**meta, "search_exclude": True}
-        elif self.kind:
-            label, weight = self.kind.search
+        elif search is not None:
+            label, weight = search
             meta = {**meta, "search_type": self.ui.plain(label), "search_weight": weight}
         values = {k: str(escape(plain(v))) if isinstance(v, str) else v for k, v in meta.items()}
         dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1_000_000)
@@ -305,6 +308,7 @@ class Site:
     def pages(self, language: str) -> dict[str, str]:
         out = {}
         for kind in pages.GENERATED:
+            assert kind.template, kind.name  # GENERATED: the kinds that have a template
             template = self.env.get_template(kind.template)
             for key, path in kind.pages(self.doc):
                 t = PageText(self, language, path, kind=kind)

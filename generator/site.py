@@ -33,7 +33,8 @@ def generate(
     ``target`` holds files the generator did not write."""
     sources, source = read_data(data_dir, languages)
     doc = parse_document(sources, source, languages, config_beside(data_dir))
-    texts = {f"{name}.yaml": s.text for name, s in sources.items()}
+    # read_data raised if a file could not be read: each has its text
+    texts = {f"{name}.yaml": s.text for name, s in sources.items() if s.text is not None}
     return write(doc, texts, target, directory_urls, edition)
 
 

@@ -8,13 +8,16 @@ across the files; ``DataErrors`` is raised with everything found.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from types import SimpleNamespace
+from typing import Any, TypeVar, cast
 
 from . import checks, fidelity
 from .errors import DOCUMENT, DataErrors
-from .fields import INVARIANT, Checker
+from .fields import INVARIANT, Checker, Reader
 from .load import Path_, Source, YamlFile
 from .models import (
     ACTOR_KINDS,
@@ -31,6 +34,7 @@ from .models import (
     Measure,
     NotAcronym,
     Package,
+    Plural,
     Record,
     Section,
     Text,
@@ -38,6 +42,7 @@ from .models import (
 
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
 _ACTION_ID = re.compile(r"^(\d+)\.(\d+)$")
+T = TypeVar("T")
 TEXT_FILES = ("document", "measures", "footnotes", "glossary")  # the document's text comes from
 
 
@@ -61,8 +66,10 @@ def build_document(
     checks.interface_strings(check, interface, templates)
     footnotes = checks.footnotes(check, notes)
     measures = tuple(m for s in sections for m in s.measures)
+    # the fields of a Document that the pages' keys read, before the Document
+    # can be built (pages.collisions is typed for a whole Document)
     site = SimpleNamespace(actors=actors, measures=measures, glossary=glossary, languages=languages)
-    checks.page_addresses(check, site, interface)
+    checks.page_addresses(check, cast(Document, site), interface)
     if not _readable(check, TEXT_FILES):
         raise DataErrors(check.errors)  # the document is incomplete: no fidelity to check
     listed = set(document["acronym_list"]["entries"])
@@ -97,7 +104,13 @@ def _readable(check: Checker, names: tuple[str, ...]) -> bool:
     return not any(e.stage < DOCUMENT and e.file in read for e in check.errors)
 
 
-def _entries(check: Checker, name: str, field: str, read, optional: tuple = ()) -> list:
+def _entries(
+    check: Checker,
+    name: str,
+    field: str,
+    read: Callable[[Checker, Any, Path_], T | None],
+    optional: tuple[str, ...] = (),
+) -> list[T]:
     """``read(check, value, path)`` of each item of the list ``field`` of file ``name``."""
     data = check.top(name, (field,), optional)
     if data is None:
@@ -108,15 +121,18 @@ def _entries(check: Checker, name: str, field: str, read, optional: tuple = ()) 
     return [item for item in found if item is not None]
 
 
-def _blocks(check: Checker, value, path: Path_, place: str, measure: int | None = None):
+def _blocks(
+    check: Checker, value: Any, path: Path_, place: str, measure: int | None = None
+) -> tuple[Block, ...]:
     """Paragraphs (``text:``) and lists (``items:``); ``place``: their anchors' prefix."""
     out = []
     for i, item in enumerate(check.sequence(value, path)):
         here = f"{place}-{i + 1}"
+        fields: dict[str, Reader]
         if isinstance(item, dict) and "items" in item:
-            fields = {"items": lambda v, p, here=here: check.texts(v, p, here, measure)}
+            fields = {"items": functools.partial(check.texts, place_prefix=here, measure=measure)}
         else:
-            fields = {"text": lambda v, p, here=here: check.text(v, p, here, measure)}
+            fields = {"text": functools.partial(check.text, place=here, measure=measure)}
         if data := check.read(item, path + (i,), fields, model=Block):
             out.append(Block(**data))
     return tuple(out)
@@ -124,14 +140,14 @@ def _blocks(check: Checker, value, path: Path_, place: str, measure: int | None 
 
 # -- document.yaml ------------------------------------------------------------
 def _document(check: Checker) -> dict:
-    def text(place: str | None = None, acronyms: bool = True):
+    def text(place: str | None = None, acronyms: bool = True) -> Reader:
         return lambda v, p: check.text(v, p, place, acronyms=acronyms)
 
     cover = text(acronyms=False)
-    labels = {
+    labels: dict[str, Reader] = {
         k: cover for k in ("origin", "origin_date", "recipients", "previous_document", "subject")
     }
-    record = {
+    record: dict[str, Reader] = {
         **dict.fromkeys(("number", "previous_document"), check.string),
         **dict.fromkeys(("date", "approval_date"), check.date),
         "session": check.integer,
@@ -144,11 +160,11 @@ def _document(check: Checker) -> dict:
         **{k: cover for k in ("place", "dateline", "original_language", "type", "origin")},
         **{k: cover for k in ("origin_date", "recipients", "subject", "subject_note")},
     }
-    package = {
+    package: dict[str, Reader] = {
         "title": text("package-title"),
         "introduction": lambda v, p: check.texts(v, p, "introduction"),
     }
-    annex = {
+    annex: dict[str, Reader] = {
         "title": text("annex-title"),
         "introduction": lambda v, p: _blocks(check, v, p, "annex-introduction"),
     }
@@ -174,7 +190,7 @@ def _sections(check: Checker) -> tuple[Section, ...]:
     sections, seen, count = [], set(), 0
     for i, value in enumerate(check.sequence(data["sections"], ("sections",))):
         path = ("sections", i)
-        fields = {
+        fields: dict[str, Reader] = {
             "id": lambda v, p: check.ident(v, p, _ROMAN),
             "summary_page": check.integer,
             "title": check.text,
@@ -194,14 +210,16 @@ def _sections(check: Checker) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def _measure(check: Checker, value, path: Path_, section: str, expected: int) -> Measure | None:
-    def actions(v, p):
+def _measure(
+    check: Checker, value: Any, path: Path_, section: str, expected: int
+) -> Measure | None:
+    def actions(v: Any, p: Path_) -> tuple[Action, ...]:
         read = (
             _action(check, a, p + (k,), expected, k + 1) for k, a in enumerate(check.sequence(v, p))
         )
         return tuple(a for a in read if a)
 
-    fields = {
+    fields: dict[str, Reader] = {
         "number": check.integer,
         "title": check.text,
         "actions": actions,
@@ -216,7 +234,9 @@ def _measure(check: Checker, value, path: Path_, section: str, expected: int) ->
     return Measure(section=section, **{"annex_title": None, "actions_lead_in": None, **data})
 
 
-def _action(check: Checker, value, path: Path_, measure: int | None, position: int):
+def _action(
+    check: Checker, value: Any, path: Path_, measure: int | None, position: int
+) -> Action | None:
     expected = f"{measure}.{position}"
     place = "action-" + expected.replace(".", "-")
     fields = {"id": check.string, "text": lambda v, p: check.text(v, p, place, measure)}
@@ -234,7 +254,7 @@ def _action(check: Checker, value, path: Path_, measure: int | None, position: i
 
 
 # -- footnotes.yaml -----------------------------------------------------------
-def _footnotes(check: Checker) -> dict:
+def _footnotes(check: Checker) -> dict[int, tuple[Text, Path_]]:
     """Footnote number -> (text, path): numbered 1, 2, 3… in order."""
 
     def note(check: Checker, value, path: Path_):
@@ -242,13 +262,13 @@ def _footnotes(check: Checker) -> dict:
         data = check.read(value, path, fields, model=Footnote)
         return data and data["number"] is not None and (path, data)
 
-    result = {}
-    for path, data in (n for n in _entries(check, "footnotes", "footnotes", note) if n):
+    result: dict[int, tuple[Text, Path_]] = {}
+    for path, data in _entries(check, "footnotes", "footnotes", note):
         number = data["number"]
         if number in result:
             check.err(path + ("number",), f"duplicate footnote number {number}", "renumber them")
-        elif number != int(path[1]) + 1:
-            message = f"footnote number {number} breaks the sequence: expected {path[1] + 1}"
+        elif number != (expected := int(path[1]) + 1):
+            message = f"footnote number {number} breaks the sequence: expected {expected}"
             check.err(path + ("number",), message, "footnotes are numbered 1, 2, 3… without gaps")
         result[number] = (data["text"], path)
     return result
@@ -256,15 +276,15 @@ def _footnotes(check: Checker) -> dict:
 
 # -- glossary.yaml ------------------------------------------------------------
 def _glossary(check: Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcronym, ...]]:
-    def entry(check: Checker, value, path: Path_) -> GlossaryEntry | None:
-        def short(value, path: Path_) -> Text | None:  # found in the texts, as the terms
+    def entry(check: Checker, value: Any, path: Path_) -> GlossaryEntry | None:
+        def short(value: Any, path: Path_) -> Text | None:  # found in the texts, as the terms
             text = check.text(value, path, acronyms=False)
             if text is not None:
                 for lang, word in text.values.items():
                     check.term(word, path + ((INVARIANT,) if text.invariant else (lang,)))
             return text
 
-        fields = {
+        fields: dict[str, Reader] = {
             "id": check.ident,
             "short": short,
             "long": check.text,
@@ -288,8 +308,8 @@ def _actors(check: Checker) -> tuple[Actor, ...]:
     return tuple(_entries(check, "actors", "actors", _actor))
 
 
-def _actor(check: Checker, value, path: Path_) -> Actor | None:
-    fields = {
+def _actor(check: Checker, value: Any, path: Path_) -> Actor | None:
+    fields: dict[str, Reader] = {
         "id": check.ident,
         "name": check.text,
         "kind": lambda v, p: check.choice(v, p, ACTOR_KINDS, "actor kind"),
@@ -309,8 +329,8 @@ def _actor(check: Checker, value, path: Path_) -> Actor | None:
 
 # -- events.yaml --------------------------------------------------------------
 def _events(check: Checker) -> tuple[Event, ...]:
-    def event(check: Checker, value, path: Path_) -> Event | None:
-        fields = {
+    def event(check: Checker, value: Any, path: Path_) -> Event | None:
+        fields: dict[str, Reader] = {
             "id": check.ident,
             "date": check.date,
             "kind": lambda v, p: check.choice(v, p, EVENT_KINDS, "event kind"),
@@ -324,7 +344,7 @@ def _events(check: Checker) -> tuple[Event, ...]:
 
 
 # -- interface.yaml -----------------------------------------------------------
-def _interface(check: Checker) -> dict:
+def _interface(check: Checker) -> dict[str, Text | Plural]:
     data = check.top("interface", ("strings",))
     if data is None:
         return {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import random
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -19,9 +20,11 @@ from .models import (
     COUNCIL,
     Action,
     Actor,
+    Block,
     Document,
     GlossaryEntry,
     Measure,
+    Section,
     Text,
     declared_texts,
 )
@@ -154,7 +157,7 @@ class SideBySideRow(NamedTuple):
     level: int = 0  # a heading's
 
 
-def _blocks(blocks) -> list[SideBySideRow]:
+def _blocks(blocks: Iterable[Block]) -> list[SideBySideRow]:
     rows = []
     for block in blocks:
         if block.text:
@@ -177,7 +180,14 @@ def _annex_rows(measure: Measure) -> list[SideBySideRow]:
     return [heading, *_blocks(measure.annex)]
 
 
-def _part_rows(doc: Document, part: int, heading: str, title: Text, opening, measure_rows) -> list:
+def _part_rows(
+    doc: Document,
+    part: int,
+    heading: str,
+    title: Text,
+    opening: list[SideBySideRow],
+    measure_rows: Callable[[Measure], list[SideBySideRow]],
+) -> list[SideBySideRow]:
     """A part of the full text: its ``heading`` (an interface string), the
     document's title and opening rows, then each section and its measures."""
     rows = [
@@ -212,7 +222,7 @@ def side_by_side_rows(doc: Document, measure: Measure | None = None) -> list[Sid
     ]
 
 
-def section_anchor(part: int, section) -> str:
+def section_anchor(part: int, section: Section) -> str:
     """The full text's anchor of a section's heading in part 1 or 2."""
     return f"part-{part}-section-{section.id.lower()}"
 
@@ -321,7 +331,9 @@ class Question:
     source: str  # page path of the passage, with its anchor
 
 
-def _choices(rng: random.Random, right: str, pool: list[str], exclude: set[str], count: int = 4):
+def _choices(
+    rng: random.Random, right: str, pool: list[str], exclude: set[str], count: int = 4
+) -> tuple[tuple[str, ...], int]:
     others = [name for name in pool if name != right and name not in exclude]
     choices = [right, *rng.sample(others, min(count - 1, len(others)))]
     rng.shuffle(choices)

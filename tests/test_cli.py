@@ -135,6 +135,20 @@ def test_the_palette_toggles_name_interface_strings(project, capsys):
     ), errors
 
 
+def test_a_palette_that_is_no_list_is_no_traceback(project, capsys):
+    """``palette: 5`` (MkDocs refuses it): no toggle is read, and the strings
+    the toggles named are reported unused, with their place."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("  palette:\n"), text.index("\nextra:")
+    config.write_text(text[:start] + "  palette: 5\n" + text[end:], encoding="utf-8")
+    errors = _errors(project, capsys)
+    assert [e for e in errors if "palette_to_" in e] == [
+        e for e in errors if "interface string 'palette_to_" in e and "is used nowhere" in e
+    ]
+    assert len([e for e in errors if "palette_to_" in e]) == 2, errors
+
+
 def test_a_link_of_a_hand_written_page_must_lead_somewhere(project, capsys):
     (project / "docs" / "edit.en.md").write_text(
         "[a](about.md) [g](package/glossary.md#x) [m](package/measure-2.md) [w](https://x.eu)\n"

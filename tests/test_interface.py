@@ -86,6 +86,18 @@ def test_scripts_get_the_raw_string_or_its_plural_forms():
     assert ui("fr").js("count") == '{"one": "{n} action", "other": "{n} actions"}'
 
 
+def test_a_string_used_with_the_wrong_number_of_forms_is_named():
+    """One text read as plural forms, or plural forms as one text (which the
+    check refuses before rendering): an error naming the string, not a crash
+    in the markup code."""
+    with pytest.raises(TypeError, match="'count' has plural forms: use ui.plural"):
+        ui("en")["count"]
+    with pytest.raises(TypeError, match="'count' has plural forms"):
+        ui("en").plain("count")
+    with pytest.raises(TypeError, match="'see' has no plural forms"):
+        ui("en").plural("see", 2)
+
+
 def test_template_usage_reads_every_way_a_template_uses_a_string(tmp_path):
     (tmp_path / "a.md.j2").write_text(
         "{{ t.ui.one }} {{ t.ui['two'] }} {{ t.ui('three', x=1) }} {{ t.ui.plural('four', n, y=2) }}"

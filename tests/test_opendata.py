@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import load_document
-from generator.models import EDITION, Block, Document, Event, Text, declared
+from generator.models import EDITION, Block, Document, Event, Text, declare
 from generator.opendata import (
     JSON_SCHEMA,
     document_json,
@@ -104,7 +104,9 @@ def test_every_field_of_the_models_is_published_or_says_why_not(model):
 class PlacedEvent(Event):
     """An event with a new optional field, declared as a model's field is."""
 
-    place: Text | None = declared(texts=EDITION, published="string", default=None)
+    place: Text | None = dataclasses.field(
+        default=None, metadata=declare(texts=EDITION, published="string")
+    )
 
 
 @dataclasses.dataclass(frozen=True)

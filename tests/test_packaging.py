@@ -70,3 +70,13 @@ def test_serving_installs_the_runtime_only():
     install = re.search(r"^\$\(VENV\)/\.installed: (.*)\n((?:\t.*\n)+)", makefile, re.M)
     assert install[1].split() == ["requirements.txt"]
     assert "--require-hashes -r requirements.txt" in install[2]
+
+
+def test_lint_type_checks_the_generator():
+    """``make lint`` (run by ``make test`` and CI) runs mypy on generator/ with
+    the untyped functions' bodies checked too."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    lint = re.search(r"^lint: .*\n((?:\t.*\n)+)", makefile, re.M)
+    assert "\t$(DEVPY) -m mypy\n" in lint[0]
+    mypy = PYPROJECT["tool"]["mypy"]
+    assert mypy["files"] == ["generator"] and mypy["check_untyped_defs"] is True
