@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -27,6 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -87,6 +89,17 @@ def check_address(host: str, port: int) -> None:
                 f"cannot serve at {host}:{port}: {exc.strerror} (another `make serve`?); "
                 f"stop it, or serve elsewhere: mkdocs serve -a {host}:PORT"
             ) from None
+
+
+def stop_on_signals() -> None:
+    """A build told to stop (SIGTERM, SIGHUP) stops as one interrupted by
+    Ctrl-C: its unfinished site is removed (``Build.abandon`` at exit)."""
+
+    def interrupted(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt(f"stopped by signal {signum}")
+
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, interrupted)
 
 
 class WarningCount(logging.Handler):

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,11 +89,11 @@ class Checker:
         self,
         value: Any,
         path: Path_,
-        fields: dict,
-        optional: dict | None = None,
+        fields: Mapping[str, Reader],
+        optional: Mapping[str, Reader] | None = None,
         model: type | None = None,
         names: dict[str, str] | None = None,
-    ):
+    ) -> dict[str, Any] | None:
         """The mapping ``value`` read field by field, each by its reader
         (``reader(value, path)``): ``fields`` are required, ``optional`` not
         (absent, they are left out). None if it is not a mapping or a
@@ -113,7 +113,9 @@ class Checker:
             if key in readers
         }
 
-    def read_field(self, reader, value: Any, path: Path_, model: type, name: str | None = None):
+    def read_field(
+        self, reader: Reader, value: Any, path: Path_, model: type, name: str | None = None
+    ) -> Any:
         """``reader(value, path)``: the value of the field ``name`` (by default
         the last key of ``path``) of ``model``, whose texts are whose it declares."""
         name = name or str(path[-1])

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import atexit
 import logging
-import signal
 import sys
-from importlib.metadata import version
+from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 # MkDocs loads a hook by file path: make the project root importable.
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,8 +36,6 @@ from generator.interface import InterfaceText  # noqa: E402
 from generator.markup import plain  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
-# the theme's compiled templates are cached apart for each version of what compiles them
-_COMPILER = "-".join(version(name) for name in ("jinja2", "mkdocs", "mkdocs-material"))
 
 
 class _I18n:
@@ -52,7 +52,7 @@ class _I18n:
         self.building: bool = plugin.building  # another language's build, inside the first one's
         self.folders = {lang.locale: lang.link.lstrip("/") for lang in self._languages}  # "", "en/"
 
-    def name_languages(self, name) -> None:
+    def name_languages(self, name: Callable[[str], str]) -> None:
         """The language switcher's names (``name(code)``), before the plugin builds it."""
         for lang in self._languages:
             lang.name = name(lang.locale)
@@ -100,8 +100,7 @@ def _start(config: MkDocsConfig, i18n: _I18n) -> None:
         raise PluginError(str(exc)) from None
     if _build.writes_site:
         atexit.register(_build.abandon)  # an interrupted build (Ctrl-C) leaves nothing behind
-        for stop in (signal.SIGTERM, signal.SIGHUP):  # and one told to stop: the same way
-            signal.signal(stop, _interrupted)
+        build.stop_on_signals()  # and one told to stop: the same way
     _warnings.count = 0
     logging.getLogger("mkdocs").addHandler(_warnings)
 
@@ -119,7 +118,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_serve(server, config: MkDocsConfig, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     # Watch docs/ but the generated pages (each write would start another build): data/ instead
     docs = Path(config.docs_dir)
     server.unwatch(str(docs))
@@ -137,14 +136,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _build.refresh(config_file, custom, config.site_url or "", Path(config.site_dir))
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # the navigation's (escaped) title: Material prints page.title through striptags
     if page.title and not page.meta.get("title"):
         page.meta["title"] = page.title
     return markdown
 
 
-def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     # The page in every language (hreflang links and the language switch)
     context["alternates"] = theme.alternates(config.extra, page.url)
     return context
@@ -156,10 +155,8 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     return context
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
-    # MkDocs makes a new Jinja environment for each language's build, and for
-    # each rebuild while serving: keep the theme's compiled templates on disk
-    env.bytecode_cache = FileSystemBytecodeCache(pattern=f"__edition_theme_{_COMPILER}_%s.cache")
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = theme.bytecode_cache()  # the theme compiled once, not per language
     return env
 
 
@@ -189,10 +186,6 @@ def on_build_error(error: Exception) -> None:
         target = _build.staging.target if _build.staging else "the site"
         log.error("the build stopped: %s; %s was left as it was", publish.os_line(error), target)
         raise Abort("Aborted with an error of the system") from None
-
-
-def _interrupted(signum, frame) -> None:
-    raise KeyboardInterrupt(f"stopped by signal {signum}")
 
 
 def on_shutdown() -> None:

@@ -124,7 +124,7 @@ def published_shape(model: type = Document) -> dict:
 SHAPE = published_shape()
 
 
-def _schema(shape) -> dict:
+def _schema(shape: Any) -> dict[str, Any]:
     if isinstance(shape, str):
         base = _TYPES[shape.rstrip("?")]
         return {"oneOf": [base, {"type": "null"}]} if shape.endswith("?") else base
@@ -162,7 +162,7 @@ def document_json(doc: Document, language: str) -> dict:
     return {"$schema": SCHEMA_NAME, "language": language, **_value(doc, SHAPE, language)}
 
 
-def _value(value, shape, language: str):
+def _value(value: Any, shape: Any, language: str) -> Any:
     if isinstance(shape, list):
         return [_value(item, shape[0], language) for item in value]
     if isinstance(shape, dict):  # a model

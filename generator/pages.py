@@ -46,7 +46,7 @@ class PageKind:
     # left out of search (a page that only repeats others)
     search: tuple[str, str] | None = ("search_type_tool", "0.5")
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "path", self.path or f"{FOLDER}/{self.name}.md")
         if self.template == "":
             object.__setattr__(self, "template", f"{self.name}.md.j2")
@@ -180,7 +180,7 @@ def collisions(doc: Document) -> list[tuple[PageKind, Any, str]]:
     return found
 
 
-def glossary_page_anchors(title, languages: tuple[str, ...]) -> set[str]:
+def glossary_page_anchors(title: object, languages: tuple[str, ...]) -> set[str]:
     """The anchors the glossary page has besides its entries: its heading's,
     made from its ``title`` (the interface string)."""
     if not isinstance(title, Text):

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib.metadata import version
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
 
 from . import addresses, pages
@@ -38,6 +40,15 @@ class Version:
 
     date: str
     version: str
+
+
+def bytecode_cache() -> FileSystemBytecodeCache:
+    """Where the theme's compiled templates are kept between builds (MkDocs
+    makes a new Jinja environment for each language, and each rebuild while
+    serving): apart for each version of what compiles them, since Jinja's
+    cache checks only a template's source."""
+    compiler = "-".join(version(name) for name in ("jinja2", "mkdocs", "mkdocs-material"))
+    return FileSystemBytecodeCache(pattern=f"__edition_theme_{compiler}_%s.cache")
 
 
 def context(

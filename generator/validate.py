@@ -257,10 +257,10 @@ def _action(
 def _footnotes(check: Checker) -> dict[int, tuple[Text, Path_]]:
     """Footnote number -> (text, path): numbered 1, 2, 3… in order."""
 
-    def note(check: Checker, value, path: Path_):
-        fields = {"number": check.integer, "text": check.text}
+    def note(check: Checker, value: Any, path: Path_) -> tuple[Path_, dict[str, Any]] | None:
+        fields: dict[str, Reader] = {"number": check.integer, "text": check.text}
         data = check.read(value, path, fields, model=Footnote)
-        return data and data["number"] is not None and (path, data)
+        return (path, data) if data and data["number"] is not None else None
 
     result: dict[int, tuple[Text, Path_]] = {}
     for path, data in _entries(check, "footnotes", "footnotes", note):
@@ -291,9 +291,9 @@ def _glossary(check: Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcron
             "source": check.reference,
             "explanation": check.text,
         }
-        optional = {"actor": check.ident, "variants": check.spellings}
+        optional: dict[str, Reader] = {"actor": check.ident, "variants": check.spellings}
         data = check.read(value, path, fields, optional, model=GlossaryEntry)
-        return data and GlossaryEntry(**data)
+        return GlossaryEntry(**data) if data else None
 
     entries = _entries(check, "glossary", "entries", entry, ("not_acronyms",))
     data = check.file.data if isinstance(check.file.data, dict) else {}
@@ -338,7 +338,7 @@ def _events(check: Checker) -> tuple[Event, ...]:
             "text": check.text,
         }
         data = check.read(value, path, fields, model=Event)
-        return data and Event(**data)
+        return Event(**data) if data else None
 
     return tuple(_entries(check, "events", "events", event))
 
