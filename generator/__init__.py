@@ -4,7 +4,7 @@ The flow, one module a step: ``load`` (the data folder's YAML files, with the
 place of every value) -> ``validate`` (with ``fields`` and ``checks``: a typed
 ``models.Document``, or every ``DataError`` at once) -> ``views`` -> ``render``
 (each kind of page of ``pages.KINDS`` through its template) -> ``write`` (the
-generated folder, only what changed). ``site.generate`` runs them all; the MkDocs
+generated folder, only what changed). ``generated.generate`` runs them all; the MkDocs
 adapter is ``mkdocs_hook.py``.
 
 Public API: ``load_document``, ``DataError``/``DataErrors``, the models.

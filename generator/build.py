@@ -3,7 +3,7 @@
 
 - ``start``: the checks (a build for publishing knows its address, a preview's
   address is free, the project around the data is right), then, for a build,
-  the output folder's lock; the generated pages (``site.generate``); for a
+  the output folder's lock; the generated pages (``generated.generate``); for a
   build, the folder beside the site it is built in (``publish.Staging``).
 - ``finish``: for a build, ``publish.finish`` (404 pages, open data, search
   index, offline zip) and the swap; for a preview, the pages whose source is
@@ -32,7 +32,7 @@ from types import FrameType
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from . import DataErrors, pages, project, publish, site
+from . import DataErrors, generated, pages, project, publish
 from .folder import FolderError
 from .theme import Version
 
@@ -135,7 +135,7 @@ class Build:
     dirty: bool
     version: Version
     say: Say = print
-    generated: site.Generated | None = None  # the last good generation
+    generated: generated.Generated | None = None  # the last good generation
     lock: publish.Lock | None = None  # one build at a time writes the output folder
     staging: publish.Staging | None = None  # the site being built, beside the real one
     indexing: subprocess.Popen | None = None  # while serving: the search index being built
@@ -170,9 +170,11 @@ class Build:
 
     def _generate(self, settings: Settings, started: float) -> None:
         data = settings.config_file.parent / "data"
-        edition = site.Edition(self.version.date, settings.site_url or "http://localhost:8000/")
+        edition = generated.Edition(
+            self.version.date, settings.site_url or "http://localhost:8000/"
+        )
         try:
-            self.generated = site.generate(
+            self.generated = generated.generate(
                 data,
                 settings.languages,
                 settings.docs / pages.FOLDER,

@@ -353,7 +353,7 @@ def test_a_build_for_publishing_needs_its_address():
 
 
 def test_a_refusal_stops_a_build_but_a_preview_keeps_its_last_good_pages(capsys):
-    from generator import site
+    from generator import generated
     from generator.build import Build, BuildError
     from generator.theme import Version
 
@@ -362,7 +362,7 @@ def test_a_refusal_stops_a_build_but_a_preview_keeps_its_last_good_pages(capsys)
     preview = Build("serve", True, Version("", ""))
     with pytest.raises(BuildError):  # nothing to serve yet
         preview.refuse("broken")
-    preview.generated = site.Generated(load_document(MINI), {}, site.folder.SyncReport())
+    preview.generated = generated.Generated(load_document(MINI), {}, generated.folder.SyncReport())
     preview.refuse("broken again")
     assert "broken again" in capsys.readouterr().err
 

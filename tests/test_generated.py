@@ -1,4 +1,5 @@
-"""Data folder -> generated folder: only what changed, and nothing when the data is bad."""
+"""The generated folder in one call: load, validate, render every page of every language, the
+open data and the stylesheet, write what changed."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from conftest import DATA, MINI, edit
 
 from generator import DataErrors, load_document
 from generator.folder import FolderError
+from generator.generated import generate
 from generator.load import FILES
 from generator.render import render_site
-from generator.site import generate
 
 
 def _yaml(folder):
@@ -76,7 +77,7 @@ def test_a_hand_written_page_in_the_generated_folder_stops_the_generation(tmp_pa
 
 @pytest.mark.parametrize("data", [MINI, DATA])
 def test_the_names_check_expects_are_the_files_the_build_writes(data):
-    from generator.site import file_names
+    from generator.generated import file_names
 
     doc = load_document(data)
     assert file_names(doc) == set(render_site(doc, True, {f"{n}.yaml": "" for n in FILES}))
