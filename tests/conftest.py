@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,25 @@ def pytest_xdist_auto_num_workers(config) -> int:
     """``-n auto``: a worker more than the cores, because the browser tests
     often wait on Chromium (a page loading, a transition), leaving a core idle."""
     return (os.cpu_count() or 1) + 1
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items) -> None:
+    """Every test that drives Chromium (through the ``browser`` fixture) is
+    marked ``browser``, before ``-m "not browser"`` deselects."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_sessionfinish(session) -> None:
+    """With BROWSER_COUNTS=<file>: this process's page loads and axe-core runs
+    appended to the file, as "loads axe"."""
+    target = os.environ.get("BROWSER_COUNTS")
+    browser = sys.modules.get("browser")
+    if target and browser is not None and hasattr(browser, "COUNTS"):
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(f"{browser.COUNTS['loads']} {browser.COUNTS['axe']}\n")
 
 
 @pytest.fixture
@@ -71,12 +91,12 @@ def offline_root(real_site, tmp_path_factory) -> str:
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium per test process (Playwright allows one sync driver a thread)."""
-    from browser import CHROMIUM, CHROMIUM_ARGS
+    from browser import CHROMIUM, CHROMIUM_ARGS, CountingBrowser
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
+        yield CountingBrowser(chromium)
         chromium.close()
 
 

@@ -58,16 +58,6 @@ def test_footnote_popover_on_tap(page, base):
     assert tooltip_text(page).startswith(FOOTNOTE_2["fr"])
 
 
-def test_footnotes_are_listed_without_javascript(browser, base):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base + "package/measure-2/")
-    assert page.inner_text("#fn\\:2").startswith(FOOTNOTE_2["fr"])
-    assert page.get_attribute("#fn\\:2", "value") == "2"
-    assert page.get_attribute("sup#fnref\\:2 a", "href") == "#fn:2"
-    context.close()
-
-
 @pytest.mark.parametrize(
     ("path", "expansion"),
     [
@@ -166,20 +156,6 @@ def test_header_search_form_goes_to_the_search_page(page, base):
     page.press("#site-search-q", "Enter")
     page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)
     assert page.url.startswith(base + "en/package/search/?q=europol")
-
-
-@pytest.mark.parametrize("language", ["fr", "en"])
-def test_no_interface_string_of_the_other_language(page, base, language):
-    wrong = {
-        "fr": ["Permanent link", "Jump back", "Made with", "Back to reference", "Search"],
-        "en": ["Lien permanent", "Revenir", "Rechercher", "Table des matières"],
-    }[language]
-    prefix = "" if language == "fr" else "en/"
-    for path in PAGES:
-        page.goto(base + prefix + path)
-        html = page.content()
-        for text in wrong:
-            assert text not in html, (path, text)
 
 
 def test_site_works_under_a_sub_path(browser, site):
@@ -288,13 +264,6 @@ def test_flashcards_reveal_and_reverse(page, base):
     assert page.inner_text(".flashcards__front") != front
 
 
-def test_open_data_downloads_exist(page, base):
-    page.goto(base + "en/package/open-data/")
-    for href in page.eval_on_selector_all("a[download]", "els => els.map(e => e.href)"):
-        response = page.request.get(href)
-        assert response.ok, href
-
-
 def test_offline_edition_works_from_file_urls(browser, offline_root):
     context = browser.new_context()
     page = context.new_page()
@@ -333,10 +302,3 @@ def test_tools_degrade_to_readable_content_without_javascript(browser, base):
         assert page.is_visible(f"[data-heat={view}] table.matrix")
         assert page.locator(f"[data-heat={view}] td a").count() > 40
     context.close()
-
-
-def test_full_text_prints_without_navigation(page, base):
-    page.goto(base + "package/full-text/")
-    page.emulate_media(media="print")
-    assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
-    assert page.is_visible(".footnote")
