@@ -29,6 +29,24 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``-n``: the tests of one page visit (test_every_page.py: one per probe)
+    on one worker, so that each page is loaded once; every other test on its
+    own, as ``--dist load`` (xdist's ``loadgroup`` cannot rename tests under
+    pytest 9)."""
+    if config.getvalue("dist") != "load":
+        return None
+    from visit import visit_of
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByVisit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return visit_of(nodeid) or nodeid
+
+    return ByVisit(config, log)
+
+
 def pytest_sessionfinish(session) -> None:
     """With BROWSER_COUNTS=<file>: this process's page loads and axe-core runs
     appended to the file, as "loads axe"."""

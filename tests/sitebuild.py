@@ -182,6 +182,15 @@ class Node:
                 found.append(node)
         return found
 
+    def next(self) -> Node | None:
+        """The element that follows this one, in its parent."""
+        siblings = [c for c in self.parent.children if isinstance(c, Node)] if self.parent else []
+        following = siblings[siblings.index(self) + 1 :] if self in siblings else []
+        return following[0] if following else None
+
+    def links(self) -> list[str]:
+        return [a.attrs["href"] for a in self.find_all("a") if "href" in a.attrs]
+
     def find(self, tag: str = "", **attrs: str) -> Node | None:
         found = self.find_all(tag, **attrs)
         return found[0] if found else None

@@ -1,11 +1,12 @@
 """Every kind of page of the registry, in each language, on each device:
 loaded once, every per-page probe run during that visit (tests/visit.py),
-each finding reported as its own test: (kind, language, device, probe)."""
+each finding reported as its own test: (kind, language, device, probe). With
+``-n``, the tests of a visit run on one worker (conftest.py's scheduler)."""
 
 from __future__ import annotations
 
 import pytest
-from visit import Visitor, probe_ids
+from visit import Visitor, probe_ids, probe_name
 
 pytestmark = pytest.mark.browser
 
@@ -19,10 +20,7 @@ def visitor(browser, served_site):
 
 @pytest.mark.parametrize(
     ("kind", "language", "device", "probe"),
-    [
-        pytest.param(*ids, id="-".join(ids), marks=pytest.mark.xdist_group("-".join(ids[:3])))
-        for ids in probe_ids()
-    ],
+    [pytest.param(*ids, id=probe_name(*ids)) for ids in probe_ids()],
 )
 def test_page(visitor, kind, language, device, probe):
     assert visitor.findings(kind, language, device)[probe] == []

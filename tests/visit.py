@@ -86,6 +86,17 @@ def visits() -> list[tuple[str, str, str]]:
     ]
 
 
+def probe_name(kind: str, language: str, device: str, probe: str) -> str:
+    return f"{kind}-{language}-{device}-{probe}"
+
+
+def visit_of(nodeid: str) -> str | None:
+    """The visit (its tests' common part) of a test of test_every_page.py."""
+    name = nodeid.partition("test_every_page.py::test_page[")[2].removesuffix("]")
+    probe = next((p for p in sorted(PROBES, key=len, reverse=True) if name.endswith("-" + p)), "")
+    return name[: -len(probe) - 1] if name and probe else None
+
+
 def probe_ids() -> list[tuple[str, str, str, str]]:
     """(kind, language, device, probe) of every check a visit makes."""
     return [(*v, probe) for v in visits() for probe, devices in PROBES.items() if v[2] in devices]
@@ -229,7 +240,9 @@ def axe_probes(page, language: str, device: str) -> dict[str, list]:
         if device == "desktop" and page.locator("a.footnote-ref").count():
             page.locator("a.footnote-ref").first.hover()  # with a popover shown
             page.wait_for_selector(".md-tooltip2--active", timeout=3000)
-        found[probe] = run_axe(page, WCAG22_PRACTICE, rules)
+        # the style sheets, the same on every device, read once (css-orientation-lock)
+        sheets = device == "desktop" and probe == "axe-light"
+        found[probe] = run_axe(page, WCAG22_PRACTICE, rules, stylesheets=sheets)
     page.mouse.move(0, 0)
     return found
 
