@@ -132,7 +132,7 @@ def page_pool(browser):
 @pytest.fixture
 def open_page(page_pool, served_site):
     """``open_page(device, scheme="light", axe=False, **options)``: a page
-    (``browser.DEVICES``) on a blank document with empty storage, with axe-core
+    (``browser.DEVICES``) at no page's address with empty storage, with axe-core
     preloaded on every page it opens if ``axe``; checked for console errors
     and requests to other hosts at the end of the test."""
     from browser import PageWatch
