@@ -179,13 +179,9 @@ SETTLED = """() => document.getAnimations().every(
     a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"""
 
 
-def run_axe(
-    page, tags: tuple[str, ...] = WCAG21, rules: tuple[str, ...] = (), stylesheets: bool = True
-) -> list[dict]:
+def run_axe(page, tags: tuple[str, ...] = WCAG21, rules: tuple[str, ...] = ()) -> list[dict]:
     """The violations that axe-core finds in the page: of WCAG 2.1 A/AA, or of
-    ``tags``, or of the ``rules`` only. Without ``stylesheets``, axe does not
-    read the style sheets (a third of its time on a long page), which only
-    its rule css-orientation-lock needs: for a page whose sheets were checked."""
+    ``tags``, or of the ``rules`` only."""
     settle(page)  # colours caught mid-transition are no finding
     COUNTS.update(["axe"])
     if not page.evaluate("typeof axe !== 'undefined'"):  # not preloaded by an init script
@@ -194,8 +190,7 @@ def run_axe(
         {"type": "rule", "values": list(rules)} if rules else {"type": "tag", "values": list(tags)}
     )
     result = page.evaluate(
-        "([only, preload]) => axe.run(document, {runOnly: only, resultTypes: ['violations'], preload})",
-        [only, stylesheets],
+        "only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", only
     )
     return [
         {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5], "help": v["help"]}

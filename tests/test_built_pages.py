@@ -96,20 +96,3 @@ def test_open_data_downloads_exist(real_site, language):
     assert len(links) >= 3
     missing = [href for href in links if resolve(real_site, path, href)[0] is None]
     assert missing == []
-
-
-def test_every_page_has_the_same_style_sheets(real_site):
-    """What lets axe read the style sheets on one page only (tests/visit.py)."""
-
-    def sheets(path: Path) -> set:
-        page = tree(path)
-        links = {
-            resolve(real_site, path, link.attrs["href"])[0]
-            for link in page.find_all("link", rel="stylesheet")
-        }
-        return links | {style.text() for style in page.find_all("style")}
-
-    first, *others = html_pages(real_site)
-    expected = sheets(first)
-    assert len(expected) >= 3 and None not in expected
-    assert [p for p in others if sheets(p) != expected] == []

@@ -268,7 +268,7 @@ def test_heat_map_by_measure_has_no_wcag22_violation_in_either_scheme(
     goto(page, url(served_site, language, HEAT + "?by=measure"))
     found = {"light": run_axe(page, WCAG22)}
     to_dark(page, language)
-    found["dark"] = run_axe(page, WCAG22, COLOURS, stylesheets=False)
+    found["dark"] = run_axe(page, WCAG22, COLOURS)
     assert found == {"light": [], "dark": []}
 
 

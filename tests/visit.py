@@ -227,13 +227,10 @@ def reflow_probe(page) -> list:
     return found
 
 
-def axe_probes(page, kind: str, language: str, device: str) -> dict[str, list]:
+def axe_probes(page, language: str, device: str) -> dict[str, list]:
     """Every WCAG 2.2 A/AA rule and best practice in the light scheme; then, in
     the dark scheme (the reader's toggle: the page as it is), the rules a
-    colour scheme can break (the others do not depend on colours). The style
-    sheets (their rule css-orientation-lock: half of axe's time) are read on
-    the first kind's desktop visit only: every page has the same ones
-    (test_built_pages.py)."""
+    colour scheme can break (the others do not depend on colours)."""
     found = {}
     runs = (("default", (), "axe-light"), ("slate", COLOURS, "axe-dark"))
     for scheme, rules, probe in (r for r in runs if device in PROBES[r[2]]):
@@ -245,8 +242,7 @@ def axe_probes(page, kind: str, language: str, device: str) -> dict[str, list]:
         if device == "desktop" and page.locator("a.footnote-ref").count():
             page.locator("a.footnote-ref").first.hover()  # with a popover shown
             page.wait_for_selector(".md-tooltip2--active", timeout=3000)
-        sheets = (kind, device, probe) == (next(iter(pages_to_visit())), "desktop", "axe-light")
-        found[probe] = run_axe(page, WCAG22_PRACTICE, rules, stylesheets=sheets)
+        found[probe] = run_axe(page, WCAG22_PRACTICE, rules)
     page.mouse.move(0, 0)
     return found
 
@@ -310,14 +306,14 @@ class Visitor:
         watch = PageWatch(page, self.base)
         try:
             goto(page, self.base + prefix(language) + pages_to_visit()[kind])
-            found = self.probe(page, kind, language, device)
+            found = self.probe(page, language, device)
         finally:
             watch.detach()
             page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
         found["watch"] = watch.errors + [("another host", u) for u in watch.foreign]
         return found
 
-    def probe(self, page, kind: str, language: str, device: str) -> dict:
+    def probe(self, page, language: str, device: str) -> dict:
         found: dict = {}
         on = {probe for probe, devices in PROBES.items() if device in devices}
         if "layout-shift" in on:  # first: the shifts while the page was loading
@@ -336,7 +332,7 @@ class Visitor:
         if "print" in on:
             found["print"] = print_probe(page, language)
         if "axe-light" in on:  # last: it turns the page dark
-            found |= axe_probes(page, kind, language, device)
+            found |= axe_probes(page, language, device)
         return found
 
     def close(self) -> None:
