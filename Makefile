@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates stamped by MkDocs come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1544054400)
 
-.PHONY: build publish serve check lint test bench lighthouse lock
+.PHONY: build publish serve check lint test test-fast bench lighthouse lock
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ lint: $(DEV)/.installed  ## ruff (lint, format) and mypy (pyproject.toml: [tool.
 test: $(DEV)/.installed node_modules/.installed lint  ## the linters and type checker, the data check and the whole test suite, in parallel (tests/conftest.py: a worker more than the cores)
 	$(DEVPY) -m generator check
 	$(DEVPY) -m pytest -n auto
+
+test-fast: $(DEV)/.installed  ## the tests without Chromium (the inner loop: about 30 s)
+	$(DEVPY) -m pytest -n auto -m "not browser"
 
 bench: $(DEV)/.installed  ## build times, sizes, serve rebuild at 1x and 10x (prints a table)
 	$(DEVPY) bench/run.py --scales 1,10 --runs 3

@@ -3,6 +3,7 @@ what the tests of pages share (devices, interface strings, addresses)."""
 
 from __future__ import annotations
 
+import collections
 import functools
 import http.server
 import os
@@ -83,11 +84,45 @@ class PageWatch:
             self.foreign.append(request.url)
 
 
+# Page loads (every document a page loads, a blank one too) and axe-core runs
+# of this test process, for measuring (conftest.py writes them down).
+COUNTS: collections.Counter = collections.Counter()
+
+
+def count_loads(page) -> None:
+    page.on("load", lambda _: COUNTS.update(["loads"]))
+
+
+class CountingBrowser:
+    """A Chromium whose pages' loads are counted in ``COUNTS``."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.on("page", count_loads)
+        return context
+
+    def new_page(self, **options):
+        page = self._browser.new_page(**options)
+        count_loads(page)
+        return page
+
+
+# The address a page given back shows: no page of any site has it, so the
+# next test's first address is a real load, even when only its #fragment
+# differs from the last one's (changing it loads nothing, unlike about:blank).
+GIVEN_BACK = "/given-back-to-the-pool"
+
+
 class PagePool:
     """Open pages by kind (device, colour scheme, axe preloaded, context
     options), taken by a test and given back clean: storage emptied, media
-    and mouse reset, on a blank document (so that the next test's first
-    address is a real load, even when only its #fragment differs)."""
+    and mouse reset, at an address of no page (``GIVEN_BACK``)."""
 
     def __init__(self, browser):
         self.browser = browser
@@ -113,9 +148,10 @@ class PagePool:
     def give_back(self, page) -> None:
         try:
             page.evaluate(
-                "() => { try { localStorage.clear(); sessionStorage.clear(); } catch {} }"
+                """to => { try { localStorage.clear(); sessionStorage.clear(); } catch {}
+                          history.replaceState(null, '', to); }""",
+                GIVEN_BACK,
             )
-            page.goto("about:blank")
             page.context.clear_cookies()
             page.emulate_media(media="screen", color_scheme=self.kind[page][1])
             page.mouse.move(0, 0)
@@ -147,6 +183,7 @@ def run_axe(page, tags: tuple[str, ...] = WCAG21, rules: tuple[str, ...] = ()) -
     """The violations that axe-core finds in the page: of WCAG 2.1 A/AA, or of
     ``tags``, or of the ``rules`` only."""
     settle(page)  # colours caught mid-transition are no finding
+    COUNTS.update(["axe"])
     if not page.evaluate("typeof axe !== 'undefined'"):  # not preloaded by an init script
         page.add_script_tag(path=str(AXE))
     only = (

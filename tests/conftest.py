@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,43 @@ def pytest_xdist_auto_num_workers(config) -> int:
     """``-n auto``: a worker more than the cores, because the browser tests
     often wait on Chromium (a page loading, a transition), leaving a core idle."""
     return (os.cpu_count() or 1) + 1
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items) -> None:
+    """Every test that drives Chromium (through the ``browser`` fixture) is
+    marked ``browser``, before ``-m "not browser"`` deselects."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``-n``: the tests of one page visit (test_every_page.py: one per probe)
+    on one worker, so that each page is loaded once; every other test on its
+    own, as ``--dist load`` (xdist's ``loadgroup`` cannot rename tests under
+    pytest 9)."""
+    if config.getvalue("dist") != "load":
+        return None
+    from visit import visit_of
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByVisit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return visit_of(nodeid) or nodeid
+
+    return ByVisit(config, log)
+
+
+def pytest_sessionfinish(session) -> None:
+    """With BROWSER_COUNTS=<file>: this process's page loads and axe-core runs
+    appended to the file, as "loads axe"."""
+    target = os.environ.get("BROWSER_COUNTS")
+    browser = sys.modules.get("browser")
+    if target and browser is not None and hasattr(browser, "COUNTS"):
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(f"{browser.COUNTS['loads']} {browser.COUNTS['axe']}\n")
 
 
 @pytest.fixture
@@ -71,12 +109,12 @@ def offline_root(real_site, tmp_path_factory) -> str:
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium per test process (Playwright allows one sync driver a thread)."""
-    from browser import CHROMIUM, CHROMIUM_ARGS
+    from browser import CHROMIUM, CHROMIUM_ARGS, CountingBrowser
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
+        yield CountingBrowser(chromium)
         chromium.close()
 
 
@@ -94,7 +132,7 @@ def page_pool(browser):
 @pytest.fixture
 def open_page(page_pool, served_site):
     """``open_page(device, scheme="light", axe=False, **options)``: a page
-    (``browser.DEVICES``) on a blank document with empty storage, with axe-core
+    (``browser.DEVICES``) at no page's address with empty storage, with axe-core
     preloaded on every page it opens if ``axe``; checked for console errors
     and requests to other hosts at the end of the test."""
     from browser import PageWatch

@@ -132,3 +132,98 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for p in folder.rglob("*")
         if p.is_file() and not p.is_symlink()
     }
+
+
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+
+
+class Node:
+    """An element of a parsed page: its tag, attributes, children (elements and text)."""
+
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None):
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Node | str] = []
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def iter(self):
+        """This element and every element inside it, in document order."""
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.iter()
+
+    def find_all(self, tag: str = "", **attrs: str) -> list[Node]:
+        """The elements inside (``class_`` matches one of the classes)."""
+        found = []
+        for node in self.iter():
+            if tag and node.tag != tag:
+                continue
+            wanted = {k.rstrip("_"): v for k, v in attrs.items()}
+            if all(
+                v in node.attrs.get(k, "").split() if k == "class" else node.attrs.get(k) == v
+                for k, v in wanted.items()
+            ):
+                found.append(node)
+        return found
+
+    def next(self) -> Node | None:
+        """The element that follows this one, in its parent."""
+        siblings = [c for c in self.parent.children if isinstance(c, Node)] if self.parent else []
+        following = siblings[siblings.index(self) + 1 :] if self in siblings else []
+        return following[0] if following else None
+
+    def links(self) -> list[str]:
+        return [a.attrs["href"] for a in self.find_all("a") if "href" in a.attrs]
+
+    def find(self, tag: str = "", **attrs: str) -> Node | None:
+        found = self.find_all(tag, **attrs)
+        return found[0] if found else None
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {}, None)
+        self.current = self.root
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: v or "" for k, v in attrs}, self.current)
+        self.current.children.append(node)
+        if tag not in VOID:
+            self.current = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.current.children.append(Node(tag, {k: v or "" for k, v in attrs}, self.current))
+
+    def handle_endtag(self, tag):
+        node = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:  # an unmatched end tag is ignored
+            self.current = node.parent
+
+    def handle_data(self, data):
+        self.current.children.append(data)
+
+
+def tree(path: Path) -> Node:
+    """The page's elements, as a tree."""
+    builder = _TreeBuilder()
+    builder.feed(path.read_text(encoding="utf-8"))
+    return builder.root

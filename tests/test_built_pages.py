@@ -1,0 +1,98 @@
+"""Facts of the built pages, read from their HTML (no browser): what every
+page of a language says, the footnotes without scripts, the downloads."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from browser import UI
+from sitebuild import VOID, html_pages, resolve, tree
+from visit import document, prefix, wrong_strings
+
+from generator import pages
+
+FOOTNOTE_2 = {"fr": "Par exemple, l'EASO", "en": "For example, EASO"}
+
+
+class _OwnLanguage(HTMLParser):
+    """A page's text and attribute values, without the parts in another
+    language (a column of the side-by-side pages, the language switcher)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str]] = []  # (tag, its language)
+        self.lang = ""  # the page's
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        inherited = self.stack[-1][1] if self.stack else ""
+        lang = (values.get("lang") or inherited)[:2]
+        if tag == "html":
+            self.lang = lang
+        if lang == self.lang:
+            self.parts.extend(v for v in values.values() if v)
+        if tag not in VOID:
+            self.stack.append((tag, lang))
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if not self.stack or self.stack[-1][1] == self.lang:
+            self.parts.append(data)
+
+
+def own_language(path: Path) -> tuple[str, str]:
+    """The page's language and what it says in it."""
+    parser = _OwnLanguage()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.lang, " ".join(parser.parts)
+
+
+def page(site, language: str, kind: str, key: object = None):
+    path = pages.served(pages.page_path(kind, key))
+    return tree(site / (prefix(language) + path) / "index.html")
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_no_page_shows_an_interface_string_of_the_other_language(real_site, language):
+    others = [prefix(other) for other in document().languages if prefix(other) != prefix(language)]
+    folder = real_site / prefix(language)
+    found, read = [], 0
+    for path in html_pages(folder):
+        address = path.relative_to(real_site).as_posix()
+        if any(other and address.startswith(other) for other in others):
+            continue  # another language's page
+        lang, text = own_language(path)
+        read += 1
+        assert lang == language, address
+        found += [(address, s) for s in wrong_strings(text, language)]
+    assert read > 50 and found == []
+
+
+def test_footnotes_are_listed_and_linked_without_scripts(real_site):
+    note = page(real_site, "fr", "measure", 2).find("li", id="fn:2")
+    assert note is not None and note.text().strip().startswith(FOOTNOTE_2["fr"])
+    assert note.attrs.get("value") == "2"
+    ref = page(real_site, "fr", "measure", 2).find("sup", id="fnref:2").find("a")
+    assert ref.attrs["href"] == "#fn:2"
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_the_search_page_is_titled_and_its_heading_holds_no_form(real_site, language):
+    heading = page(real_site, language, "search").find("h1")
+    assert heading.text().strip() == UI["search"][language]
+    assert not [n for n in heading.iter() if n.tag in ("input", "form")]
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_open_data_downloads_exist(real_site, language):
+    path = real_site / prefix(language) / pages.served(pages.page_path("open-data")) / "index.html"
+    links = [a.attrs["href"] for a in tree(path).iter() if a.tag == "a" and "download" in a.attrs]
+    assert len(links) >= 3
+    missing = [href for href in links if resolve(real_site, path, href)[0] is None]
+    assert missing == []
