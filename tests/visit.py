@@ -47,7 +47,7 @@ PROBES = {
     "header": ("desktop", "phone", "zoom400"),
     "heading": ("desktop", "phone", "zoom400"),
     "axe-light": ("desktop", "zoom400"),
-    "axe-dark": ("desktop",),
+    "axe-dark": ("desktop", "zoom400"),  # colours in the phone layout too (its header, menu)
     "targets": ("desktop", "phone"),
     "lines": ("desktop", "phone"),
     "layout-shift": ("phone",),
