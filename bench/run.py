@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 from synthetic import synthesise  # noqa: E402
@@ -58,8 +59,24 @@ def project(data: Path, target: Path) -> Path:
         else:
             shutil.copy(source, target / name)
     shutil.copytree(data, target / "data")
-    (target / "mkdocs.bare.yml").write_text("INHERIT: mkdocs.yml\nhooks: []\n")
+    # the bare build: no hook, but the theme's context the hook would give (default language)
+    from generator import load_document, theme
+
+    doc = load_document(target / "data")
+    folders = {lang: "" if i == 0 else f"{lang}/" for i, lang in enumerate(doc.languages)}
+    extra = theme.context(doc, doc.languages[0], folders, theme.Version("2018-12-06", "bench"))
+    bare = {"INHERIT": "mkdocs.yml", "hooks": [], "extra": _plain(extra)}
+    (target / "mkdocs.bare.yml").write_text(yaml.safe_dump(bare, allow_unicode=True))
     return target
+
+
+def _plain(value: object) -> object:
+    """``value`` with its Markup strings as plain ones (for YAML)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return str(value) if isinstance(value, str) else value
 
 
 def timed(args: list[str], cwd: Path) -> float:

@@ -15,21 +15,18 @@ _BAD_MARK = re.compile(r"\[\^(?!\d+\])")
 _INLINE = re.compile(r"(\*\*|\[\^\d+\]|\^[^^\s][^^]*\^)")
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # ASCII white space: a no-break space stays
-# Characters HTML or Markdown would read, as character references ("&" first,
-# since the references themselves hold one).
-_REFERENCES = [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")] + [
-    (c, f"&#{ord(c)};") for c in "#\\`*_[]{}+=~^|\"'"
-]
+# Characters HTML or Markdown would read, as character references (in one pass:
+# the references themselves, which hold "&" and "#", are not read again).
+_REFERENCES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: f"&#{ord(c)};" for c in "#\\`*_[]{}+=~^|\"'"}
+)
 
 
 def escape_text(text: str) -> Markup:
     """``text`` as HTML that neither HTML nor Markdown reads as markup: every
     character either could read is written as a character reference; runs of
     white space become one space."""
-    text = _SPACES.sub(" ", text)
-    for char, reference in _REFERENCES:
-        text = text.replace(char, reference)
-    return Markup(text)
+    return Markup(_SPACES.sub(" ", text).translate(_REFERENCES))
 
 
 # What a URL the generator builds (page paths, checked ids, fragments) holds:
