@@ -54,7 +54,7 @@ test: $(DEV)/.installed node_modules/.installed lint  ## the linters and type ch
 	$(DEVPY) -m generator check
 	$(DEVPY) -m pytest -n auto
 
-test-fast: $(DEV)/.installed  ## the tests without Chromium (the inner loop: about 30 s)
+test-fast: $(DEV)/.installed  ## the tests without Chromium: the inner loop
 	$(DEVPY) -m pytest -n auto -m "not browser"
 
 bench: $(DEV)/.installed  ## build times, sizes, serve rebuild at 1x and 10x (prints a table)
