@@ -7,7 +7,8 @@ place of every value) -> ``validate`` (with ``fields`` and ``checks``: a typed
 generated folder, only what changed). ``generated.generate`` runs them all; the MkDocs
 adapter is ``mkdocs_hook.py``.
 
-Public API: ``load_document``, ``DataError``/``DataErrors``, the models.
+Public API: ``load_document``, ``DataError``/``DataErrors``, the models;
+``EditionError``, the base of every error the generator raises.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import pages
-from .errors import READING, DataError, DataErrors
+from .errors import READING, DataError, DataErrors, EditionError
 from .fidelity import source_path
 from .interface import Usage, python_usage, template_usage
 from .load import FILES, Source, read_folder, read_source
@@ -31,6 +32,7 @@ __all__ = [
     "DataError",
     "DataErrors",
     "Document",
+    "EditionError",
     "load_document",
     "read_data",
 ]

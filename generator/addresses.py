@@ -7,6 +7,17 @@ from __future__ import annotations
 FOLDER = "package"  # the generated pages' folder, inside the docs folder and the site
 
 
+def generated_name(path: str, language: str) -> str:
+    """The name in the generated folder of a page's ``language`` version
+    (mkdocs-static-i18n's suffixes): ``package/measure-4.md`` -> ``measure-4.fr.md``."""
+    return f"{path.removeprefix(FOLDER + '/').removesuffix('.md')}.{language}.md"
+
+
+def in_folder(path: str) -> str:
+    """A docs-relative path of the generated folder, relative to that folder."""
+    return path.removeprefix(FOLDER + "/")
+
+
 def served(path: str) -> str:
     """The address MkDocs serves a page at (directory URLs), from its
     docs-relative source path: ``package/glossary.md`` -> ``package/glossary/``."""

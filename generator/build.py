@@ -32,7 +32,8 @@ from types import FrameType
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from . import DataErrors, generated, pages, project, publish
+from . import DataErrors, addresses, generated, pages, project, publish
+from .errors import EditionError
 from .folder import FolderError
 from .theme import Version
 
@@ -43,7 +44,7 @@ Say = Callable[[str], None]
 T = TypeVar("T")
 
 
-class BuildError(Exception):
+class BuildError(EditionError):
     """The build is refused; the message says why (and what to do)."""
 
 
@@ -170,14 +171,13 @@ class Build:
 
     def _generate(self, settings: Settings, started: float) -> None:
         data = settings.config_file.parent / "data"
-        edition = generated.Edition(
-            self.version.date, settings.site_url or "http://localhost:8000/"
-        )
+        site_url = settings.site_url or generated.DEFAULT_EDITION.site_url
+        edition = generated.Edition(self.version.date, site_url)
         try:
             self.generated = generated.generate(
                 data,
                 settings.languages,
-                settings.docs / pages.FOLDER,
+                settings.docs / addresses.FOLDER,
                 settings.directory_urls,
                 edition,
             )
@@ -248,7 +248,7 @@ class Build:
     def _failing(self, step: Callable[[], T]) -> T:
         try:
             return step()
-        except (publish.PublishError, FolderError) as exc:
+        except EditionError as exc:  # a publishing step's, or the output folder's
             raise BuildError(str(exc)) from None
 
     def abandon(self) -> None:

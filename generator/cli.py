@@ -8,7 +8,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from . import DataErrors, folder, generated, load_document, pages, project
+from . import DataErrors, addresses, folder, generated, load_document, project
 from .fields import language_name
 from .models import Document
 from .project import configured_languages
@@ -51,7 +51,9 @@ def check(data_dir: Path, languages: tuple[str, ...], config: Path | None = None
         return 1
     if config is not None:  # the generated folder holds only what the build may replace
         try:
-            folder.check(project.read_config(config).docs / pages.FOLDER, generated.file_names(doc))
+            folder.check(
+                project.read_config(config).docs / addresses.FOLDER, generated.file_names(doc)
+            )
         except folder.FolderError as exc:
             print(exc, file=sys.stderr)
             return 1

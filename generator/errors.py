@@ -13,6 +13,11 @@ FIELDS = 2  # one field: its shape, type or value
 DOCUMENT = 3  # across fields and files: references, footnotes, acronyms, actor terms
 
 
+class EditionError(Exception):
+    """The base of every error the generator raises for a maintainer to read
+    (its message says what is wrong and what to do; never a traceback)."""
+
+
 @dataclass(frozen=True)
 class DataError:
     file: str
@@ -32,7 +37,7 @@ class DataError:
         return (self.stage, self.file, self.line, self.column, self.path, self.message, self.hint)
 
 
-class DataErrors(Exception):
+class DataErrors(EditionError):
     """Raised with every error found, causes first (by stage, then by place).
 
     When a file cannot be read or parsed, the checks stop there: what they

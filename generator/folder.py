@@ -16,10 +16,12 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import EditionError
+
 MANIFEST = ".generated"  # hidden: MkDocs leaves dot files out of the site
 
 
-class FolderError(Exception):
+class FolderError(EditionError):
     """The generated folder holds what the generator did not write, or is a link."""
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import folder, opendata, pages, parse_document, pictures, read_data
+from . import addresses, folder, opendata, pages, parse_document, pictures, read_data
 from .models import Document
 from .project import config_beside
 from .render import DEFAULT_EDITION, Edition, render_site
 
-__all__ = ["Edition", "Generated", "file_names", "generate", "write"]
+__all__ = ["DEFAULT_EDITION", "Edition", "Generated", "file_names", "generate", "write"]
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,12 @@ def file_names(doc: Document) -> set[str]:
     ``render.Site.files`` names them), without rendering them: what ``check``
     gives ``folder.check``, as the build does."""
     names = {
-        f"{path.removeprefix(pages.FOLDER + '/').removesuffix('.md')}.{language}.md"
+        addresses.generated_name(path, language)
         for language in doc.languages
         for kind in pages.GENERATED
         for _, path in kind.pages(doc)
     }
-    data = opendata.FOLDER.removeprefix(pages.FOLDER + "/")
+    data = addresses.in_folder(opendata.FOLDER)
     offered = opendata.downloads(doc)
     published = [*offered["json"].values(), offered["schema"], *offered["yaml"]]
     return names | {f"{data}/{name}" for name in published} | {pictures.HEAT_CSS}

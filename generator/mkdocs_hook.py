@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator import build, pages, publish, theme  # noqa: E402
+from generator import addresses, build, pages, publish, theme  # noqa: E402
 from generator.interface import InterfaceText  # noqa: E402
 from generator.markup import plain  # noqa: E402
 
@@ -110,7 +110,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     in_nav = pages.nav_paths(config.nav or [])
     _build.outputs |= {file.dest_uri for file in files}  # the preview's pages (serve)
     for file in files.documentation_pages():
-        if not file.src_uri.startswith(pages.FOLDER + "/"):
+        if not file.src_uri.startswith(addresses.FOLDER + "/"):
             continue
         path = file.src_uri.rsplit(".", 2)[0] + ".md"  # without its language suffix
         if path not in in_nav and file.inclusion == InclusionLevel.INCLUDED:
@@ -124,7 +124,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) 
     server.unwatch(str(docs))
     server.watch(str(docs), recursive=False)
     for folder in docs.iterdir():
-        if folder.is_dir() and folder.name != pages.FOLDER:
+        if folder.is_dir() and folder.name != addresses.FOLDER:
             server.watch(str(folder))
     return server
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import opendata, pages
+from . import addresses, opendata, pages
 from .errors import DOCUMENT, READING, DataError
 from .fields import language_name
 from .interface import Usage, template_usage
@@ -259,7 +259,7 @@ def handwritten_pages(
     generated = _generated_paths()
     for page in sorted(docs.rglob("*.md")):
         relative = page.relative_to(docs)
-        if pages.FOLDER in relative.parts[:1]:
+        if addresses.FOLDER in relative.parts[:1]:
             continue
         name = shown(page)
         stem, _, suffix = page.name.removesuffix(".md").rpartition(".")
@@ -313,12 +313,12 @@ def _snippets(
         if target.endswith(".md") and suffix in languages and suffix != language:
             message = f"includes {target}, a page of '{suffix}', in a page of '{language}'"
             errors.append(_page_error(name, line, message, f"include {own}"))
-        elif target.startswith(pages.FOLDER + "/") and not (
+        elif target.startswith(addresses.FOLDER + "/") and not (
             suffix in languages and any(p.fullmatch(stem + ".md") for p in generated)
         ):
             message = f"includes {target}, which is not a page the generator writes"
             errors.append(_page_error(name, line, message, "name a generated page, e.g. " + own))
-        elif not target.startswith(pages.FOLDER + "/") and not (docs / target).is_file():
+        elif not target.startswith(addresses.FOLDER + "/") and not (docs / target).is_file():
             message = f"includes {target}, which is not a file of {docs.name}/"
             errors.append(_page_error(name, line, message, "fix the path"))
     return errors
@@ -337,9 +337,7 @@ def _links(
     """A relative link of a hand-written page leads to a page of the site or a
     file of the docs folder (MkDocs' strict build refuses it otherwise)."""
     errors = []
-    pages_ = [
-        re.compile(re.escape(k.path).replace(re.escape("{key}"), "[^/]+")) for k in pages.KINDS
-    ]
+    pages_ = [_pattern(k.path) for k in pages.KINDS]
     for found in _LINK.finditer(text):
         written = found[1] or found[2]
         target = written.split("#")[0]
@@ -364,8 +362,12 @@ def _generated_paths() -> list[re.Pattern[str]]:
     """The path of every generated page in the generated folder (without its
     language suffix; the home page's body is ``package/index.md``), a family's
     as a pattern."""
-    paths = [pages.FOLDER + "/" + k.path.removeprefix(pages.FOLDER + "/") for k in pages.GENERATED]
-    return [re.compile(re.escape(p).replace(re.escape("{key}"), "[^/]+")) for p in paths]
+    return [_pattern(f"{addresses.FOLDER}/{addresses.in_folder(k.path)}") for k in pages.GENERATED]
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    """A page path of the registry as a pattern: a family's ``{key}``, any name."""
+    return re.compile(re.escape(path).replace(re.escape("{key}"), "[^/]+"))
 
 
 def _page_error(name: str, line: int, message: str, hint: str) -> DataError:

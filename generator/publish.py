@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import opendata, search
+from generator.errors import EditionError
 from generator.folder import MANIFEST, all_files, check, write_manifest
 from generator.offline import build_offline
 
@@ -43,7 +44,7 @@ LOCK_WAIT = 120.0  # for a build waiting for another one writing the same site
 LOCK_WAIT_VARIABLE = "EDITION_LOCK_WAIT"
 
 
-class PublishError(Exception):
+class PublishError(EditionError):
     """A step of publishing failed (one line, naming the path)."""
 
 

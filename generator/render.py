@@ -22,7 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import opendata, pages, pictures, views
+from . import addresses, opendata, pages, pictures, views
 from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, built_url, escape_text, plain, to_html
 from .models import Action, Document, Measure, Text
@@ -51,7 +51,7 @@ class Urls:
 
     def served(self, path: str) -> str:
         if self.directory_urls:
-            return pages.served(path)
+            return addresses.served(path)
         return path.removesuffix(".md") + ".html"
 
     def base(self, page: str) -> str:
@@ -326,10 +326,9 @@ class Site:
         files = {}
         for language in self.doc.languages:
             for path, text in self.pages(language).items():
-                name = path.removeprefix(pages.FOLDER + "/").removesuffix(".md")
-                files[f"{name}.{language}.md"] = text
+                files[addresses.generated_name(path, language)] = text
         files[pictures.HEAT_CSS] = pictures.heat_css()
-        data = opendata.FOLDER.removeprefix(pages.FOLDER + "/")
+        data = addresses.in_folder(opendata.FOLDER)
         for name, text in opendata.open_data_files(self.doc, yaml_texts).items():
             files[f"{data}/{name}"] = text
         return files

@@ -10,13 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.errors import EditionError
 from generator.offline import search_entries
 
 OUTPUT = "pagefind"  # the index's folder in the site
 _ENTRY = "pagefind-entry.json"
 
 
-class SearchIndexError(RuntimeError):
+class SearchIndexError(EditionError):
     """Pagefind failed, or its index is missing or incomplete."""
 
 

@@ -174,7 +174,7 @@ def test_each_404_page_works_at_any_depth_in_its_language(published):
                 target = target / "index.html"
             assert target.is_file(), f"{page}: {ref} leads to no file"
         search = re.search(r'class="site-search" role="search" action="([^"]+)"', html)[1]
-        assert search == path + folder + pages.served(pages.page_path("search"))
+        assert search == path + folder + addresses.served(pages.page_path("search"))
 
 
 def test_alternates_swap_the_language_folder_and_keep_the_page():

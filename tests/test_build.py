@@ -373,3 +373,26 @@ def test_outside_git_the_edition_is_dated_by_source_date_epoch(tmp_path, monkeyp
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1544054400")
     assert last_commit(tmp_path) == Version("2018-12-06", "—")
+
+
+def test_every_error_the_generator_raises_has_one_base():
+    """A caller (the adapter, the CLI) catches ``EditionError`` to say a
+    maintainer's error in one line; anything else is a bug. Every exception
+    class of every module of the generator derives from it."""
+    import importlib
+    import inspect
+
+    from conftest import ROOT
+
+    from generator import EditionError
+
+    found = []
+    for path in sorted((ROOT / "generator").glob("[!_]*.py")):  # not __main__: it runs
+        module = importlib.import_module(f"generator.{path.stem}")
+        found += [
+            c
+            for _, c in inspect.getmembers(module, inspect.isclass)
+            if issubclass(c, Exception) and c.__module__ == module.__name__
+        ]
+    assert len(found) >= 5
+    assert [c.__name__ for c in found if not issubclass(c, EditionError)] == []

@@ -11,7 +11,7 @@ from browser import UI
 from sitebuild import VOID, html_pages, resolve, tree
 from visit import document, prefix, wrong_strings
 
-from generator import pages
+from generator import addresses, pages
 
 FOOTNOTE_2 = {"fr": "Par exemple, l'EASO", "en": "For example, EASO"}
 
@@ -54,7 +54,7 @@ def own_language(path: Path) -> tuple[str, str]:
 
 
 def page(site, language: str, kind: str, key: object = None):
-    path = pages.served(pages.page_path(kind, key))
+    path = addresses.served(pages.page_path(kind, key))
     return tree(site / (prefix(language) + path) / "index.html")
 
 
@@ -91,7 +91,9 @@ def test_the_search_page_is_titled_and_its_heading_holds_no_form(real_site, lang
 
 @pytest.mark.parametrize("language", document().languages)
 def test_open_data_downloads_exist(real_site, language):
-    path = real_site / prefix(language) / pages.served(pages.page_path("open-data")) / "index.html"
+    path = (
+        real_site / prefix(language) / addresses.served(pages.page_path("open-data")) / "index.html"
+    )
     links = [a.attrs["href"] for a in tree(path).iter() if a.tag == "a" and "download" in a.attrs]
     assert len(links) >= 3
     missing = [href for href in links if resolve(real_site, path, href)[0] is None]

@@ -26,7 +26,7 @@ from browser import serve, settle
 from conftest import MINI, ROOT
 from sitebuild import html_pages, shared_build
 
-from generator import interface_usage, load_document, models, pages, render
+from generator import addresses, interface_usage, load_document, models, pages, render
 from generator.errors import DataErrors
 from generator.fidelity import source_path
 from generator.load import FILES, read_folder
@@ -466,7 +466,7 @@ NOT_ON_PAGES = sorted(
 def _sample(doc: Document) -> list[str]:
     out = []
     for kind in pages.KINDS:
-        path = pages.served(kind.pages(doc)[0][1])
+        path = addresses.served(kind.pages(doc)[0][1])
         out.append(path + ("?q=alert" if kind.name == "search" else ""))
     return out + ["404.html"]
 

@@ -33,7 +33,7 @@ from babel.dates import format_date
 from browser import AXE, COLOURS, DEVICES, UI, WCAG22_PRACTICE, PageWatch, goto, run_axe
 from conftest import DATA
 
-from generator import load_document, pages
+from generator import addresses, load_document, pages
 
 # What a page shows only in a given state: the search page shows its results
 # for a query.
@@ -73,7 +73,7 @@ def pages_to_visit() -> dict[str, str]:
     found = {}
     for kind in pages.KINDS:
         _, path = kind.pages(doc)[0]
-        found[kind.name] = pages.served(path) + STATE.get(kind.name, "")
+        found[kind.name] = addresses.served(path) + STATE.get(kind.name, "")
     return found | EXTRA
 
 
