@@ -221,7 +221,7 @@ STICKY = """region => {
 
 @pytest.mark.parametrize(
     ("device", "language"),
-    [("desktop", "en"), ("phone", "fr"), ("zoom400", "fr"), ("zoom400", "en")],
+    [("desktop", "en"), ("phone", "fr")],
 )
 def test_heat_map_headers_stick_in_its_own_scroll_region(open_page, served_site, device, language):
     page = open_page(device)
@@ -286,7 +286,7 @@ EVENTS = """els => els.map(e => {
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_timeline_draws_the_events_in_order_around_the_approval(open_page, served_site, language):
-    page = open_page("zoom400")
+    page = open_page("phone")
     goto(page, url(served_site, language, TIMELINE))
     doc = document()
     years = timeline_years(doc)
