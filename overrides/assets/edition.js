@@ -30,9 +30,11 @@ window.EditionText = (function () {
     return fold(query || "").match(WORD) || [];
   }
 
-  // Where the words of `text` start with one of `query` (folded words):
-  // {ranges: [[start, end], ...] in `text` (whole words), found: [bool per query word]}.
-  function find(text, query) {
+  // Where the words of `text` start with one of `query` (folded words; with
+  // `norm`, a function, the words of `text` are compared as it gives them:
+  // their stems): {ranges: [[start, end], ...] in `text` (whole words),
+  // found: [bool per query word]}.
+  function find(text, query, norm) {
     var f = folded(text);
     var ranges = [];
     var found = query.map(function () { return false; });
@@ -40,8 +42,9 @@ window.EditionText = (function () {
     WORD.lastIndex = 0;
     while ((match = WORD.exec(f.text))) {
       var hit = false;
+      var word = norm ? norm(match[0]) : match[0];
       for (var i = 0; i < query.length; i++) {
-        if (match[0].lastIndexOf(query[i], 0) === 0) {
+        if (word.lastIndexOf(query[i], 0) === 0) {
           found[i] = true;
           hit = true;
         }
@@ -56,9 +59,10 @@ window.EditionText = (function () {
   }
 
   // Highlight (<mark class="hit">) the words of `roots` (elements) that start
-  // with a query word, if every query word is found; text inside `skip`
-  // (a selector) is left out. Returns whether every word was found.
-  function mark(roots, query, skip) {
+  // with a query word, if every query word is found (or, with `some`, any);
+  // text inside `skip` (a selector) is left out; `norm` as for find().
+  // Returns whether every word was found.
+  function mark(roots, query, skip, norm, some) {
     var nodes = [];
     var text = "";
     roots.forEach(function (root) {
@@ -72,8 +76,8 @@ window.EditionText = (function () {
       }
       text += " ";  // no word runs from one root to the next
     });
-    var result = find(text, query);
-    if (!all(result.found)) return false;
+    var result = find(text, query, norm);
+    if (!some && !all(result.found)) return false;
     nodes.forEach(function (item) {
       var data = item.node.data;
       var end = item.start + data.length;
@@ -94,7 +98,7 @@ window.EditionText = (function () {
       if (at < data.length) fragment.appendChild(document.createTextNode(data.slice(at)));
       item.node.parentNode.replaceChild(fragment, item.node);
     });
-    return true;
+    return all(result.found);
   }
 
   // Take the highlighting out again.

@@ -99,27 +99,60 @@
   }
 
   // -- Explorer: filter the actions, highlight the words found ---------------
+  // The keyword finds an action when each word typed starts a word (compared
+  // by stems, as the site search: EditionStem) of the action's text, of its
+  // measure's title or of its section's title, in any order. When nothing is
+  // shown: a way to clear the filters, and the site search for the words.
   var explorerForm = document.querySelector("[data-explorer-filters]");
   if (explorerForm) {
+    var S = window.EditionStem;
+    var lang = document.documentElement.lang;
+    var stemOf = function (word) { return S.stem(word, lang); };
     var fields = ["actor", "section", "measure", "q"];
     var count = document.querySelector(".explorer-count");
-    var items = document.querySelectorAll("ol.explorer > li");
+    var empty = document.querySelector(".explorer-empty");
+    var searchLink = empty.querySelector("[data-search]");
+    var searchPage = searchLink.getAttribute("href");
+    var SKIP = ".action__id, .footnote-ref";
+    var titles = {};  // "section:1", "measure:4" -> the stems of its title
+    explorerForm.querySelectorAll("option[data-title]").forEach(function (option) {
+      titles[option.parentNode.name + ":" + option.value] = S.stems(option.getAttribute("data-title"), lang);
+    });
+    var textOf = function (item) {
+      var text = "";
+      var walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+      var node;
+      while ((node = walker.nextNode())) if (!node.parentElement.closest(SKIP)) text += node.data;
+      return text;
+    };
+    var items = Array.prototype.map.call(document.querySelectorAll("ol.explorer > li"), function (item) {
+      var stems = S.stems(textOf(item), lang)
+        .concat(titles["section:" + item.getAttribute("data-section")] || [])
+        .concat(titles["measure:" + item.getAttribute("data-measure")] || []);
+      return { node: item, stems: stems, actors: item.getAttribute("data-actors").split(" ") };
+    });
     restore(explorerForm, fields);
     var applyExplorer = function () {
       var values = {};
       fields.forEach(function (name) { values[name] = explorerForm.elements[name].value.trim(); });
-      var words = T.words(values.q);
+      var words = S.stems(values.q, lang);
       var shown = 0;
       items.forEach(function (item) {
-        T.unmark(item);
-        var ok = (!values.actor || item.getAttribute("data-actors").split(" ").indexOf(values.actor) >= 0) &&
-          (!values.section || item.getAttribute("data-section") === values.section) &&
-          (!values.measure || item.getAttribute("data-measure") === values.measure) &&
-          (!words.length || T.mark([item], words, ".action__id, .footnote-ref"));
-        item.hidden = !ok;
-        if (ok) shown += 1;
+        var node = item.node;
+        T.unmark(node);
+        var ok = (!values.actor || item.actors.indexOf(values.actor) >= 0) &&
+          (!values.section || node.getAttribute("data-section") === values.section) &&
+          (!values.measure || node.getAttribute("data-measure") === values.measure) &&
+          (!words.length || S.finds(words, item.stems));
+        node.hidden = !ok;
+        if (!ok) return;
+        shown += 1;
+        if (words.length) T.mark([node], words, SKIP, stemOf, true);
       });
       count.textContent = T.plural(count.getAttribute("data-count"), shown);
+      empty.hidden = shown > 0;
+      searchLink.hidden = !values.q;
+      searchLink.href = searchPage + (values.q ? "?q=" + encodeURIComponent(values.q) : "");
     };
     var changed = function () {
       applyExplorer();
@@ -128,6 +161,11 @@
     explorerForm.addEventListener("input", changed);
     explorerForm.addEventListener("change", changed);
     explorerForm.addEventListener("submit", function (e) { e.preventDefault(); });
+    empty.querySelector("[data-action=clear]").addEventListener("click", function () {
+      fields.forEach(function (name) { explorerForm.elements[name].value = ""; });
+      changed();
+      explorerForm.elements.q.focus();
+    });
     applyExplorer();
   }
 
