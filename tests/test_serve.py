@@ -82,8 +82,14 @@ BROKEN = [
 ]
 
 
-def test_edits_are_served_and_broken_ones_keep_the_last_good_site(served):
-    project, base, log = served
+def test_one_preview_session_serves_every_kind_of_edit(served):
+    """One server (starting it is a whole build) for every kind of edit, in turn."""
+    edits_are_served_and_broken_ones_keep_the_last_good_site(*served)
+    a_change_every_page_shows_rebuilds_every_page(*served)
+    an_edited_string_every_page_shows_reaches_every_page_and_a_removed_page_goes(*served)
+
+
+def edits_are_served_and_broken_ones_keep_the_last_good_site(project, base, log):
     url = base + "en/package/measure-2/"
     yaml_url = base + "package/data/yaml/measures.yaml"
     wait_for(url, "Act fast")
@@ -146,8 +152,7 @@ def test_edits_are_served_and_broken_ones_keep_the_last_good_site(served):
     wait_for(url, "Act fast", absent="Act very fast")
 
 
-def test_a_change_every_page_shows_rebuilds_every_page(served):
-    project, base, log = served
+def a_change_every_page_shows_rebuilds_every_page(project, base, log):
     wait_for(base + "en/package/measure-2/", "Act fast")
     main = project / "overrides" / "main.html"
     text = main.read_text(encoding="utf-8")
@@ -159,11 +164,12 @@ def test_a_change_every_page_shows_rebuilds_every_page(served):
         wait_for(base + path, "theme-edit")
 
 
-def test_an_edited_string_every_page_shows_reaches_every_page_and_a_removed_page_goes(served):
+def an_edited_string_every_page_shows_reaches_every_page_and_a_removed_page_goes(
+    project, base, log
+):
     """The footer's edition line in English only (the French pages' strings are
     unchanged), then an actor renamed: every English page shows the new line,
     and the actor's old page is no longer served."""
-    project, base, log = served
     wait_for(base + "en/package/measure-2/", "Act fast")
     data = project / "data"
     interface = data / "interface.yaml"
