@@ -49,8 +49,12 @@ def mkdocs(project: Path, *args: str, env: dict | None = None) -> subprocess.Com
     )
 
 
+BUILD_LOG = "build.log"  # what the build said, kept beside its project's site
+
+
 def build(project: Path) -> Path:
     result = mkdocs(project, "build", "--strict")
+    (project / BUILD_LOG).write_text(result.stderr, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     return project / "site"
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 from pathlib import Path
 
 import pytest
 from conftest import MINI
 from sitebuild import (
+    BUILD_LOG,
     html_pages,
     is_external,
     make_project,
@@ -115,11 +118,10 @@ def test_every_page_leads_to_every_measure_by_section(site):
             assert re.search(rf">\s*{section.id}\. ", sidebar), (page, section.id)
 
 
-def test_build_is_strict_and_quiet(tmp_path):
-    project = make_project(tmp_path / "p", MINI)
-    result = mkdocs(project, "build", "--strict")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+def test_build_is_strict_and_quiet(site):
+    project = site.parent  # the shared build's, which kept what the build said
+    said = (project / BUILD_LOG).read_text(encoding="utf-8")
+    assert "Documentation built" in said and "WARNING" not in said, said
     beside = sorted(p.name for p in project.iterdir() if p.name.startswith("."))
     assert beside == [".site.lock"]  # nothing left beside but the lock (removing it would race)
 
@@ -218,17 +220,6 @@ def test_a_missing_translation_fails_the_build(tmp_path):
     assert result.returncode != 0
     line = "docs/about.en.md:1:1: missing: every hand-written page exists in every language"
     assert line in result.stderr  # one line with the path, as check says it
-
-
-def test_a_data_error_stops_the_build_before_the_site(tmp_path):
-    project = make_project(tmp_path / "p", MINI)
-    text = (project / "data" / "events.yaml").read_text(encoding="utf-8")
-    (project / "data" / "events.yaml").write_text(text.replace('"2019"', '"2019-13"'))
-    result = mkdocs(project, "build")
-    assert result.returncode != 0
-    assert "events.yaml:" in result.stderr and "invalid date '2019-13'" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (project / "site").exists()
 
 
 def test_the_glossary_says_where_each_acronym_is_used_as_the_measure_pages_link_it(site):
@@ -365,6 +356,21 @@ def test_a_refusal_stops_a_build_but_a_preview_keeps_its_last_good_pages(capsys)
     preview.generated = generated.Generated(load_document(MINI), {}, generated.folder.SyncReport())
     preview.refuse("broken again")
     assert "broken again" in capsys.readouterr().err
+
+
+def test_a_build_told_to_hang_up_stops_as_one_interrupted():
+    """SIGTERM and SIGHUP (the terminal closed): the build's ``KeyboardInterrupt``,
+    whose exit removes the unfinished site (test_atomic.py: SIGINT and SIGTERM)."""
+    from generator.build import stop_on_signals
+
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        before = signal.getsignal(stop)
+        try:
+            stop_on_signals()
+            with pytest.raises(KeyboardInterrupt, match=f"stopped by signal {int(stop)}"):
+                os.kill(os.getpid(), stop)
+        finally:
+            signal.signal(stop, before)
 
 
 def test_outside_git_the_edition_is_dated_by_source_date_epoch(tmp_path, monkeypatch):
