@@ -47,6 +47,7 @@ def actor_words(doc: Document, actor: Actor, language: str) -> set[str]:
 
 
 def _descendants(doc: Document, actor_id: str) -> set[str]:
+    """The actor's parts, and their parts, down to the bottom."""
     out: set[str] = set()
     todo = [actor_id]
     while todo:
@@ -83,7 +84,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _lead_in(doc: Document, measure: Measure, language: str, hide_title: bool) -> str:
+def _lead_in(measure: Measure, language: str, hide_title: bool) -> str:
     """The words a fragment continues: the measure's title and its lead-in."""
     assert measure.actions_lead_in is not None
     title = BLANK if hide_title else plain(measure.title.get(language))
@@ -96,7 +97,7 @@ def shown_text(doc: Document, measure: Measure, action: Action, language: str) -
     opening with a pronoun after the action that names its noun."""
     text = plain(action.text.get(language))
     if measure.actions_lead_in is not None:
-        return f"{_lead_in(doc, measure, language, hide_title=True)} {text}"
+        return f"{_lead_in(measure, language, hide_title=True)} {text}"
     if starts_with_pronoun(text, language):
         i = measure.actions.index(action)
         before = [
@@ -118,7 +119,7 @@ def addressed_text(doc: Document, measure: Measure, action: Action, language: st
     by_id = {a.id: a for a in doc.actors}
     text = plain(action.text.get(language))
     if measure.actions_lead_in is not None:
-        text = f"{_lead_in(doc, measure, language, hide_title=False)} {text}"
+        text = f"{_lead_in(measure, language, hide_title=False)} {text}"
     addressees: set[str] = set()
     for actor_id in action.actors:
         addressees |= actor_words(doc, by_id[actor_id], language)
@@ -148,9 +149,10 @@ class Question:
 
 
 def _choices(
-    rng: random.Random, right: str, pool: list[str], exclude: set[str], count: int = 4
+    rng: random.Random, right: str, pool: list[str], count: int = 4
 ) -> tuple[tuple[str, ...], int]:
-    others = [name for name in pool if name != right and name not in exclude]
+    """The right answer among up to ``count - 1`` others of ``pool``, shuffled."""
+    others = [name for name in pool if name != right]
     choices = [right, *rng.sample(others, min(count - 1, len(others)))]
     rng.shuffle(choices)
     return tuple(choices), choices.index(right)
@@ -189,7 +191,7 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
             source = f"{FOLDER}/measure-{measure.number}.md#{action.anchor}"
             where = (measure.section, measure.number)
             text = shown_text(doc, measure, action, language)
-            choices, answer = _choices(rng, titles[measure.number], title_pool, set())
+            choices, answer = _choices(rng, titles[measure.number], title_pool)
             questions.append(
                 Question(
                     f"m-{action.id}", "measure-of-action", text, choices, answer, source, *where
@@ -199,7 +201,7 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
                 text = addressed_text(doc, measure, action, language)
                 excluded = wrong_options_excluded(doc, action, text, finders)
                 pool = [names[x] for x in pool_ids if x not in excluded]
-                choices, answer = _choices(rng, names[action.actors[0]], pool, set())
+                choices, answer = _choices(rng, names[action.actors[0]], pool)
                 questions.append(
                     Question(
                         f"a-{action.id}", "actor-of-action", text, choices, answer, source, *where
@@ -211,7 +213,7 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
     for entry in doc.glossary:
         if entry.id not in longs:  # its long form is in the source language only
             continue
-        choices, answer = _choices(rng, longs[entry.id], long_pool, set())
+        choices, answer = _choices(rng, longs[entry.id], long_pool)
         source = f"{FOLDER}/glossary.md#{entry.id}"
         prompt = plain(entry.short.get(language))
         questions.append(
@@ -283,11 +285,9 @@ def flashcards(doc: Document, language: str) -> list[Card]:
             front = shown_text(doc, m, a, language)
             cards.append(Card(f"action-{a.id}", "action", front, back, source, m.section, m.number))
     for actor in doc.actors:
-        tasks = [(m, a) for m in doc.measures for a in m.actions if a.actors[:1] == (actor.id,)]
-        tasks += [(m, a) for m in doc.measures for a in m.actions if actor.id in a.actors[1:]]
+        tasks = [(m, a) for m in doc.measures for a in m.actions if actor.id in a.actors]
         if not tasks or not askable(actor):
             continue
-        tasks.sort(key=lambda ma: tuple(int(x) for x in ma[1].id.split(".")))
         lines = [f"{a.id} {_task(doc, m, a, actor, language)}" for m, a in tasks]
         source = f"{FOLDER}/actors/{actor.id}.md"
         front = ui.plain("card_actor", actor=plain(actor.name.get(language)))
