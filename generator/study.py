@@ -43,7 +43,7 @@ def actor_words(doc: Document, actor: Actor, language: str) -> set[str]:
         entry = next(g for g in doc.glossary if g.id == actor.glossary)
         words |= {plain(entry.short.get(language)), plain(entry.long.get(language))}
         words |= set(entry.variants.get(language, ()))
-    return {w for w in words if w}
+    return {w for w in words if w[:1].isalnum()}  # the term finder's words begin so
 
 
 def _descendants(doc: Document, actor_id: str) -> set[str]:
