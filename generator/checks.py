@@ -84,6 +84,10 @@ def references(
             message = f"actor '{a.id}' is part of itself (through its parents)"
             hint = "an actor's parent cannot be the actor or one of its parts"
             _error(check, "actors", ("actors", i, "parent"), message, hint)
+        if a.parent is not None and a.status == "proposed":  # not yet part of anything
+            message = f"actor '{a.id}' is only proposed, yet part of '{a.parent}'"
+            hint = "a body the document only plans has no parent: remove 'parent'"
+            _error(check, "actors", ("actors", i, "parent"), message, hint)
     for i, g in enumerate(glossary):
         ref("glossary", ("entries", i, "actor"), g.actor, actor_ids, *actor)
     numbers = {m.number for s in sections for m in s.measures}

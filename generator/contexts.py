@@ -3,10 +3,11 @@ one function per kind of ``pages.KINDS``, each returning a typed context."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from . import opendata, pictures, views
+from . import opendata, pictures, study, views
 from .models import Actor, Document, Measure, Section, Text
 
 if TYPE_CHECKING:
@@ -71,15 +72,17 @@ def side_by_side(
 
 
 class StudyContext(TypedDict):
-    questions: list[views.Question]
+    questions: list[study.Question]
     quiz: Callable[[dict[str, str]], list[dict[str, Any]]]
-    cards: list[dict]
+    cards: list[dict]  # the acronym cards (short, long, other languages' forms)
+    deck: list[dict[str, Any]]  # every card: id, kind, front, back, source, section, measure
+    anki: str  # the docs path of the cards' Anki file
     storage: str
     source_url: Callable[[str], str]
 
 
-def study(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext:
-    questions = views.quiz_questions(doc, t.language)
+def study_page(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext:
+    questions = study.quiz_questions(doc, t.language)
 
     def source_url(source: str) -> str:
         target, _, fragment = source.partition("#")
@@ -95,14 +98,22 @@ def study(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext
                 "choices": list(q.choices),
                 "answer": q.answer,
                 "source": source_url(q.source),
+                "section": q.section,
+                "measure": q.measure,
             }
             for q in questions
         ]
 
+    deck = [
+        {**dataclasses.asdict(c), "source": source_url(c.source)}
+        for c in study.flashcards(doc, t.language)
+    ]
     return {
         "questions": questions,
         "quiz": quiz,
-        "cards": views.flashcards(doc, t.language),
+        "cards": study.acronym_cards(doc, t.language),
+        "deck": deck,
+        "anki": f"{opendata.FOLDER}/{opendata.anki_name(t.language)}",
         "storage": f"study-15250-18-{t.language}",
         "source_url": source_url,
     }

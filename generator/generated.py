@@ -62,5 +62,6 @@ def file_names(doc: Document) -> set[str]:
     }
     data = addresses.in_folder(opendata.FOLDER)
     offered = opendata.downloads(doc)
-    published = [*offered["json"].values(), offered["schema"], *offered["yaml"]]
+    published = [*offered["json"].values(), *offered["anki"].values(), offered["schema"]]
+    published += offered["yaml"]
     return names | {f"{data}/{name}" for name in published} | {pictures.HEAT_CSS}

@@ -18,6 +18,7 @@ ACTOR_KINDS = (
     "private_sector",
 )
 EVENT_KINDS = ("event", "deadline")
+ACTOR_STATUSES = ("existing", "proposed")  # as at the document's date: a body, or one it plans
 
 # Whose words a field's texts are: the Council's document, or this edition's
 # own (a description, a name it chose, an address). Every field holding texts
@@ -262,6 +263,7 @@ class Actor:
         metadata=declare(left_out="spellings for the checks and links, in the YAML")
     )
     source: Reference
+    status: str = field(default="existing", metadata=declare(published="actor status"))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 from . import addresses
 from .load import FILES
 from .markup import plain
-from .models import EVENT_KINDS, Block, Document, Text
+from .models import ACTOR_STATUSES, EVENT_KINDS, Block, Document, Text
 
 FOLDER = f"{addresses.FOLDER}/data"  # in the docs folder, and in each language's folder of the site
 SCHEMA_NAME = "15250-18.schema.json"
@@ -30,10 +30,16 @@ def json_name(language: str) -> str:
     return f"15250-18-{language}.json"
 
 
+def anki_name(language: str) -> str:
+    """The study cards of ``language`` as Anki imports them (``study.anki_text``)."""
+    return f"15250-18-cards-{language}.txt"
+
+
 def downloads(doc: Document, yaml_names: tuple[str, ...] = ()) -> dict:
     """The names of the files offered for download, in the data folder."""
     return {
         "json": {lang: json_name(lang) for lang in doc.languages},
+        "anki": {lang: anki_name(lang) for lang in doc.languages},
         "schema": SCHEMA_NAME,
         "offline": OFFLINE_NAME,
         "yaml": [f"{YAML_FOLDER}/{name}.yaml" for name in yaml_names or FILES],
@@ -53,6 +59,7 @@ _TYPES: dict[str, dict[str, Any]] = {
     "roman numeral": {"type": "string", "pattern": "^[IVX]+$"},
     "action id": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$"},
     "event kind": {"enum": list(EVENT_KINDS)},
+    "actor status": {"enum": list(ACTOR_STATUSES)},
     "text": {"$ref": "#/$defs/text"},
     "block": {"$ref": "#/$defs/block"},
 }

@@ -109,7 +109,7 @@ KINDS = (
              keys=_measures, context=contexts.side_by_side, search=None),
     PageKind("timeline", nav="tools", context=contexts.timeline),
     PageKind("overview", nav="tools", context=contexts.overview),
-    PageKind("study", nav="tools", context=contexts.study),
+    PageKind("study", nav="tools", context=contexts.study_page),
     PageKind("open-data", nav="tools", context=contexts.open_data),
     PageKind("about", "about.md", None, nav=""),
     PageKind("edit", "edit.md", None, nav=""),

@@ -22,7 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import addresses, opendata, pages, pictures, views
+from . import addresses, opendata, pages, pictures, study, views
 from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, built_url, escape_text, plain, to_html
 from .models import Action, Document, Measure, Text
@@ -331,6 +331,9 @@ class Site:
         data = addresses.in_folder(opendata.FOLDER)
         for name, text in opendata.open_data_files(self.doc, yaml_texts).items():
             files[f"{data}/{name}"] = text
+        for language in self.doc.languages:  # the study cards, for Anki
+            anki = study.anki_text(self.doc, language, self.edition.site_url)
+            files[f"{data}/{opendata.anki_name(language)}"] = anki
         return files
 
 

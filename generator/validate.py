@@ -21,6 +21,7 @@ from .fields import INVARIANT, Checker, Reader
 from .load import Path_, Source, YamlFile
 from .models import (
     ACTOR_KINDS,
+    ACTOR_STATUSES,
     EVENT_KINDS,
     Action,
     Actor,
@@ -317,7 +318,11 @@ def _actor(check: Checker, value: Any, path: Path_) -> Actor | None:
         "terms": check.spellings,
         "source": check.reference,
     }
-    optional = {"parent": check.ident, "glossary": check.ident}
+    optional: dict[str, Reader] = {
+        "parent": check.ident,
+        "glossary": check.ident,
+        "status": lambda v, p: check.choice(v, p, ACTOR_STATUSES, "actor status"),
+    }
     if not (data := check.read(value, path, fields, optional, model=Actor)):
         return None
     for lang in check.languages:

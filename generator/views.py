@@ -7,13 +7,11 @@ of the site, not kept on the immutable document).
 from __future__ import annotations
 
 import functools
-import random
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .addresses import FOLDER
 from .markup import plain
 from .models import (
     ACTOR_KINDS,
@@ -318,74 +316,3 @@ class Views:
             for entry_id in dict.fromkeys(names[name].id for name in found):
                 usage[entry_id].append(measure.number)
         return usage
-
-
-# -- study mode ----------------------------------------------------------------
-@dataclass(frozen=True)
-class Question:
-    id: str
-    kind: str  # measure-of-action, actor-of-action, acronym-meaning
-    prompt: str
-    choices: tuple[str, ...]
-    answer: int  # index into choices
-    source: str  # page path of the passage, with its anchor
-
-
-def _choices(
-    rng: random.Random, right: str, pool: list[str], exclude: set[str], count: int = 4
-) -> tuple[tuple[str, ...], int]:
-    others = [name for name in pool if name != right and name not in exclude]
-    choices = [right, *rng.sample(others, min(count - 1, len(others)))]
-    rng.shuffle(choices)
-    return tuple(choices), choices.index(right)
-
-
-def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Question]:
-    """Questions generated from the data; the same seed gives the same quiz."""
-    rng = random.Random(seed)
-    questions = []
-    titles = {m.number: f"{m.number}. {plain(m.title.get(language))}" for m in doc.measures}
-    title_pool = sorted(set(titles.values()))
-    names = {a.id: plain(a.name.get(language)) for a in doc.actors}
-    addressees = sorted({names[x] for y in doc.actions for x in y.actors})
-    for measure in doc.measures:
-        for action in measure.actions:
-            text = plain(action.text.get(language))
-            source = f"{FOLDER}/measure-{measure.number}.md#{action.anchor}"
-            choices, answer = _choices(rng, titles[measure.number], title_pool, set())
-            questions.append(
-                Question(f"m-{action.id}", "measure-of-action", text, choices, answer, source)
-            )
-            if action.actors:
-                own = {names[a] for a in action.actors}
-                choices, answer = _choices(rng, names[action.actors[0]], addressees, own)
-                questions.append(
-                    Question(f"a-{action.id}", "actor-of-action", text, choices, answer, source)
-                )
-    longs = {g.id: plain(g.long.get(language)) for g in doc.glossary}
-    long_pool = sorted(set(longs.values()))
-    for entry in doc.glossary:
-        choices, answer = _choices(rng, longs[entry.id], long_pool, set())
-        source = f"{FOLDER}/glossary.md#{entry.id}"
-        prompt = plain(entry.short.get(language))
-        questions.append(
-            Question(f"g-{entry.id}", "acronym-meaning", prompt, choices, answer, source)
-        )
-    return questions
-
-
-def flashcards(doc: Document, language: str) -> list[dict]:
-    """Acronym cards in one language: short form, long form, other language's forms."""
-    others = [lang for lang in doc.languages if lang != language]
-    return [
-        {
-            "id": entry.id,
-            "short": plain(entry.short.get(language)),
-            "long": plain(entry.long.get(language)),
-            "other": [
-                {"lang": o, "short": plain(entry.short.get(o)), "long": plain(entry.long.get(o))}
-                for o in others
-            ],
-        }
-        for entry in sorted(doc.glossary, key=lambda g: plain(g.short.get(language)).lower())
-    ]

@@ -56,7 +56,7 @@ URL_KEYS = {"url", "official", "register"}
 # in the texts: they cannot hold a payload (the checks refuse it).
 FIXED = {"id", "kind", "date", "approval_date", "number", "summary_page", "session", "measure"}
 FIXED |= {"actors", "mentions", "parent", "glossary", "actor", "entries", "token"}
-FIXED |= {"terms", "variants", "short"}
+FIXED |= {"terms", "variants", "short", "status"}
 PATTERNS = {"date_day", "date_month"}  # interface strings that are date patterns: checked as such
 LANGUAGE_KEYS = {"fr", "en", "invariant"}
 # Model fields that hold strings but no text: ids, kinds, dates, spellings.
@@ -82,6 +82,7 @@ NOT_TEXT = {
     "Actor.terms",
     "Actor.parent",
     "Actor.glossary",
+    "Actor.status",
     "Event.id",
     "Event.date",
     "Event.kind",
@@ -458,6 +459,7 @@ NOT_ON_PAGES = sorted(
     + ["interface.provenance_council", "interface.provenance_mixed"]
     + ["interface.includes", "interface.part_of", "interface.related_measures"]
     + ["interface.number_range", "interface.timeline_gap"]
+    + ["interface.anki_deck"]  # the deck's name: in the cards' Anki file, not on a page
     + [f"interface.kind_{k}" for k in models.ACTOR_KINDS if k not in ("eu_body", "member_states")]
 )
 

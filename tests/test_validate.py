@@ -99,6 +99,20 @@ CASES = [
     ),
     (
         "actors.yaml",
+        "    glossary: emsc",
+        '    parent: member-states\n    status: "proposed"\n    glossary: emsc',
+        "actors[0].parent",
+        "actor 'emsc' is only proposed, yet part of 'member-states'",
+    ),
+    (
+        "actors.yaml",
+        "    glossary: emsc",
+        '    status: "planned"\n    glossary: emsc',
+        "actors[0].status",
+        "unknown actor status 'planned'",
+    ),
+    (
+        "actors.yaml",
         'terms: {fr: ["États membres"]',
         'terms: {fr: ["(États membres"]',
         "actors[1].terms.fr[0]",

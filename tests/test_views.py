@@ -5,13 +5,13 @@ from __future__ import annotations
 from conftest import DATA, MINI, edit
 
 from generator import load_document
+from generator.study import acronym_cards as flashcards
+from generator.study import quiz_questions
 from generator.views import (
     Views,
     actor_matrix,
-    flashcards,
     involved,
     key_actors,
-    quiz_questions,
     related_measures,
     timeline,
 )
