@@ -72,10 +72,11 @@ def side_by_side(
 
 class StudyContext(TypedDict):
     questions: list[views.Question]
-    quiz: Callable[[dict[str, str]], list[dict[str, Any]]]
     cards: list[dict]
     storage: str
     source_url: Callable[[str], str]
+    place: Callable[[views.Question], dict[str, str]]
+    other_places: list[str]  # the sections of questions outside the measures
 
 
 def study(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext:
@@ -85,27 +86,27 @@ def study(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext
         target, _, fragment = source.partition("#")
         return t.url(target, fragment)
 
-    def quiz(strings: dict[str, str]) -> list[dict[str, Any]]:
-        """The questions for the script, each asked in ``strings``' words."""
-        return [
-            {
-                "id": q.id,
-                "question": strings["q_" + q.kind.replace("-", "_")],
-                "prompt": q.prompt,
-                "choices": list(q.choices),
-                "answer": q.answer,
-                "source": source_url(q.source),
-            }
-            for q in questions
-        ]
-
     return {
         "questions": questions,
-        "quiz": quiz,
         "cards": views.flashcards(doc, t.language),
         "storage": f"study-15250-18-{t.language}",
         "source_url": source_url,
+        "place": lambda q: study_place(doc, q.source),
+        "other_places": list(
+            dict.fromkeys(p["section"] for q in questions if not (p := study_place(doc, q.source))["measure"])
+        ),
     }
+
+
+# -- where a question's passage is: the study round's scopes and summary -------
+def study_place(doc: Document, source: str) -> dict[str, str]:
+    """The section and measure of a question's passage (a measure page), or,
+    for a passage elsewhere, its page's (or folder's) name as the section."""
+    path = source.partition("#")[0].removesuffix(".md").split("/")[1:]  # inside the folder
+    kind, _, number = path[-1].partition("-")
+    if kind == "measure" and number.isdigit():
+        return {"section": doc.measures[int(number) - 1].section, "measure": number}
+    return {"section": path[0], "measure": ""}
 
 
 class OpenDataContext(TypedDict):
