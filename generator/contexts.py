@@ -81,6 +81,7 @@ class StudyContext(TypedDict):
 
 def study(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext:
     questions = views.quiz_questions(doc, t.language)
+    places = [study_place(doc, q.source) for q in questions]
 
     def source_url(source: str) -> str:
         target, _, fragment = source.partition("#")
@@ -92,9 +93,7 @@ def study(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext
         "storage": f"study-15250-18-{t.language}",
         "source_url": source_url,
         "place": lambda q: study_place(doc, q.source),
-        "other_places": list(
-            dict.fromkeys(p["section"] for q in questions if not (p := study_place(doc, q.source))["measure"])
-        ),
+        "other_places": list(dict.fromkeys(p["section"] for p in places if not p["measure"])),
     }
 
 
