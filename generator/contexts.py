@@ -73,50 +73,45 @@ def side_by_side(
 
 class StudyContext(TypedDict):
     questions: list[study.Question]
-    quiz: Callable[[dict[str, str]], list[dict[str, Any]]]
-    cards: list[dict]  # the acronym cards (short, long, other languages' forms)
-    deck: list[dict[str, Any]]  # every card: id, kind, front, back, source, section, measure
+    cards: list[dict[str, Any]]  # every card: id, kind, front, back, source, section, measure
     anki: str  # the docs path of the cards' Anki file
     storage: str
     source_url: Callable[[str], str]
+    place: Callable[[study.Question], dict[str, str]]
+    other_places: list[str]  # the sections of questions outside the measures
 
 
 def study_page(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext:
     questions = study.quiz_questions(doc, t.language)
+    places = [study_place(q) for q in questions]
 
     def source_url(source: str) -> str:
         target, _, fragment = source.partition("#")
         return t.url(target, fragment)
 
-    def quiz(strings: dict[str, str]) -> list[dict[str, Any]]:
-        """The questions for the script, each asked in ``strings``' words."""
-        return [
-            {
-                "id": q.id,
-                "question": strings["q_" + q.kind.replace("-", "_")],
-                "prompt": q.prompt,
-                "choices": list(q.choices),
-                "answer": q.answer,
-                "source": source_url(q.source),
-                "section": q.section,
-                "measure": q.measure,
-            }
-            for q in questions
-        ]
-
-    deck = [
+    cards = [
         {**dataclasses.asdict(c), "source": source_url(c.source)}
         for c in study.flashcards(doc, t.language)
     ]
     return {
         "questions": questions,
-        "quiz": quiz,
-        "cards": study.acronym_cards(doc, t.language),
-        "deck": deck,
+        "cards": cards,
         "anki": f"{opendata.FOLDER}/{opendata.anki_name(t.language)}",
         "storage": f"study-15250-18-{t.language}",
         "source_url": source_url,
+        "place": study_place,
+        "other_places": list(dict.fromkeys(p["section"] for p in places if not p["measure"])),
     }
+
+
+# -- where a question's passage is: the study round's scopes and summary -------
+def study_place(question: study.Question) -> dict[str, str]:
+    """The section and measure a round chooses a question by: a question
+    outside the measures (an acronym's) has its page's name as its section."""
+    if question.measure is not None:
+        return {"section": question.section, "measure": str(question.measure)}
+    path = question.source.partition("#")[0].removesuffix(".md").split("/")[1:]
+    return {"section": path[0], "measure": ""}
 
 
 class OpenDataContext(TypedDict):

@@ -59,6 +59,13 @@ def _french(raw: str) -> str:
     return re.sub(_SPACE + "»", "\u00a0»", raw)
 
 
+def _plain_spaced(raw: str) -> str:
+    """Plain text keeping the typography's no-break spaces (``plain`` folds
+    every white space, no-break ones too, into a space)."""
+    kept = raw.replace("\u00a0", "\x00").replace("\u202f", "\x01")
+    return plain(kept).replace("\x00", "\u00a0").replace("\x01", "\u202f")
+
+
 # The typographic step of each language, for its interface strings and the
 # edition's own texts (``PageText.own``); never for the document's texts,
 # which keep the source's spacing.
@@ -149,7 +156,7 @@ class InterfaceText:
         """The string for a script that fills the placeholders ``names``
         itself: plain text, or its plural forms as JSON."""
         raw = self._raw(key)
-        return json.dumps(raw, ensure_ascii=False) if isinstance(raw, dict) else plain(raw)
+        return json.dumps(raw, ensure_ascii=False) if isinstance(raw, dict) else _plain_spaced(raw)
 
     def date(self, date: str) -> str:
         """'2018-10-18' as '18 octobre 2018' (CLDR month names; the patterns

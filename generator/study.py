@@ -202,6 +202,8 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
                 excluded = wrong_options_excluded(doc, action, text, finders)
                 pool = [names[x] for x in pool_ids if x not in excluded]
                 choices, answer = _choices(rng, names[action.actors[0]], pool)
+                if len(choices) < 2:  # no fair wrong option: no question
+                    continue
                 questions.append(
                     Question(
                         f"a-{action.id}", "actor-of-action", text, choices, answer, source, *where

@@ -241,24 +241,6 @@ def test_side_by_side_columns_align(site):
     ]
 
 
-def test_quiz_round_by_keyboard_survives_a_reload(page, base):
-    page.goto(base + "en/package/study/")
-    page.evaluate("() => localStorage.clear()")
-    page.reload()
-    page.locator(".quiz__choices input").first.focus()
-    page.keyboard.press("Space")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    score = page.inner_text(".quiz__score")
-    assert re.fullmatch(r"Score: [01] out of 1", score), score
-    assert page.inner_text(".quiz__feedback").strip()
-    assert page.get_attribute(".quiz__score", "aria-live") == "polite"
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")  # next question
-    page.reload()
-    assert page.inner_text(".quiz__score") == score
-
-
 def test_flashcards_reveal_and_reverse(page, base):
     page.goto(base + "package/study/")
     front = page.inner_text(".flashcards__front")

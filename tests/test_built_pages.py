@@ -3,6 +3,8 @@ page of a language says, the footnotes without scripts, the downloads."""
 
 from __future__ import annotations
 
+import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,7 +13,8 @@ from browser import UI
 from sitebuild import VOID, html_pages, resolve, tree
 from visit import document, prefix, wrong_strings
 
-from generator import addresses, pages
+from generator import addresses, pages, views
+from generator.markup import plain
 
 FOOTNOTE_2 = {"fr": "Par exemple, l'EASO", "en": "For example, EASO"}
 
@@ -98,3 +101,61 @@ def test_open_data_downloads_exist(real_site, language):
     assert len(links) >= 3
     missing = [href for href in links if resolve(real_site, path, href)[0] is None]
     assert missing == []
+
+
+# -- the study page: its questions without scripts, and the round's bank ------
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_every_question_is_readable_without_scripts_with_its_prompt_in_its_legend(
+    real_site, language
+):
+    """Each generated question is on the page as a radio group whose legend
+    holds the prompt (the group's accessible name says what is asked), with
+    its answer in a details and the data the round needs: its section and
+    measure, its right answer and its passage, which exists."""
+    path = real_site / prefix(language) / addresses.served(pages.page_path("study")) / "index.html"
+    root = tree(path)
+    items = {i.attrs["data-question"]: i for i in root.find_all("li", class_="quiz__item")}
+    doc = document()
+    questions = views.quiz_questions(doc, language)
+    assert len(questions) > 40 and sorted(items) == sorted(q.id for q in questions)
+    sections = {m.number: m.section for m in doc.measures}
+    for q in questions:
+        item = items[q.id]
+        legend = item.find("fieldset").find("legend")
+        assert plain(q.prompt) and _words(plain(q.prompt)) in _words(legend.text()), q.id
+        assert legend.find(class_="quiz__prompt") is not None, q.id
+        radios = item.find("fieldset").find_all("input", type="radio")
+        assert [_words(r.parent.text()) for r in radios] == [_words(c) for c in q.choices]
+        assert int(item.attrs["data-answer"]) == q.answer
+        answer = item.find("details")  # without scripts: the answer, folded
+        assert answer.find("summary").text() == UI["answer"][language]
+        assert _words(q.choices[q.answer]) in _words(answer.text())
+        target, fragment = resolve(real_site, path, item.attrs["data-source"])
+        assert target is not None and f'id="{fragment}"' in target.read_text("utf-8"), q.id
+        if "/measure-" in q.source:  # the round's scopes: the passage's measure and section
+            number = int(q.source.partition("/measure-")[2].partition(".")[0])
+            assert item.attrs["data-measure"] == str(number)
+            assert item.attrs["data-section"] == sections[number]
+    scopes = {o.attrs["value"] for o in root.find("select", name="scope").find_all("option")}
+    assert {f"section:{i.attrs['data-section']}" for i in items.values()} <= scopes
+    assert {f"measure:{i.attrs['data-measure']}" for i in items.values()} - {"measure:"} <= scopes
+
+
+def test_the_study_scripts_strings_keep_french_spacing(real_site):
+    """The strings the study script writes get the no-break spaces the
+    generated pages have (before : ; ? ! and inside « »)."""
+    path = real_site / addresses.served(pages.page_path("study")) / "index.html"
+    root = tree(path)
+    data = json.loads(root.find("script", id="study-data").text())
+    texts = list(data["strings"].values())
+    tools = root.find_all("div", class_="quiz") + root.find_all("div", class_="flashcards")
+    texts += [
+        v for t in tools for n in t.iter() for k, v in n.attrs.items() if k.startswith("data-")
+    ]
+    assert len(tools) == 2 and any(":" in t for t in texts)
+    unspaced = r"(^|[^\u00a0\u202f]):(\s|$)|[^\u202f][;?!](\s|$)|« |\S»"
+    assert [t for t in texts if re.search(unspaced, t)] == []

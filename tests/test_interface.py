@@ -82,7 +82,8 @@ def test_language_names_are_cldr_s_in_their_own_language():
 
 
 def test_scripts_get_the_raw_string_or_its_plural_forms():
-    assert ui("fr").js("filled") == "Le {date} : {what}"
+    # with the language's typography, as the pages have it (no-break space before :)
+    assert ui("fr").js("filled") == "Le {date}\u00a0: {what}"
     assert ui("fr").js("count") == '{"one": "{n} action", "other": "{n} actions"}'
 
 

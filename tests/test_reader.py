@@ -454,44 +454,125 @@ def test_buttons_stay_readable_when_hovered_or_focused(open_page, base, language
 
 
 # -- 11. study -----------------------------------------------------------------
-def quiz_state(page) -> tuple[str, str, str]:
-    return tuple(
-        page.inner_text(f".quiz__{part}") for part in ("question-count", "question", "prompt")
+def said(page, text: str) -> None:
+    """``text`` is in the quiz's polite live region (announced)."""
+    page.wait_for_function(
+        "t => document.querySelector('.quiz__live').textContent.includes(t)", arg=text
     )
 
 
-@pytest.mark.parametrize("language", ["fr"])  # the same in every language
-def test_quiz_is_shuffled_counted_and_marked_in_words(open_page, base, language):
+def current(page, bank: dict) -> dict:
+    """The bank's entry of the question on screen, by its legend."""
+    legend = " ".join(page.inner_text(".quiz__slot legend").split())
+    return bank[legend]
+
+
+@pytest.mark.parametrize("language", ["en"])  # the same in every language
+def test_a_round_of_a_measure_ends_with_a_summary_and_boxes_are_kept(open_page, base, language):
     page = open_page()
     goto(page, url(base, language, "package/study/"))
     page.evaluate("localStorage.clear()")
     page.reload()
-    data = json.loads(page.inner_text("#study-data"))
-    questions = {(q["question"], q["prompt"]): q for q in data["questions"]}
-    total = len(data["questions"])
+    bank = {
+        " ".join(q["legend"].split()): q
+        for q in page.eval_on_selector_all(
+            ".quiz__bank > li",
+            """items => items.map(li => ({legend: li.querySelector('legend').textContent,
+                prompt: li.querySelector('.quiz__prompt').textContent,
+                answer: Number(li.dataset.answer), source: li.dataset.source,
+                section: li.dataset.section, measure: li.dataset.measure,
+                choices: [...li.querySelectorAll('label')].map(l => l.textContent.trim())}))""",
+        )
+    }
+    # the measure with the fewest questions (two at least): a short round
+    sizes = {}
+    for q in bank.values():
+        if q["measure"]:
+            sizes[q["measure"]] = sizes.get(q["measure"], 0) + 1
+    measure = min((n, m) for m, n in sizes.items() if n >= 2)[1]
+    total = sizes[measure]
+    section = next(q["section"] for q in bank.values() if q["measure"] == measure)
+    section_name = page.inner_text(f"select[name=scope] option[value='section:{section}']")
+    page.select_option("select[name=scope]", f"measure:{measure}")
+    page.select_option("select[name=size]", "0")
+    page.click(".quiz__setup button[type=submit]")
     count = UI["question_count"][language]
-    seen = []
-    for n in range(1, 6):
-        counter, *asked = quiz_state(page)
-        assert counter == count.format(n=n, total=total)
-        seen.append(tuple(asked))
-        page.click("[data-quiz] [data-action=next]")
-    assert seen != [(q["question"], q["prompt"]) for q in data["questions"][:5]], "not shuffled"
-    state = quiz_state(page)
-    question = questions[state[1:]]
-    wrong = next(i for i in range(len(question["choices"])) if i != question["answer"])
-    page.locator(".quiz__choices input").nth(wrong).check()
-    page.click("[data-quiz] button[type=submit]")
-    right_mark, wrong_mark = UI["quiz_mark_right"][language], UI["quiz_mark_wrong"][language]
-    labels = page.locator(".quiz__choice")
-    assert right_mark in labels.nth(question["answer"]).inner_text()
-    assert wrong_mark in labels.nth(wrong).inner_text()
-    # in the options' names, not in their colour only
-    assert page.get_by_role("radio", name=re.compile(re.escape(right_mark))).count() == 1
-    assert page.get_by_role("radio", name=re.compile(re.escape(wrong_mark))).count() == 1
+    assert page.inner_text(".quiz__question-count") == count.format(n=1, total=total)
+    # the prompt is in the radio group's name; the new question is announced
+    first = current(page, bank)
+    assert page.get_by_role("group", name=first["prompt"].strip()).count() == 1
+    said(page, first["prompt"].strip())
+    # "Check" with nothing chosen says so, on the page and aloud
+    page.click(".quiz__form button[type=submit]")
+    assert page.inner_text(".quiz__feedback").strip() == UI["check_nothing"][language]
+    said(page, UI["check_nothing"][language])
+    # the first answered wrong, by keyboard; the marks and feedback survive a reload
+    wrong = 0 if first["answer"] else 1
+    page.locator(".quiz__slot input").first.focus()
+    page.keyboard.press("Space" if wrong == 0 else "ArrowDown")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    feedback = page.inner_text(".quiz__feedback")
+    assert first["choices"][first["answer"]] in feedback
+    said(page, feedback.split(UI["see_source"][language])[0].strip())
     page.reload()
-    assert quiz_state(page) == state  # the round goes on after a reload
-    assert wrong_mark in page.locator(".quiz__choice").nth(wrong).inner_text()
+    assert current(page, bank) == first
+    assert page.inner_text(".quiz__feedback") == feedback
+    assert page.locator(".quiz__slot input").nth(wrong).is_checked()
+    labels = page.locator(".quiz__slot .quiz__choice")
+    assert UI["quiz_mark_wrong"][language] in labels.nth(wrong).inner_text()
+    assert UI["quiz_mark_right"][language] in labels.nth(first["answer"]).inner_text()
+    # the others right, up to the summary (never back to question 1)
+    for n in range(2, total + 1):
+        page.click(".quiz__form [data-action=next]")
+        assert page.inner_text(".quiz__question-count") == count.format(n=n, total=total)
+        page.locator(".quiz__slot input").nth(current(page, bank)["answer"]).check()
+        page.click(".quiz__form button[type=submit]")
+    assert page.inner_text(".quiz__form [data-action=next]") == UI["round_see_summary"][language]
+    page.click(".quiz__form [data-action=next]")
+    assert page.is_hidden(".quiz__form") and page.is_visible(".quiz__summary")
+    said(page, UI["summary_title"][language])
+    assert page.evaluate("document.activeElement.id") == "quiz-summary-title"
+    score = UI["score"][language].format(right=total - 1, total=total)
+    assert page.inner_text(".quiz__summary-score") == score
+    row = page.locator(".quiz__sections tbody tr")
+    assert row.count() == 1
+    assert row.locator("th").inner_text() == section_name
+    assert row.locator("td").inner_text() == UI["section_score"][language].format(
+        right=total - 1, total=total
+    )
+    missed = page.locator(".quiz__wrong > li")
+    assert missed.count() == 1 and first["prompt"].strip() in missed.inner_text()
+    right = UI["right_answer"][language].format(answer=first["choices"][first["answer"]])
+    assert right in missed.inner_text()
+    assert missed.locator("a").get_attribute("href") == first["source"]
+    progress = UI["study_progress"][language]
+    boxes = {"seen": total, "total": len(bank), "known": 0}
+    assert page.inner_text(".quiz__progress") == progress.format(review=1, **boxes)
+    # retry the wrong one: a round of one, right this time
+    page.click(".quiz__summary [data-action=retry]")
+    assert page.inner_text(".quiz__question-count") == count.format(n=1, total=1)
+    assert current(page, bank) == first
+    page.locator(".quiz__slot input").nth(first["answer"]).check()
+    page.click(".quiz__form button[type=submit]")
+    page.click(".quiz__form [data-action=next]")
+    assert page.inner_text(".quiz__summary-score") == UI["score"][language].format(right=1, total=1)
+    assert page.is_hidden(".quiz__summary [data-action=retry]")
+    # the boxes are kept over a reload (the missed one went to box 1, then up)
+    page.reload()
+    assert page.inner_text(".quiz__progress") == progress.format(review=0, **boxes)
+    assert page.is_visible(".quiz__summary")
+    # reset: nothing kept
+    page.click("[data-action=reset-progress]")
+    said(page, UI["progress_reset"][language])
+    assert page.inner_text(".quiz__progress") == progress.format(
+        seen=0, total=len(bank), review=0, known=0
+    )
+    assert page.is_hidden(".quiz__summary") and page.is_hidden(".quiz__form")
+    page.reload()
+    assert page.inner_text(".quiz__progress") == progress.format(
+        seen=0, total=len(bank), review=0, known=0
+    )
 
 
 @pytest.mark.parametrize("language", ["en"])  # the same in every language
@@ -507,7 +588,28 @@ def test_flashcards_go_back_as_well(open_page, base, language):
     page.click("[data-flashcards] [data-action=previous]")  # to the last card
     total = len(json.loads(page.inner_text("#study-data"))["cards"])
     card = UI["card_count"][language].format(n=total, total=total)
-    assert page.inner_text(".flashcards__count") == card
+    box = UI["card_box"][language]
+    assert page.inner_text(".flashcards__count") == f"{card} ({box.format(box=1, boxes=5)})"
+    live = ".flashcards__live"
+    front = page.inner_text(".flashcards__front")
+    page.wait_for_function(
+        "([s, t]) => document.querySelector(s).textContent.endsWith(t)", arg=[live, front]
+    )
+    # the answer shown is announced; "I knew it" puts the card up a box and goes on
+    page.click("[data-flashcards] [data-action=reveal]")
+    back = page.inner_text(".flashcards__back")
+    page.wait_for_function(
+        "([s, t]) => document.querySelector(s).textContent === t", arg=[live, back]
+    )
+    page.click("[data-flashcards] [data-action=known]")
+    assert page.inner_text(".flashcards__front") == first and page.is_hidden(".flashcards__back")
+    page.reload()  # the boxes are kept
+    page.click("[data-flashcards] [data-action=previous]")
+    assert page.inner_text(".flashcards__count") == f"{card} ({box.format(box=2, boxes=5)})"
+    page.click("[data-flashcards] [data-action=reveal]")
+    page.click("[data-flashcards] [data-action=unknown]")
+    page.click("[data-flashcards] [data-action=previous]")
+    assert page.inner_text(".flashcards__count") == f"{card} ({box.format(box=1, boxes=5)})"
 
 
 # -- 12. glossary --------------------------------------------------------------
