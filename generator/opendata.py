@@ -18,7 +18,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 from . import addresses
 from .load import FILES
 from .markup import plain
-from .models import CHANGE_KINDS, COUNCIL, EDITION, EVENT_KINDS, Block, Document, Text
+from .models import CHANGE_KINDS, COUNCIL, EDITION, EVENT_KINDS, Block, Document, Text, texts_of
 
 FOLDER = f"{addresses.FOLDER}/data"  # in the docs folder, and in each language's folder of the site
 SCHEMA_NAME = "15250-18.schema.json"
@@ -213,6 +213,9 @@ def provenance(text: Text, whose: str | None, language: str, source: str) -> str
     return COUNCIL if official else "translation"
 
 
+_BLOCK_TEXTS = texts_of(dataclasses.fields(Block)[0])  # a paragraph's, a list's: the same
+
+
 def _value(value: Any, shape: Any, language: str, whose: str | None, source: str) -> Any:
     if isinstance(shape, list):
         return [_value(item, shape[0], language, whose, source) for item in value]
@@ -230,8 +233,8 @@ def _value(value: Any, shape: Any, language: str, whose: str | None, source: str
             "plain": plain(raw),
             "provenance": provenance(value, whose, language, source),
         }
-    if isinstance(value, Block):
-        text = value.text
+    if isinstance(value, Block):  # its texts are whose its fields say
+        text, whose = value.text, _BLOCK_TEXTS
         return (
             {"paragraph": _value(text, "text", language, whose, source)}
             if text
