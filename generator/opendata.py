@@ -168,6 +168,34 @@ def _schema(shape: Any) -> dict[str, Any]:
     }
 
 
+# Whose a field's texts are, said in the schema (a "string" text has no
+# provenance of its own: its field's declaration says it)
+_WHOSE = {
+    COUNCIL: "The Council's text: official in the document's source language and in a "
+    "language it is marked the Council's own; otherwise this edition's unofficial "
+    "translation (a text object says which in its provenance).",
+    EDITION: "A text this edition wrote, in every language: not the Council's.",
+}
+
+
+def _described(schema: dict[str, Any], model: type) -> dict[str, Any]:
+    """``schema`` (of ``model``'s published shape) with, on each field that
+    holds texts, a description of whose they are."""
+    hints = get_type_hints(model)
+    properties = schema.get("properties", {})
+    for name, _, _, whose in _published(model):
+        if name not in properties:
+            continue
+        if whose in _WHOSE:
+            properties[name] = {**properties[name], "description": _WHOSE[whose]}  # a copy
+        held = [a for a in get_args(hints.get(name)) if a is not type(None)] or [hints.get(name)]
+        model_held = held[0] not in _HINTS and dataclasses.is_dataclass(held[0])
+        if isinstance(held[0], type) and model_held:  # a model, or a list of it
+            inner = properties[name]
+            _described(inner.get("items", inner), held[0])
+    return schema
+
+
 def address(site_url: str, name: str) -> str:
     """The absolute address of the published data file ``name``."""
     return f"{site_url.rstrip('/')}/{FOLDER}/{name}"
@@ -183,7 +211,7 @@ def json_schema(shape: dict = SHAPE, site_url: str = "http://localhost:8000/") -
             "text": _schema(_DEFS["text"]),
             "block": {"oneOf": [_schema(option) for option in _DEFS["block"]]},
         },
-        **_schema(shape),
+        **_described(_schema(shape), Document),
     }
 
 

@@ -244,3 +244,13 @@ def test_a_text_marked_as_the_councils_is_official_in_that_language():
     assert provenance(council, COUNCIL, "en", "fr") == "council"
     assert provenance(Text({"fr": "a", "en": "b"}), COUNCIL, "en", "fr") == "translation"
     assert provenance(Text({"fr": "a", "en": "b"}), EDITION, "fr", "fr") == "edition"
+
+
+def test_the_schema_says_whose_texts_each_field_holds_as_the_models_declare():
+    properties = JSON_SCHEMA["properties"]
+    record = properties["record"]["properties"]
+    actor = properties["actors"]["items"]["properties"]
+    assert "Council's text" in record["subject"]["description"]  # declared COUNCIL
+    assert "this edition wrote" in record["place"]["description"]  # declared EDITION
+    assert "this edition wrote" in actor["description"]["description"]
+    assert "description" not in record["number"]  # no text
