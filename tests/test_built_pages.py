@@ -98,3 +98,21 @@ def test_open_data_downloads_exist(real_site, language):
     assert len(links) >= 3
     missing = [href for href in links if resolve(real_site, path, href)[0] is None]
     assert missing == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_published_open_data_names_the_footers_edition_its_licences_and_provenance(
+    real_site, language
+):
+    import json
+
+    footer = page(real_site, language, "history").find(class_="edition-line").text()
+    version = footer.split()[1]  # "Edition 1.0 of …"
+    name = f"15250-18-{language}.json"
+    data = json.loads((real_site / "package" / "data" / name).read_text(encoding="utf-8"))
+    assert data["version"] == version == data["editions"][-1]["version"]
+    assert data["$id"].startswith("http") and data["$id"].endswith(f"/package/data/{name}")
+    assert {"council", "edition"} <= set(data["licence"])
+    action = data["sections"][0]["measures"][0]["actions"][0]["text"]
+    assert action["provenance"] == ("council" if language == "fr" else "translation")
+    assert data["official"] == (language == "fr")
