@@ -11,8 +11,9 @@ DEV := .venv-dev
 DEVPY := $(DEV)/bin/python
 PIP_COMPILE := pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --upgrade
 export NO_MKDOCS_2_WARNING := 1
-# Reproducible builds: dates stamped by MkDocs come from the last commit.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1544054400)
+# Reproducible builds: dates stamped by MkDocs come from the last commit of this
+# project (not of a repository it was copied into; none: the document's date).
+export SOURCE_DATE_EPOCH ?= $(shell [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ] && git log -1 --format=%ct || echo 1544054400)
 
 .PHONY: build publish serve check lint test test-fast bench lighthouse lock
 

@@ -64,7 +64,9 @@ def project(data: Path, target: Path) -> Path:
 
     doc = load_document(target / "data")
     folders = {lang: "" if i == 0 else f"{lang}/" for i, lang in enumerate(doc.languages)}
-    extra = theme.context(doc, doc.languages[0], folders, theme.Version("2018-12-06", "bench"))
+    extra = theme.context(
+        doc, doc.languages[0], folders, theme.Version(doc.edition.date, doc.edition.version)
+    )
     bare = {"INHERIT": "mkdocs.yml", "hooks": [], "extra": _plain(extra)}
     (target / "mkdocs.bare.yml").write_text(yaml.safe_dump(bare, allow_unicode=True))
     return target

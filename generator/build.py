@@ -48,22 +48,6 @@ class BuildError(EditionError):
     """The build is refused; the message says why (and what to do)."""
 
 
-def last_commit(root: Path) -> Version:
-    """The date (YYYY-MM-DD) and short hash of the last commit of ``root``;
-    outside a git repository, the date of SOURCE_DATE_EPOCH (or today) and no
-    version."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%cs %h"], cwd=root, capture_output=True, text=True
-        ).stdout.split()
-    except OSError:
-        out = []
-    if len(out) == 2:
-        return Version(out[0], out[1])
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
-    return Version(time.strftime("%Y-%m-%d", time.gmtime(epoch)), "—")
-
-
 def check_publishing(site_url: str, publishing: bool) -> None:
     """A build for publishing must know the address it is published at."""
     if publishing and urlsplit(site_url or "").hostname in LOCAL_HOSTS:
@@ -134,7 +118,8 @@ class Build:
 
     command: str
     dirty: bool
-    version: Version
+    # the edition the site is built from: the newest of data/editions.yaml, once generated
+    version: Version = Version("", "")
     say: Say = print
     generated: generated.Generated | None = None  # the last good generation
     lock: publish.Lock | None = None  # one build at a time writes the output folder
@@ -172,7 +157,7 @@ class Build:
     def _generate(self, settings: Settings, started: float) -> None:
         data = settings.config_file.parent / "data"
         site_url = settings.site_url or generated.DEFAULT_EDITION.site_url
-        edition = generated.Edition(self.version.date, site_url)
+        edition = generated.Edition(site_url)
         try:
             self.generated = generated.generate(
                 data,
@@ -186,6 +171,8 @@ class Build:
         except FolderError as exc:
             self.refuse(str(exc))
         else:
+            newest = self.generated.document.edition
+            self.version = Version(newest.date, newest.version)
             report = self.generated.report
             self.say(
                 f"generator: {len(report.written)} pages written, {report.unchanged} unchanged, "

@@ -34,6 +34,10 @@ def summary(doc: Document) -> str:
             f"{language}: {council} of {len(texts)} document texts are the Council's own "
             f"{language_name(language)} text, {len(texts) - council} this edition's translation"
         )
+    newest = doc.edition
+    lines.append(
+        f"this edition: {newest.version} of {newest.date} ({len(doc.editions)} in editions.yaml)"
+    )
     return "\n".join(lines)
 
 

@@ -7,8 +7,10 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from . import opendata, pictures, study, views
-from .models import Actor, Document, Measure, Section, Text
+from markupsafe import Markup
+
+from . import editions, opendata, pictures, study, views
+from .models import Actor, Document, EditionEntry, Measure, Section, Text
 
 if TYPE_CHECKING:
     from .render import PageText
@@ -185,4 +187,32 @@ def overview(t: PageText, doc: Document, key: None, v: views.Views) -> OverviewC
     return {
         "key_actors": views.key_actors(doc),
         "main_actors": lambda m: views.main_actors(doc, m, t.language),
+    }
+
+
+class HistoryContext(TypedDict):
+    editions: list[EditionEntry]
+    passage: Callable[[str], editions.Passage]
+    passage_name: Callable[[editions.Passage], Markup]
+    anchor: Callable[[EditionEntry], str]
+    tag: Callable[[str], str]
+    downloads: dict
+
+
+def history(t: PageText, doc: Document, key: None, v: views.Views) -> HistoryContext:
+    def passage_name(p: editions.Passage) -> Markup:
+        """A passage's name: its number, or the actor's name, the acronym."""
+        if p.label == "actor":
+            return t.label(doc.actor(p.name).name)
+        if p.label == "glossary":
+            return t.label(doc.glossary_entry(p.name).short)
+        return Markup(p.name)  # a number: 4, 4.2
+
+    return {
+        "editions": editions.newest_first(doc),
+        "passage": lambda ident: editions.passage(doc, ident),
+        "passage_name": passage_name,
+        "anchor": editions.anchor,
+        "tag": lambda version: editions.TAG.format(version=version),
+        "downloads": opendata.downloads(doc),
     }

@@ -25,7 +25,7 @@ from jinja2 import Environment, nodes
 from markupsafe import Markup, escape
 
 from .markup import escape_text, plain, to_html
-from .models import ACTOR_KINDS, Plural, Text
+from .models import ACTOR_KINDS, CHANGE_KINDS, Plural, Text
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Families of strings chosen at render time: 'kind_' ~ actor.kind, 'q_' ~ kind.
@@ -35,6 +35,8 @@ FAMILIES = {
     "q_": ("measure_of_action", "actor_of_action", "acronym_meaning"),
     "provenance_": PROVENANCES,
     "column_": PROVENANCES,
+    "change_": CHANGE_KINDS,  # an edition's change: why
+    "passage_": ("measure", "action", "footnote", "actor", "glossary"),  # what it changed
 }
 
 

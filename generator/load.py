@@ -23,7 +23,16 @@ Path_ = tuple[str | int, ...]
 
 MAX_BYTES = 32 * 1024 * 1024  # the real files are a few hundred KiB
 MAX_DEPTH = 32  # the data nests 8 levels deep
-FILES = ("document", "measures", "footnotes", "glossary", "actors", "events", "interface")
+FILES = (
+    "document",
+    "measures",
+    "footnotes",
+    "glossary",
+    "actors",
+    "events",
+    "editions",
+    "interface",
+)
 README = "README.md"
 SOURCE_FOLDER = "source"  # the source text the fidelity check reads
 

@@ -58,13 +58,13 @@ class _I18n:
             lang.name = name(lang.locale)
 
 
-_build = build.Build("build", False, theme.Version("", ""), say=log.info)  # on_startup's
+_build = build.Build("build", False, say=log.info)  # on_startup's
 _warnings = build.WarningCount()  # of MkDocs' logger: in strict mode, one keeps the old site
 
 
 def on_startup(command: str, dirty: bool) -> None:
     global _build
-    _build = build.Build(command, dirty, build.last_commit(ROOT), say=log.info)
+    _build = build.Build(command, dirty, say=log.info)  # its version: the data's
 
 
 @event_priority(50)  # before mkdocs-static-i18n reads the configuration

@@ -19,6 +19,9 @@ ACTOR_KINDS = (
 )
 EVENT_KINDS = ("event", "deadline")
 ACTOR_STATUSES = ("existing", "proposed")  # as at the document's date: a body, or one it plans
+# Why an edition changed a passage (``editions.yaml``): an error corrected, the
+# Council's own text of a passage added, an official name, a new feature of the site
+CHANGE_KINDS = ("correction", "new_official_text", "names", "new_feature")
 
 # Whose words a field's texts are: the Council's document, or this edition's
 # own (a description, a name it chose, an address). Every field holding texts
@@ -276,6 +279,35 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One change an edition made: why (``CHANGE_KINDS``), what, and the
+    passages it touched (``passage`` ids: measure-4, action-4-2, footnote-3,
+    actor-europol, glossary-oli)."""
+
+    kind: str = field(metadata=declare(published="change kind"))
+    text: Text = field(metadata=declare(texts=EDITION, published="string"))
+    passages: tuple[str, ...] = field(metadata=declare(published="passage"))
+
+
+@dataclass(frozen=True)
+class EditionEntry:
+    """One edition of the site: its version ("1.0"), date and changes."""
+
+    version: str = field(metadata=declare(published="edition version"))
+    date: str = field(metadata=declare(published="date"))
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Licences:
+    """Under what terms the texts may be reused: the Council's (its reuse
+    policy) and the edition's own texts and translations (the maintainers')."""
+
+    council: Reference
+    edition: Reference
+
+
+@dataclass(frozen=True)
 class Document:
     languages: tuple[str, ...] = field(metadata=declare(left_out="one file per language"))
     record: Record
@@ -296,6 +328,9 @@ class Document:
     )
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
+    # the editions, oldest first (``editions.yaml``): the last is this one
+    editions: tuple[EditionEntry, ...]
+    licence: Licences  # the reuse terms of the Council's texts and of the edition's
     interface: dict[str, Text | Plural] = field(
         default_factory=dict,
         metadata=declare(texts=EDITION, left_out="the site's interface, not the document"),
@@ -321,6 +356,11 @@ class Document:
     @functools.cached_property
     def _sections_by_id(self) -> dict[str, Section]:
         return {s.id: s for s in self.sections}
+
+    @property
+    def edition(self) -> EditionEntry:
+        """This edition: the newest of ``editions``."""
+        return self.editions[-1]
 
     def actor(self, actor_id: str) -> Actor:
         return self._actors_by_id[actor_id]

@@ -111,6 +111,7 @@ KINDS = (
     PageKind("overview", nav="tools", context=contexts.overview),
     PageKind("study", nav="tools", context=contexts.study_page),
     PageKind("open-data", nav="tools", context=contexts.open_data),
+    PageKind("history", nav="", context=contexts.history),
     PageKind("about", "about.md", None, nav=""),
     PageKind("edit", "edit.md", None, nav=""),
 )

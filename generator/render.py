@@ -22,7 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import addresses, opendata, pages, pictures, study, views
+from . import addresses, editions, opendata, pages, pictures, study, views
 from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, built_url, escape_text, plain, to_html
 from .models import Action, Document, Measure, Text
@@ -33,10 +33,9 @@ TEMPLATES = pages.TEMPLATES_DIR
 
 @dataclass(frozen=True)
 class Edition:
-    """This edition, as citations name it: its date (the last commit's) and
-    address (``site_url``)."""
+    """Where this edition is published, as citations and the open data name
+    it (``site_url``); its version and date are the data's (``Document.edition``)."""
 
-    date: str = "2018-12-06"
     site_url: str = "http://localhost:8000/"
 
 
@@ -180,12 +179,22 @@ class PageText:
             "number": self.site.doc.record.number,
             "measure": measure.number,
             "date": self.ui.date(self.site.doc.record.date),
-            "edition": self.ui.date(self.site.edition.date),
+            "edition": self.ui.date(self.site.doc.edition.date),
             "url": self.address(action.anchor if action else ""),
         }
         if action:
             return self.ui("citation_action", action=action.id, **values)
         return self.ui("citation_measure", **values)
+
+    def last_updated(self) -> Markup:
+        """ "Last updated": the newest edition whose changes name a passage
+        this page shows, linked to its entry in the history; none if none did."""
+        edition = self.site.updated.get(self.page)
+        if edition is None:
+            return Markup("")
+        words = self.ui("last_updated", version=edition.version, date=self.ui.date(edition.date))
+        href = self.link("history", fragment=editions.anchor(edition))
+        return Markup(f'<p class="last-updated"><a href="{href}">{words}</a></p>')
 
     def label(self, text: Text) -> Markup:
         """Text inside a link: acronyms explained but not linked; no footnote marks."""
@@ -298,6 +307,7 @@ class Site:
         self.urls = Urls(directory_urls)
         self.env = env
         self.views = views.Views(doc)
+        self.updated = editions.last_updated(doc)  # page path -> the edition that last changed it
         self._renderers: dict[str, LanguageRenderer] = {}
 
     def renderer(self, language: str) -> LanguageRenderer:
@@ -329,7 +339,9 @@ class Site:
                 files[addresses.generated_name(path, language)] = text
         files[pictures.HEAT_CSS] = pictures.heat_css()
         data = addresses.in_folder(opendata.FOLDER)
-        for name, text in opendata.open_data_files(self.doc, yaml_texts).items():
+        for name, text in opendata.open_data_files(
+            self.doc, yaml_texts, self.edition.site_url
+        ).items():
             files[f"{data}/{name}"] = text
         for language in self.doc.languages:  # the study cards, for Anki
             anki = study.anki_text(self.doc, language, self.edition.site_url)

@@ -36,7 +36,8 @@ KEYS = frozenset(
 
 @dataclass(frozen=True)
 class Version:
-    """The edition the site is built from: its date (YYYY-MM-DD) and version."""
+    """The edition the site is built from: its date (YYYY-MM-DD) and version
+    ("1.0"), the newest of ``data/editions.yaml`` (``Document.edition``)."""
 
     date: str
     version: str

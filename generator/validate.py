@@ -8,6 +8,7 @@ across the files; ``DataErrors`` is raised with everything found.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Callable
@@ -15,28 +16,33 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any, TypeVar, cast
 
-from . import checks, fidelity
+from . import checks, editions, fidelity
 from .errors import DOCUMENT, DataErrors
 from .fields import INVARIANT, Checker, Reader
 from .load import Path_, Source, YamlFile
 from .models import (
     ACTOR_KINDS,
     ACTOR_STATUSES,
+    CHANGE_KINDS,
     EVENT_KINDS,
     Action,
     Actor,
     Annex,
     Block,
+    Change,
     Document,
+    EditionEntry,
     Event,
     Footnote,
     GlossaryEntry,
     Labels,
+    Licences,
     Measure,
     NotAcronym,
     Package,
     Plural,
     Record,
+    Reference,
     Section,
     Text,
 )
@@ -61,6 +67,7 @@ def build_document(
     glossary, not_acronyms = _glossary(check)
     document, sections, notes = _document(check), _sections(check), _footnotes(check)
     actors, events, interface = _actors(check), _events(check), _interface(check)
+    releases, licence = _editions(check)
     checks.references(check, document, sections, glossary, actors, events)
     checks.acronyms(check, glossary, not_acronyms)
     checks.actor_terms(check, actors)
@@ -71,6 +78,13 @@ def build_document(
     # can be built (pages.collisions is typed for a whole Document)
     site = SimpleNamespace(actors=actors, measures=measures, glossary=glossary, languages=languages)
     checks.page_addresses(check, cast(Document, site), interface)
+    ids = editions.passage_ids(
+        [(m.number, [a.id for a in m.actions]) for m in measures],
+        notes,
+        [a.id for a in actors],
+        [g.id for g in glossary],
+    )
+    _changed_passages(check, releases, ids)
     if not _readable(check, TEXT_FILES):
         raise DataErrors(check.errors)  # the document is incomplete: no fidelity to check
     listed = set(document["acronym_list"]["entries"])
@@ -90,6 +104,8 @@ def build_document(
         not_acronyms=not_acronyms,
         actors=actors,
         events=events,
+        editions=tuple(release for release, _ in releases),
+        licence=licence or Licences(Reference("", ""), Reference("", "")),  # an error is raised
         interface=interface,
     )
     # checked once the texts are read, before the errors they may cause are raised
@@ -346,6 +362,103 @@ def _events(check: Checker) -> tuple[Event, ...]:
         return Event(**data) if data else None
 
     return tuple(_entries(check, "events", "events", event))
+
+
+# -- editions.yaml -----------------------------------------------------------
+_VERSION = re.compile(r"^[0-9]+(?:\.[0-9]+)*$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _editions(check: Checker) -> tuple[list[tuple[EditionEntry, Path_]], Licences | None]:
+    """The editions, oldest first, with their paths; and the licences."""
+
+    def change(value: Any, path: Path_) -> Change | None:
+        fields: dict[str, Reader] = {
+            "kind": lambda v, p: check.choice(v, p, CHANGE_KINDS, "change kind"),
+            "text": lambda v, p: check.text(v, p, acronyms=False),
+        }
+        data = check.read(value, path, fields, {"passages": check.sequence}, model=Change)
+        if not data:
+            return None
+        found = (
+            check.string(v, path + ("passages", i)) for i, v in enumerate(data.get("passages", []))
+        )
+        return Change(**{**data, "passages": tuple(p for p in found if p)})
+
+    def entry(check: Checker, value: Any, path: Path_) -> tuple[EditionEntry, Path_] | None:
+        def version(v: Any, p: Path_) -> str | None:
+            text = check.string(v, p)
+            if text is not None and not _VERSION.match(text):
+                check.err(
+                    p, f"invalid version '{text}'", 'write numbers joined by dots, quoted: "1.1"'
+                )
+                return None
+            return text
+
+        def day(v: Any, p: Path_) -> str | None:
+            text = check.date(v, p)
+            if text is not None and not _DAY.match(text):
+                check.err(
+                    p, f"incomplete date '{text}'", "an edition's date is a day: YYYY-MM-DD, quoted"
+                )
+                return None
+            return text
+
+        def changes(v: Any, p: Path_) -> tuple[Change, ...]:
+            read = (change(c, p + (i,)) for i, c in enumerate(check.sequence(v, p)))
+            return tuple(c for c in read if c)
+
+        fields: dict[str, Reader] = {"version": version, "date": day, "changes": changes}
+        data = check.read(value, path, fields, model=EditionEntry)
+        return (EditionEntry(**data), path) if data else None
+
+    releases = _entries(check, "editions", "editions", entry, ("licence",))
+    data = check.file.data if isinstance(check.file.data, dict) else {}
+    if data.get("editions") == []:
+        check.err(("editions",), "no edition", "list this edition: version, date, changes")
+    terms = {"council": check.reference, "edition": check.reference}
+    licence = check.read(data.get("licence"), ("licence",), terms, model=Licences)
+    _order(check, releases)
+    return releases, (Licences(**licence) if licence and all(licence.values()) else None)
+
+
+def _order(check: Checker, releases: list[tuple[EditionEntry, Path_]]) -> None:
+    """Versions unique and growing, dates not going back, oldest first."""
+    for (before, _), (after, path) in zip(releases, releases[1:], strict=False):
+        if None in (before.version, after.version, before.date, after.date):
+            continue
+        if editions.version_key(after.version) <= editions.version_key(before.version):
+            problem = "repeats" if after.version == before.version else "is not after"
+            message = f"version '{after.version}' {problem} the version above ('{before.version}')"
+            check.err(
+                path + ("version",),
+                message,
+                "list the editions oldest first, each with a new version",
+            )
+        elif after.date < before.date:
+            message = (
+                f"date {after.date} is before the date of version {before.version} ({before.date})"
+            )
+            check.err(path + ("date",), message, "list the editions oldest first")
+
+
+def _changed_passages(
+    check: Checker, releases: list[tuple[EditionEntry, Path_]], ids: set[str]
+) -> None:
+    """Every passage a change names exists."""
+    check.use("editions")
+    for release, path in releases:
+        for i, change in enumerate(release.changes):
+            for j, ident in enumerate(change.passages):
+                if ident not in ids:
+                    close = difflib.get_close_matches(ident, sorted(ids), n=1)
+                    hint = (
+                        f"did you mean '{close[0]}'?"
+                        if close
+                        else ("measure-N, action-N-K, footnote-N, actor-ID or glossary-ID")
+                    )
+                    where = path + ("changes", i, "passages", j)
+                    check.err(where, f"unknown passage '{ident}'", hint)
 
 
 # -- interface.yaml -----------------------------------------------------------

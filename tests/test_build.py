@@ -18,6 +18,7 @@ from sitebuild import (
     parse,
     resolve,
     shared_build,
+    tree,
 )
 
 from generator import load_document
@@ -373,12 +374,28 @@ def test_a_build_told_to_hang_up_stops_as_one_interrupted():
             signal.signal(stop, before)
 
 
-def test_outside_git_the_edition_is_dated_by_source_date_epoch(tmp_path, monkeypatch):
-    from generator.build import last_commit
-    from generator.theme import Version
-
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1544054400")
-    assert last_commit(tmp_path) == Version("2018-12-06", "—")
+@pytest.mark.parametrize("language", sorted(LANGUAGE_ROOTS))
+def test_outside_git_the_edition_is_the_newest_of_the_data(site, language):
+    """The site is built in a copy of the project without .git (as from a
+    downloaded archive): its footer, its history page and the pages the
+    newest edition changed name the data's newest edition, not a commit."""
+    doc = load_document(MINI)
+    newest, first = doc.editions[-1], doc.editions[0]
+    root = site / LANGUAGE_ROOTS[language]
+    footer = tree(root / "package/glossary/index.html").find(class_="edition-line").text()
+    assert f" {newest.version} " in footer and "2026" in footer, footer
+    history = tree(root / "package/history/index.html")
+    headings = [h.attrs.get("id") for h in history.find_all("h2")]
+    assert headings == ["edition-1-1", "edition-1-0"]  # newest first, each its anchor
+    assert f" {newest.version} " in history.find("h2").text()
+    updated = {
+        page: tree(root / page / "index.html").find(class_="last-updated")
+        for page in ("package/measure-1", "package/measure-2", "package/actors/member-states")
+    }
+    assert updated["package/actors/member-states"] is None  # no change names it
+    assert f" {newest.version} " in updated["package/measure-1"].text()
+    assert f" {first.version} " in updated["package/measure-2"].text()  # changed by 1.0 only
+    assert updated["package/measure-1"].find("a").attrs["href"].endswith("#edition-1-1")
 
 
 def test_every_error_the_generator_raises_has_one_base():

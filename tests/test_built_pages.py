@@ -13,7 +13,7 @@ from browser import UI
 from sitebuild import VOID, html_pages, resolve, tree
 from visit import document, prefix, wrong_strings
 
-from generator import addresses, pages, views
+from generator import addresses, pages, study
 from generator.markup import plain
 
 FOOTNOTE_2 = {"fr": "Par exemple, l'EASO", "en": "For example, EASO"}
@@ -120,7 +120,7 @@ def test_every_question_is_readable_without_scripts_with_its_prompt_in_its_legen
     root = tree(path)
     items = {i.attrs["data-question"]: i for i in root.find_all("li", class_="quiz__item")}
     doc = document()
-    questions = views.quiz_questions(doc, language)
+    questions = study.quiz_questions(doc, language)
     assert len(questions) > 40 and sorted(items) == sorted(q.id for q in questions)
     sections = {m.number: m.section for m in doc.measures}
     for q in questions:
@@ -159,3 +159,21 @@ def test_the_study_scripts_strings_keep_french_spacing(real_site):
     assert len(tools) == 2 and any(":" in t for t in texts)
     unspaced = r"(^|[^\u00a0\u202f]):(\s|$)|[^\u202f][;?!](\s|$)|« |\S»"
     assert [t for t in texts if re.search(unspaced, t)] == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_published_open_data_names_the_footers_edition_its_licences_and_provenance(
+    real_site, language
+):
+    import json
+
+    footer = page(real_site, language, "history").find(class_="edition-line").text()
+    version = footer.split()[1]  # "Edition 1.0 of …"
+    name = f"15250-18-{language}.json"
+    data = json.loads((real_site / "package" / "data" / name).read_text(encoding="utf-8"))
+    assert data["version"] == version == data["editions"][-1]["version"]
+    assert data["$id"].startswith("http") and data["$id"].endswith(f"/package/data/{name}")
+    assert {"council", "edition"} <= set(data["licence"])
+    action = data["sections"][0]["measures"][0]["actions"][0]["text"]
+    assert action["provenance"] == ("council" if language == "fr" else "translation")
+    assert data["official"] == (language == "fr")

@@ -135,4 +135,9 @@ def test_the_full_text_numbers_each_action_with_a_link_to_itself(real_site):
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_footer_dates_and_versions_the_edition(real_site, language):
     line = built(real_site, language, "package/glossary").find(class_="edition-line").text()
-    assert re.match(r"(Édition du|Edition of) \d{1,2}\s\S+ \d{4}, version ", line), line
+    assert re.match(r"(Édition|Edition) \d+(\.\d+)* (du|of) \d{1,2}\s\S+ \d{4}", line), line
+    # the version the footer names is the newest edition's, which the history page lists first
+    version = line.split()[1]
+    history = built(real_site, language, "package/history")
+    assert history.find("h2").attrs.get("id") == "edition-" + version.replace(".", "-")
+    assert f" {version} " in history.find("h2").text()

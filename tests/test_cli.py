@@ -18,6 +18,7 @@ def test_check_prints_a_summary(mini, capsys):
     assert check(mini, "--languages", "fr,en") == 0
     out = capsys.readouterr().out
     assert out.startswith("OK: 1 sections, 2 measures, 3 actions, 2 footnotes")
+    assert "this edition: 1.1 of 2026-12-07 (2 in editions.yaml)" in out  # the newest
 
 
 def test_check_reports_all_errors_and_fails(mini, capsys):

@@ -57,6 +57,7 @@ URL_KEYS = {"url", "official", "register"}
 FIXED = {"id", "kind", "date", "approval_date", "number", "summary_page", "session", "measure"}
 FIXED |= {"actors", "mentions", "parent", "glossary", "actor", "entries", "token"}
 FIXED |= {"terms", "variants", "short", "status"}
+FIXED |= {"version", "passages"}  # an edition's version, the passage ids a change names
 PATTERNS = {"date_day", "date_month"}  # interface strings that are date patterns: checked as such
 LANGUAGE_KEYS = {"fr", "en", "invariant"}
 # Model fields that hold strings but no text: ids, kinds, dates, spellings.
@@ -86,6 +87,10 @@ NOT_TEXT = {
     "Event.id",
     "Event.date",
     "Event.kind",
+    "EditionEntry.version",
+    "EditionEntry.date",
+    "Change.kind",
+    "Change.passages",
     "interface.date_day",
     "interface.date_month",
 }

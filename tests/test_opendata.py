@@ -13,13 +13,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import load_document
-from generator.models import EDITION, Block, Document, Event, Text, declare
+from generator.models import (
+    COUNCIL,
+    EDITION,
+    Block,
+    Document,
+    Event,
+    Text,
+    declare,
+    declared_texts,
+)
 from generator.opendata import (
     JSON_SCHEMA,
     document_json,
     json_schema,
     json_text,
     open_data_files,
+    provenance,
     published_shape,
     schema_fields,
 )
@@ -178,3 +188,69 @@ class DocumentWithTags(Document):
 def test_a_field_the_json_cannot_hold_as_it_is_must_say_how_or_why_it_is_left_out():
     with pytest.raises(TypeError, match="declare how it is published, or why it is left out"):
         published_shape(DocumentWithTags)
+
+
+# -- what the open data says of itself: address, version, licences, provenance --
+def _texts(value, found=None) -> list[dict]:
+    """Every published text object ({text, plain, …}) in ``value``."""
+    found = [] if found is None else found
+    if isinstance(value, dict):
+        if "plain" in value:
+            found.append(value)
+        else:
+            for item in value.values():
+                _texts(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _texts(item, found)
+    return found
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_open_data_names_its_address_edition_and_licences(language):
+    doc = load_document(DATA)
+    files = open_data_files(doc, {}, "https://example.org/edition/")
+    data = json.loads(files[f"15250-18-{language}.json"])
+    schema = json.loads(files["15250-18.schema.json"])
+    assert data["$id"] == f"https://example.org/edition/package/data/15250-18-{language}.json"
+    assert (
+        data["$schema"]
+        == schema["$id"]
+        == ("https://example.org/edition/package/data/15250-18.schema.json")
+    )
+    assert data["version"] == doc.editions[-1].version == data["editions"][-1]["version"]
+    assert data["official"] == (language == "fr")  # the English is this edition's translation
+    licence = data["licence"]
+    assert "2017/1842" in licence["council"]["title"]  # the Council's reuse decision
+    assert licence["council"]["url"].startswith("https://eur-lex.europa.eu/")
+    assert licence["edition"]["url"].startswith("https://")
+    jsonschema.validate(data, schema)
+
+
+def test_each_text_says_whose_it_is():
+    """The Council's French is official; the English of a Council text is this
+    edition's translation unless marked as the Council's own English."""
+    doc = load_document(DATA)
+    fr, en = _texts(document_json(doc, "fr")), _texts(document_json(doc, "en"))
+    assert fr and len(fr) == len(en)
+    assert {t["provenance"] for t in fr} == {"council"}
+    # the same in every language (a reference: "Doc. 9345/15."), or marked the Council's English
+    marked = any(t.invariant or "en" in t.council for t in declared_texts(doc, COUNCIL))
+    assert {t["provenance"] for t in en} == {"translation"} | ({"council"} if marked else set())
+
+
+def test_a_text_marked_as_the_councils_is_official_in_that_language():
+    council = Text({"fr": "a", "en": "b"}, council=("en",))
+    assert provenance(council, COUNCIL, "en", "fr") == "council"
+    assert provenance(Text({"fr": "a", "en": "b"}), COUNCIL, "en", "fr") == "translation"
+    assert provenance(Text({"fr": "a", "en": "b"}), EDITION, "fr", "fr") == "edition"
+
+
+def test_the_schema_says_whose_texts_each_field_holds_as_the_models_declare():
+    properties = JSON_SCHEMA["properties"]
+    record = properties["record"]["properties"]
+    actor = properties["actors"]["items"]["properties"]
+    assert "Council's text" in record["subject"]["description"]  # declared COUNCIL
+    assert "this edition wrote" in record["place"]["description"]  # declared EDITION
+    assert "this edition wrote" in actor["description"]["description"]
+    assert "description" not in record["number"]  # no text

@@ -181,11 +181,11 @@ def test_citations_name_the_document_the_measure_the_action_the_address_and_the_
     from generator.render import Edition
 
     doc = load_document(MINI)
-    site = Site(doc, True, Edition("2026-12-01", "https://example.org/edition/"))
+    site = Site(doc, True, Edition("https://example.org/edition/"))
     t = PageText(site, "en", "package/measure-1.md")
     assert str(t.cite(doc.measures[0], doc.actions[1])) == (
         "Council of the European Union, doc. 1/18, measure 1, action 1.2, 6 December 2018, "
-        "https://example.org/edition/en/package/measure-1/&#35;action-1-2 (edition of 1 December 2026)."
+        "https://example.org/edition/en/package/measure-1/&#35;action-1-2 (edition of 7 December 2026)."
     )
     fr = PageText(site, "fr", "package/measure-1.md")
     assert (

@@ -174,7 +174,7 @@ def an_edited_string_every_page_shows_reaches_every_page_and_a_removed_page_goes
     data = project / "data"
     interface = data / "interface.yaml"
     text = interface.read_text(encoding="utf-8")
-    old = 'en: "Edition of {date}, version {version}"'
+    old = 'en: "Edition {version} of {date}"'
     assert old in text
     interface.write_text(text.replace(old, 'en: "Edition-edit of {date}, {version}"'), "utf-8")
     for path in ("en/", "en/package/measure-1/", "en/package/glossary/", "en/about/"):
