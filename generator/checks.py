@@ -309,11 +309,14 @@ def mentions(
     """An action's ``mentions`` are exactly the bodies it names (``named_by``)
     that it does not address; a place is neither addressed nor named."""
     places = {a.id for a in actors if a.kind == PLACE}
+    known = {a.id for a in actors}
     by_language = finders(actors, check.languages)
     for i, s in enumerate(sections):
         for j, m in enumerate(s.measures):
             for k, action in enumerate(m.actions):
                 path: Path_ = ("sections", i, "measures", j, "actions", k)
+                if not {*action.actors, *action.mentions} <= known:
+                    continue  # an unknown id: its error says it, causes first
                 for key in ("actors", "mentions"):
                     for n, actor_id in enumerate(getattr(action, key)):
                         if actor_id in places:

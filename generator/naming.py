@@ -34,8 +34,11 @@ def named_in(texts: Sequence[Text], notes: dict[int, Text], finders: Finders) ->
     found: set[str] = set()
     for lang, finder in finders.items():
         for text in texts:
+            if not text or not text.has(lang):
+                continue  # a missing text is an error of its own
             marks = markup.footnote_marks(text.get(lang))
-            read = [text.get(lang), *(notes[n].get(lang) for n in marks if n in notes)]
+            read = [text.get(lang)]
+            read += [notes[n].get(lang) for n in marks if n in notes and notes[n].has(lang)]
             found |= finder.named(markup.plain("\n".join(read)))
     return found
 

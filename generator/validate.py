@@ -66,7 +66,7 @@ def build_document(
     checks.references(check, document, sections, glossary, actors, events)
     checks.acronyms(check, glossary, not_acronyms)
     checks.actor_terms(check, actors)
-    checks.mentions(check, sections, {n: t for n, (t, _) in notes.items()}, actors)
+    checks.mentions(check, sections, {n: t for n, (t, _) in notes.items() if t}, actors)
     checks.interface_strings(check, interface, templates)
     footnotes = checks.footnotes(check, notes)
     measures = tuple(m for s in sections for m in s.measures)
