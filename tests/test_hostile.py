@@ -55,6 +55,7 @@ URL_KEYS = {"url", "official", "register"}
 # YAML keys whose values are ids, numbers, dates or spellings the checks match
 # in the texts: they cannot hold a payload (the checks refuse it).
 FIXED = {"id", "kind", "date", "approval_date", "number", "summary_page", "session", "measure"}
+FIXED |= {"as_at"}  # an event dated as at the document: one word the reader accepts
 FIXED |= {"actors", "mentions", "parent", "glossary", "actor", "entries", "token"}
 FIXED |= {"terms", "variants", "short"}
 PATTERNS = {"date_day", "date_month"}  # interface strings that are date patterns: checked as such
