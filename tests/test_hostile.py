@@ -27,6 +27,7 @@ from conftest import MINI, ROOT
 from sitebuild import html_pages, shared_build
 
 from generator import addresses, interface_usage, load_document, models, pages, render
+from generator.interface import DATE_PATTERNS
 from generator.errors import DataErrors
 from generator.fidelity import source_path
 from generator.load import FILES, read_folder
@@ -58,7 +59,7 @@ FIXED = {"id", "kind", "date", "approval_date", "number", "summary_page", "sessi
 FIXED |= {"as_at"}  # an event dated as at the document: one word the reader accepts
 FIXED |= {"actors", "mentions", "parent", "glossary", "actor", "entries", "token"}
 FIXED |= {"terms", "variants", "short"}
-PATTERNS = {"date_day", "date_month"}  # interface strings that are date patterns: checked as such
+PATTERNS = set(DATE_PATTERNS)  # interface strings that are date patterns: checked as such
 LANGUAGE_KEYS = {"fr", "en", "invariant"}
 # Model fields that hold strings but no text: ids, kinds, dates, spellings.
 NOT_TEXT = {
@@ -86,9 +87,7 @@ NOT_TEXT = {
     "Event.id",
     "Event.date",
     "Event.kind",
-    "interface.date_day",
-    "interface.date_month",
-}
+} | {f"interface.{key}" for key in DATE_PATTERNS}
 MARKER = re.compile(r"zq\d+q")
 
 

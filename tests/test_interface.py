@@ -26,6 +26,7 @@ STRINGS = {
     "label_format": Text({"fr": "{label} :", "en": "{label}:"}),
     "date_day": Text({"invariant": "d MMMM y"}, invariant=True),
     "date_month": Text({"invariant": "MMMM y"}, invariant=True),
+    "date_first_day": Text({"fr": "d'er' MMMM y", "en": "d MMMM y"}),
 }
 
 
