@@ -27,9 +27,9 @@ from conftest import MINI, ROOT
 from sitebuild import html_pages, shared_build
 
 from generator import addresses, interface_usage, load_document, models, pages, render
-from generator.interface import DATE_PATTERNS
 from generator.errors import DataErrors
 from generator.fidelity import source_path
+from generator.interface import DATE_PATTERNS
 from generator.load import FILES, read_folder
 from generator.models import Document, Plural, Text
 from generator.plaintext import document_lines
