@@ -88,3 +88,20 @@ def test_no_french_page_writes_1_for_the_first_of_a_month(real_site):
     for page in html_pages(real_site):
         for _, text in _french_texts(page):
             assert not bare.search(text), (page.relative_to(real_site), text)
+
+
+def test_check_refuses_a_hand_written_french_page_without_its_no_break_spaces(tmp_path):
+    from generator.project import handwritten_pages
+
+    real = handwritten_pages(DATA.parent / "docs", ("fr", "en"))
+    assert not real, [e.message for e in real]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.en.md").write_text("# A\n\nCheck: `make check`; done!\n", encoding="utf-8")
+    text = "# A\n\nVérifiez : `make check : x` ; [lien](https://a.b/c?d) « fait »\n"
+    (docs / "a.fr.md").write_text(text, encoding="utf-8")
+    errors = handwritten_pages(docs, ("fr", "en"))
+    assert [(e.file.rsplit("/", 1)[-1], e.line) for e in errors] == [("a.fr.md", 3)]
+    fixed = text.replace("z : `", "z\u00a0: `").replace("` ;", "`\u202f;")
+    (docs / "a.fr.md").write_text(fixed.replace("« fait »", "«\u00a0fait\u00a0»"), encoding="utf-8")
+    assert handwritten_pages(docs, ("fr", "en")) == []
