@@ -14,6 +14,7 @@ from .interface import DATE_PATTERNS, InterfaceText, Usage, date_pattern_problem
 from .load import Path_
 from .models import (
     COUNCIL,
+    PLACE,
     Actor,
     Document,
     Event,
@@ -24,6 +25,7 @@ from .models import (
     Section,
     Text,
 )
+from .naming import finders, named_by
 from .terms import TermFinder
 
 Templates = list[Usage]
@@ -300,3 +302,39 @@ def page_addresses(check: Checker, doc: Document, interface: dict[str, Text | Pl
         if entry.id in taken:
             message = f"id '{entry.id}' is an anchor the glossary page has already"
             _error(check, "glossary", ("entries", i, "id"), message, "rename it")
+
+
+def mentions(
+    check: Checker,
+    sections: Sequence[Section],
+    notes: dict[int, Text],
+    actors: Sequence[Actor],
+) -> None:
+    """An action's ``mentions`` are exactly the bodies it names (``named_by``)
+    that it does not address; a place is neither addressed nor named."""
+    places = {a.id for a in actors if a.kind == PLACE}
+    known = {a.id for a in actors}
+    by_language = finders(actors, check.languages)
+    for i, s in enumerate(sections):
+        for j, m in enumerate(s.measures):
+            for k, action in enumerate(m.actions):
+                path: Path_ = ("sections", i, "measures", j, "actions", k)
+                if not {*action.actors, *action.mentions} <= known:
+                    continue  # an unknown id: its error says it, causes first
+                for key in ("actors", "mentions"):
+                    for n, actor_id in enumerate(getattr(action, key)):
+                        if actor_id in places:
+                            message = f"'{actor_id}' is a place (kind: place), not an actor"
+                            hint = "a place is never addressed, named or counted: remove it"
+                            _error(check, "measures", path + (key, n), message, hint)
+                named = named_by(action, notes, by_language)
+                for n, actor_id in enumerate(action.mentions):
+                    if actor_id not in named and actor_id not in places:
+                        message = f"action {action.id} does not name '{actor_id}'"
+                        hint = "mentions are the bodies its text or its footnotes name: remove it"
+                        _error(check, "measures", path + ("mentions", n), message, hint)
+                listed = {*action.actors, *action.mentions}
+                for actor_id in sorted(named - listed):
+                    message = f"action {action.id} names '{actor_id}' but does not list it"
+                    hint = "add it to the action's mentions (or actors, if it is addressed)"
+                    _error(check, "measures", path + ("mentions",), message, hint)

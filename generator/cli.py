@@ -22,7 +22,7 @@ def summary(doc: Document) -> str:
         (len(doc.actions), "actions"),
         (len(doc.footnotes), "footnotes"),
         (len(doc.glossary), "glossary entries"),
-        (len(doc.actors), "actors"),
+        (len(doc.bodies), "actors"),
         (len(doc.events), "events"),
     ]
     figures = ", ".join(f"{n} {label}" for n, label in counts)

@@ -162,12 +162,15 @@ class InterfaceText:
 
     def date(self, date: str) -> str:
         """'2018-10-18' as '18 octobre 2018' (CLDR month names; the patterns
-        ``date_day`` and ``date_month`` of interface.yaml), keeping the
-        precision of the date: a year, a month or a day."""
+        ``date_day``, ``date_first_day`` and ``date_month`` of interface.yaml),
+        keeping the precision of the date: a year, a month or a day. Every
+        date the edition writes is formatted here."""
         parts = [int(p) for p in date.split("-")]
         if len(parts) == 1:
             return str(parts[0])
-        pattern = self._text(DATE_PATTERNS[1] if len(parts) == 2 else DATE_PATTERNS[0])
+        # the first day of a month has a pattern of its own: "1er février" in French
+        key = DATE_PATTERNS[1] if len(parts) == 2 else DATE_PATTERNS[2 if parts[2] == 1 else 0]
+        pattern = self._text(key)
         return format_date(dt.date(*parts, *[1] * (3 - len(parts))), pattern, locale=self._locale)
 
     def language_name(self, code: str) -> str:
@@ -212,7 +215,8 @@ def _template_uses(path: Path, name: str, modified: int) -> list[Usage]:
     return _uses(Environment().parse(path.read_text(encoding="utf-8")), name)
 
 
-DATE_PATTERNS = ("date_day", "date_month")  # CLDR date patterns, for ``InterfaceText.date``
+# CLDR date patterns, for ``InterfaceText.date``: a day, a month, the first day of a month
+DATE_PATTERNS = ("date_day", "date_month", "date_first_day")
 # The strings a method of ``InterfaceText`` uses besides the one it is
 # given, with the placeholders it fills in them.
 _METHOD_KEYS: dict[str, dict[str, frozenset[str]]] = {

@@ -83,10 +83,14 @@ def markup_problems(text: str) -> list[str]:
     return problems
 
 
+_WHITE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")  # white space but the no-break spaces
+
+
 def plain(text: str) -> str:
-    """The text without markup and with white space collapsed."""
+    """The text without markup and with white space collapsed; the no-break
+    spaces of French typography are kept (titles, script strings)."""
     text = FOOTNOTE_MARK.sub("", text).replace("**", "").replace("^", "")
-    return " ".join(text.split())
+    return _WHITE_SPACE.sub(" ", text).strip()
 
 
 def acronym_like(token: str) -> bool:

@@ -17,6 +17,9 @@ ACTOR_KINDS = (
     "network",
     "private_sector",
 )
+# a place the texts name ("third countries"): declared beside the actors (its
+# terms, its source) but never addressed, named or counted as an actor
+PLACE = "place"
 EVENT_KINDS = ("event", "deadline")
 ACTOR_STATUSES = ("existing", "proposed")  # as at the document's date: a body, or one it plans
 # Why an edition changed a passage (``editions.yaml``): an error corrected, the
@@ -174,6 +177,8 @@ class Block:
 
     text: Text | None = field(default=None, metadata=declare(texts=COUNCIL))
     items: tuple[Text, ...] = field(default=(), metadata=declare(texts=COUNCIL))
+    # the edition's note on the block, shown apart from the document's text
+    note: Text | None = field(default=None, metadata=declare(texts=EDITION, published="string"))
 
 
 @dataclass(frozen=True)
@@ -276,6 +281,9 @@ class Event:
     kind: str = field(metadata=declare(published="event kind"))
     measure: int | None = field(metadata=declare(published="positive integer"))
     text: Text = field(metadata=declare(texts=EDITION, published="string"))
+    # the document gives no date, only that the event had happened by its own
+    # date: ``date`` is then the document's, shown "as at" it
+    as_at: bool = False
 
 
 @dataclass(frozen=True)
@@ -344,6 +352,11 @@ class Document:
     @functools.cached_property
     def actions(self) -> tuple[Action, ...]:
         return tuple(a for m in self.measures for a in m.actions)
+
+    @functools.cached_property
+    def bodies(self) -> tuple[Actor, ...]:
+        """The actors that are not places (``PLACE``): those pages list and count."""
+        return tuple(a for a in self.actors if a.kind != PLACE)
 
     @functools.cached_property
     def _actors_by_id(self) -> dict[str, Actor]:

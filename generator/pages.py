@@ -85,7 +85,7 @@ def _measures(doc: Document) -> list[int]:
 
 
 def _actor_ids(doc: Document) -> list[str]:
-    return [a.id for a in doc.actors]
+    return [a.id for a in doc.bodies]
 
 
 SIDE = FOLDER + "/side-by-side/"

@@ -228,7 +228,9 @@ def timeline_years(doc: Document) -> list[TimelineYear]:
     reference = doc.record.approval_date
     years: dict[int, list[Moment]] = {}
     for event in timeline(doc):
-        moment = Moment(event, placed(event.date, reference), event.date == reference)
+        # an event dated as at the document is not the reference day's own event
+        here = event.date == reference and not event.as_at
+        moment = Moment(event, placed(event.date, reference), here)
         years.setdefault(int(event.date[:4]), []).append(moment)
     out: list[TimelineYear] = []
     previous: int | None = None

@@ -22,7 +22,7 @@ import yaml
 from . import addresses, opendata, pages
 from .errors import DOCUMENT, READING, DataError
 from .fields import language_name
-from .interface import Usage, template_usage
+from .interface import TYPOGRAPHY, Usage, template_usage
 from .load import Path_, format_path
 
 # The project's own mkdocs.yml: the theme of a data folder without one beside it.
@@ -285,6 +285,24 @@ def handwritten_pages(
         text = page.read_text(encoding="utf-8", errors="replace")
         errors += _snippets(text, name, suffix, docs, languages, generated)
         errors += _links(_prose(text), name, relative.parent.as_posix(), docs, languages)
+        errors += _typography(_prose(text), name, suffix)
+    return errors
+
+
+_NOT_PROSE = re.compile(r"\]\([^)\n]*\)|\{[^}\n]*\}|<[^>\n]*>")  # link targets, attributes, tags
+
+
+def _typography(text: str, name: str, language: str) -> list[DataError]:
+    """A hand-written page's prose follows its language's typography (French:
+    no-break spaces before ; : ! ? » and after «), as generated pages do."""
+    typography = TYPOGRAPHY.get(language)
+    errors = []
+    for number, line in enumerate(text.splitlines(), 1):
+        prose = _NOT_PROSE.sub(lambda m: " " * len(m[0]), line)
+        if typography is not None and typography(prose) != prose:
+            message = f"a space where the typography of '{language}' puts a no-break space"
+            hint = "before : and inside « » write U+00A0, before ; ! ? write U+202F"
+            errors.append(_page_error(name, number, message, hint))
     return errors
 
 

@@ -25,6 +25,7 @@ from .models import (
     ACTOR_STATUSES,
     CHANGE_KINDS,
     EVENT_KINDS,
+    PLACE,
     Action,
     Actor,
     Annex,
@@ -66,17 +67,23 @@ def build_document(
     check = Checker(files, languages)
     glossary, not_acronyms = _glossary(check)
     document, sections, notes = _document(check), _sections(check), _footnotes(check)
-    actors, events, interface = _actors(check), _events(check), _interface(check)
+    record = document.get("record")
+    date = record.date if isinstance(record, Record) else None
+    actors, events, interface = _actors(check), _events(check, date), _interface(check)
     releases, licence = _editions(check)
     checks.references(check, document, sections, glossary, actors, events)
     checks.acronyms(check, glossary, not_acronyms)
     checks.actor_terms(check, actors)
+    checks.mentions(check, sections, {n: t for n, (t, _) in notes.items() if t}, actors)
     checks.interface_strings(check, interface, templates)
     footnotes = checks.footnotes(check, notes)
     measures = tuple(m for s in sections for m in s.measures)
     # the fields of a Document that the pages' keys read, before the Document
     # can be built (pages.collisions is typed for a whole Document)
-    site = SimpleNamespace(actors=actors, measures=measures, glossary=glossary, languages=languages)
+    bodies = tuple(a for a in actors if a.kind != PLACE)
+    site = SimpleNamespace(
+        actors=actors, bodies=bodies, measures=measures, glossary=glossary, languages=languages
+    )
     checks.page_addresses(check, cast(Document, site), interface)
     ids = editions.passage_ids(
         [(m.number, [a.id for a in m.actions]) for m in measures],
@@ -150,7 +157,8 @@ def _blocks(
             fields = {"items": functools.partial(check.texts, place_prefix=here, measure=measure)}
         else:
             fields = {"text": functools.partial(check.text, place=here, measure=measure)}
-        if data := check.read(item, path + (i,), fields, model=Block):
+        optional = {"note": check.text}  # the edition's note, never inside the text
+        if data := check.read(item, path + (i,), fields, optional, model=Block):
             out.append(Block(**data))
     return tuple(out)
 
@@ -329,7 +337,7 @@ def _actor(check: Checker, value: Any, path: Path_) -> Actor | None:
     fields: dict[str, Reader] = {
         "id": check.ident,
         "name": check.text,
-        "kind": lambda v, p: check.choice(v, p, ACTOR_KINDS, "actor kind"),
+        "kind": lambda v, p: check.choice(v, p, (*ACTOR_KINDS, PLACE), "actor kind"),
         "description": check.text,
         "terms": check.spellings,
         "source": check.reference,
@@ -349,7 +357,9 @@ def _actor(check: Checker, value: Any, path: Path_) -> Actor | None:
 
 
 # -- events.yaml --------------------------------------------------------------
-def _events(check: Checker) -> tuple[Event, ...]:
+def _events(check: Checker, date: str | None) -> tuple[Event, ...]:
+    """The events; ``date``: the document's, that of an event dated ``as_at`` it."""
+
     def event(check: Checker, value: Any, path: Path_) -> Event | None:
         fields: dict[str, Reader] = {
             "id": check.ident,
@@ -358,8 +368,15 @@ def _events(check: Checker) -> tuple[Event, ...]:
             "measure": lambda v, p: None if v is None else check.integer(v, p),
             "text": check.text,
         }
-        data = check.read(value, path, fields, model=Event)
-        return Event(**data) if data else None
+        optional = {"as_at": lambda v, p: check.choice(v, p, ("document",), "as_at")}
+        data = check.read(value, path, fields, optional, model=Event)
+        if not data:
+            return None
+        as_at = data.pop("as_at", None) is not None
+        if as_at and data["date"] is not None and data["date"] != date:
+            message = f"an event dated as at the document has the date '{data['date']}'"
+            check.err(path + ("date",), message, f"write the document's date, '{date}'")
+        return Event(**data, as_at=as_at)
 
     return tuple(_entries(check, "events", "events", event))
 

@@ -26,6 +26,7 @@ from .models import (
     Text,
     declared_texts,
 )
+from .naming import finders, named_in
 from .terms import TermFinder
 
 
@@ -87,19 +88,48 @@ def actor_matrix(doc: Document) -> list[MatrixRow]:
     return sorted(rows, key=lambda r: (ACTOR_KINDS.index(r.actor.kind), -r.total, r.actor.id))
 
 
+def _ranked(scores: dict[str, tuple[int, int]], count: int) -> list[str]:
+    """Actor ids ranked by (actions addressing them, other actions naming
+    them): every addressee, most addressed first; then, up to ``count`` in all,
+    the most named, each group of equal scores kept or left out whole (ties are
+    never cut by name); at least the first group. Within a group, the order of
+    ``scores``."""
+    ranked = sorted((a for a in scores if any(scores[a])), key=lambda a: scores[a], reverse=True)
+    kept = [a for a in ranked if scores[a][0]]
+    groups: dict[tuple[int, int], list[str]] = {}
+    for actor_id in ranked[len(kept) :]:
+        groups.setdefault(scores[actor_id], []).append(actor_id)
+    for group in groups.values():
+        if kept and len(kept) + len(group) > count:
+            break
+        kept += group
+    return kept
+
+
+def _scores(doc: Document, actions: Iterable[Action]) -> dict[str, tuple[int, int]]:
+    """Actor id -> (actions addressing it, other actions naming it), in the
+    order of actors.yaml."""
+    addressed, named = Counter[str](), Counter[str]()
+    for action in actions:
+        addressed.update(set(action.actors))
+        named.update(set(action.mentions) - set(action.actors))
+    return {a.id: (addressed[a.id], named[a.id]) for a in doc.bodies}
+
+
 def key_actors(doc: Document, count: int = 8) -> list[tuple[Actor, int]]:
-    """The actors most actions involve, with their number of actions."""
+    """The actors the most actions involve (address or name), with their number
+    of actions: the first ``count`` and every one tied with the last (ties are
+    never cut by name), in the order of actors.yaml within a tie."""
     per_actor = action_counts(doc)
-    ranked = sorted(
-        (a for a in doc.actors if per_actor[a.id]), key=lambda a: (-per_actor[a.id], a.id)
-    )
-    return [(a, per_actor[a.id]) for a in ranked[:count]]
+    ranked = sorted((a for a in doc.bodies if per_actor[a.id]), key=lambda a: -per_actor[a.id])
+    last = per_actor[ranked[min(count, len(ranked)) - 1].id] if ranked else 0
+    return [(a, per_actor[a.id]) for a in ranked if per_actor[a.id] >= last]
 
 
 def main_actors(doc: Document, measure: Measure, language: str, count: int = 3) -> str:
-    """The names of the actors most of a measure's actions involve."""
-    counts = Counter(actor for action in measure.actions for actor in involved(action))
-    ranked = sorted(counts, key=lambda a: (-counts[a], a))[:count]
+    """The names of a measure's main actors: those its actions address most,
+    then those they name most (ties kept)."""
+    ranked = _ranked(_scores(doc, measure.actions), count)
     return ", ".join(plain(doc.actor(a).name.get(language)) for a in ranked) or "—"
 
 
@@ -148,7 +178,7 @@ def provenance(texts: list[Text], language: str, source: str) -> str:
 
 
 class SideBySideRow(NamedTuple):
-    kind: str  # heading, title, paragraph, item, action or acronyms
+    kind: str  # heading, title, paragraph, item, action, note (the edition's) or acronyms
     text: Text | str | None  # a text of the document, or an interface string's key
     label: str | int | None = None  # a section's or measure's number, an action's id
     anchor: str = ""  # a heading's or an action's: the full text's, or the measure page's
@@ -162,6 +192,8 @@ def _blocks(blocks: Iterable[Block]) -> list[SideBySideRow]:
             rows.append(SideBySideRow("paragraph", block.text))
         else:
             rows += [SideBySideRow("item", item) for item in block.items]
+        if block.note:  # the edition's, apart from the document's text
+            rows.append(SideBySideRow("note", block.note))
     return rows
 
 
@@ -288,19 +320,15 @@ class Views:
 
     @functools.cached_property
     def annex_mentions(self) -> dict[str, set[int]]:
-        """Actor id -> the measures whose annex names it (in any language)."""
-        found: dict[str, set[int]] = {a.id: set() for a in self.doc.actors}
-        for lang in self.doc.languages:
-            owners: dict[str, list[str]] = {}
-            for actor in self.doc.actors:
-                for term in actor.terms.get(lang, ()):
-                    owners.setdefault(term, []).append(actor.id)
-            finder = TermFinder(owners)
-            for measure in self.doc.measures:
-                text = "\n".join(t.get(lang) for t in annex_texts(measure))
-                for term in finder.findall(text):
-                    for actor_id in owners[term]:
-                        found[actor_id].add(measure.number)
+        """Actor id -> the measures whose annex names it (``naming.named_in``:
+        its texts and their footnotes, in any language)."""
+        doc = self.doc
+        found: dict[str, set[int]] = {a.id: set() for a in doc.actors}
+        notes = {f.number: f.text for f in doc.footnotes}
+        by_language = finders(doc.actors, doc.languages)
+        for measure in doc.measures:
+            for actor_id in named_in(annex_texts(measure), notes, by_language):
+                found[actor_id].add(measure.number)
         return found
 
     @functools.cache  # noqa: B019 - one Views per rendering: nothing outlives it

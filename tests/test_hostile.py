@@ -29,6 +29,7 @@ from sitebuild import html_pages, shared_build
 from generator import addresses, interface_usage, load_document, models, pages, render
 from generator.errors import DataErrors
 from generator.fidelity import source_path
+from generator.interface import DATE_PATTERNS
 from generator.load import FILES, read_folder
 from generator.models import Document, Plural, Text
 from generator.plaintext import document_lines
@@ -55,10 +56,11 @@ URL_KEYS = {"url", "official", "register"}
 # YAML keys whose values are ids, numbers, dates or spellings the checks match
 # in the texts: they cannot hold a payload (the checks refuse it).
 FIXED = {"id", "kind", "date", "approval_date", "number", "summary_page", "session", "measure"}
+FIXED |= {"as_at"}  # an event dated as at the document: one word the reader accepts
 FIXED |= {"actors", "mentions", "parent", "glossary", "actor", "entries", "token"}
 FIXED |= {"terms", "variants", "short", "status"}
 FIXED |= {"version", "passages"}  # an edition's version, the passage ids a change names
-PATTERNS = {"date_day", "date_month"}  # interface strings that are date patterns: checked as such
+PATTERNS = set(DATE_PATTERNS)  # interface strings that are date patterns: checked as such
 LANGUAGE_KEYS = {"fr", "en", "invariant"}
 # Model fields that hold strings but no text: ids, kinds, dates, spellings.
 NOT_TEXT = {
@@ -91,9 +93,7 @@ NOT_TEXT = {
     "EditionEntry.date",
     "Change.kind",
     "Change.passages",
-    "interface.date_day",
-    "interface.date_month",
-}
+} | {f"interface.{key}" for key in DATE_PATTERNS}
 MARKER = re.compile(r"zq\d+q")
 
 

@@ -26,6 +26,7 @@ STRINGS = {
     "label_format": Text({"fr": "{label} :", "en": "{label}:"}),
     "date_day": Text({"invariant": "d MMMM y"}, invariant=True),
     "date_month": Text({"invariant": "MMMM y"}, invariant=True),
+    "date_first_day": Text({"fr": "d'er' MMMM y", "en": "d MMMM y"}),
 }
 
 
@@ -82,8 +83,7 @@ def test_language_names_are_cldr_s_in_their_own_language():
 
 
 def test_scripts_get_the_raw_string_or_its_plural_forms():
-    # with the language's typography, as the pages have it (no-break space before :)
-    assert ui("fr").js("filled") == "Le {date}\u00a0: {what}"
+    assert ui("fr").js("filled") == "Le {date}\u00a0: {what}"  # the typography kept
     assert ui("fr").js("count") == '{"one": "{n} action", "other": "{n} actions"}'
 
 
@@ -166,7 +166,7 @@ def test_the_edition_s_own_french_texts_get_the_typography_too():
     own = [
         (rendered["package/glossary.md"], [e.explanation for e in doc.glossary]),
         (rendered["package/timeline.md"], [e.text for e in doc.events]),
-    ] + [(rendered[f"package/actors/{a.id}.md"], [a.description]) for a in doc.actors]
+    ] + [(rendered[f"package/actors/{a.id}.md"], [a.description]) for a in doc.bodies]
     spaced = 0
     for page, texts in own:
         for text in texts:

@@ -227,6 +227,6 @@ def test_timeline_years_with_their_gaps_and_the_reference():
     assert {m.place for m in moments if m.event.date >= "2019"} == {"after"}
     mini = timeline_years(load_document(MINI))
     assert [(y.year, y.gap, [m.place for m in y.moments]) for y in mini] == [
-        (2018, None, ["at"]),
+        (2018, None, ["at", "at"]),  # the approval, an event as at the document
         (2019, None, ["after"]),
     ]

@@ -255,7 +255,8 @@ def print_probe(page, language: str) -> list:
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     line = page.locator(".print-line")
     text = line.inner_text() if line.count() and line.is_visible() else ""
-    today = format_date(date.today(), UI["date_day"][language], locale=language)
+    pattern = UI["date_first_day" if date.today().day == 1 else "date_day"][language]
+    today = format_date(date.today(), pattern, locale=language)
     if not ("15250/18" in text and page.url in text):
         found.append(("print line", text))
     if not text.endswith(UI["print_date"][language].format(date=today)):

@@ -363,8 +363,10 @@ window.EditionText = (function () {
     var parts = {};
     new Intl.DateTimeFormat(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" })
       .formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
-    var date = line.getAttribute("data-pattern").replace(/MMMM|d|y/g, function (token) {
-      return { MMMM: parts.month, d: parts.day, y: parts.year }[token];
+    // the first day of a month has a pattern of its own ("d'er' MMMM y": 1er in French)
+    var pattern = line.getAttribute(parts.day === "1" ? "data-pattern-first" : "data-pattern");
+    var date = pattern.replace(/'([^']*)'|MMMM|d|y/g, function (token, quoted) {
+      return quoted !== undefined ? quoted : { MMMM: parts.month, d: parts.day, y: parts.year }[token];
     });
     line.textContent = line.getAttribute("data-template").replace("{url}", window.location.href) +
       " — " + line.getAttribute("data-date").replace("{date}", date);
