@@ -25,14 +25,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from . import DataErrors, addresses, generated, pages, project, publish
+from . import DataErrors, addresses, generated, metadata, pages, project, publish
 from .errors import EditionError
 from .folder import FolderError
 from .theme import Version
@@ -125,6 +125,7 @@ class Settings:
     site_url: str
     directory_urls: bool = True
     dev_addr: tuple[str, int] = ("127.0.0.1", 8000)
+    report_url: str = ""  # where readers report an error: extra.report_url (README)
 
 
 @dataclass
@@ -172,7 +173,8 @@ class Build:
     def _generate(self, settings: Settings, started: float) -> None:
         data = settings.config_file.parent / "data"
         site_url = settings.site_url or generated.DEFAULT_EDITION.site_url
-        edition = generated.Edition(self.version.date, site_url)
+        version = self.version
+        edition = generated.Edition(version.date, site_url, version.version, settings.report_url)
         try:
             self.generated = generated.generate(
                 data,
@@ -191,6 +193,19 @@ class Build:
                 f"generator: {len(report.written)} pages written, {report.unchanged} unchanged, "
                 f"{len(report.removed)} removed ({time.perf_counter() - started:.2f} s)"
             )
+
+    def head(
+        self,
+        extra: Mapping[str, Any],
+        site_url: str | None,
+        meta: Mapping[str, Any],
+        url: str | None,
+        title: str | None,
+    ) -> dict[str, Any]:
+        """A page's metadata for the theme's head (``metadata.page_head``)."""
+        assert self.generated is not None
+        doc = self.generated.document
+        return metadata.page_head(doc, extra, self.version, site_url or "", meta, url, title)
 
     def refuse(self, report: str) -> None:
         """Stop the build; while serving, once there are pages to serve, say why
