@@ -178,7 +178,7 @@ def csl(ref: Reference, accessed: str | None) -> str:
     }
     if accessed is not None:
         item["accessed"] = {"date-parts": [[_PARTS]]}
-    found = json.dumps([item], ensure_ascii=False, indent=2)
+    found = json.dumps([item], ensure_ascii=False)
     # the access date's parts are numbers, written in after the serializer
     return found.replace(json.dumps(_PARTS), accessed) if accessed is not None else found
 
@@ -237,6 +237,7 @@ def report_url(
 
 def attribute(record: str) -> Markup:
     """A record as an attribute value: escaped as every text is, its line
-    breaks and spaces kept (as character references: RIS counts spaces)."""
-    lines = record.replace("\r\n", "\n").split("\n")
-    return Markup("&#10;".join("&#32;".join(map(escape_text, line.split(" "))) for line in lines))
+    breaks and runs of spaces kept (as character references: RIS counts them)."""
+    lines = [re.sub(r"(?<= ) |^ ", "\0", line) for line in record.split("\n")]
+    escaped = "&#10;".join(escape_text(line) for line in lines)
+    return Markup(escaped.replace("\0", "&#32;"))

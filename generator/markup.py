@@ -84,9 +84,10 @@ def markup_problems(text: str) -> list[str]:
 
 
 def plain(text: str) -> str:
-    """The text without markup and with white space collapsed."""
+    """The text without markup and with white space collapsed (a no-break
+    space stays: French typography)."""
     text = FOOTNOTE_MARK.sub("", text).replace("**", "").replace("^", "")
-    return " ".join(text.split())
+    return _SPACES.sub(" ", text).strip(" \t\n\r\f\v")
 
 
 def acronym_like(token: str) -> bool:

@@ -82,7 +82,7 @@ def test_language_names_are_cldr_s_in_their_own_language():
 
 
 def test_scripts_get_the_raw_string_or_its_plural_forms():
-    assert ui("fr").js("filled") == "Le {date} : {what}"
+    assert ui("fr").js("filled") == "Le {date}\u00a0: {what}"  # with the French spacing
     assert ui("fr").js("count") == '{"one": "{n} action", "other": "{n} actions"}'
 
 
@@ -224,7 +224,7 @@ def test_the_scanner_finds_every_key_the_code_uses():
     from generator.interface import python_usage
 
     keys = _code_keys()
-    assert {"council_mark", "citation_action", "register_entry", "not_found_other"} <= set(keys)
+    assert {"council_mark", "cite_part_action", "register_entry", "not_found_other"} <= set(keys)
     found = {use.key for use in python_usage(GENERATOR).uses}
     assert set(keys) <= found, set(keys) - found
 
