@@ -86,7 +86,7 @@ def test_a_measure_and_its_side_by_side_page_say_where_the_text_comes_from(
 
 
 CITATION = {
-    "fr": "Conseil de l'Union européenne, « Renforcer la lutte contre les réseaux de trafic de migrants",
+    "fr": "Conseil de l'Union européenne, «\u00a0Renforcer la lutte contre les réseaux de trafic de migrants",
     "en": "Council of the European Union, ‘Enhancing the response to migrant smuggling networks",
 }
 
