@@ -25,14 +25,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from . import DataErrors, addresses, generated, pages, project, publish
+from . import DataErrors, addresses, generated, metadata, pages, project, publish
 from .errors import EditionError
 from .folder import FolderError
 from .theme import Version
@@ -48,13 +48,27 @@ class BuildError(EditionError):
     """The build is refused; the message says why (and what to do)."""
 
 
-def check_publishing(site_url: str, publishing: bool) -> None:
-    """A build for publishing must know the address it is published at."""
+# Where "Report an error in this passage" leads when mkdocs.yml's report_url is
+# not set: the reader's mail program, the report written, its address left to fill
+# (a preview; a build for publishing refuses it).
+PREVIEW_REPORTS = "mailto:?subject={title}&body={body}"
+
+
+def check_publishing(site_url: str, publishing: bool, report_url: str = PREVIEW_REPORTS) -> None:
+    """A build for publishing must know the address it is published at, and
+    where its readers' reports of an error go."""
     if publishing and urlsplit(site_url or "").hostname in LOCAL_HOSTS:
         raise BuildError(
             f"this build is for publishing, but site_url is {site_url!r}: canonical, "
             "hreflang and sitemap addresses would point at this machine. Set SITE_URL to the "
             "published address, e.g. SITE_URL=https://<owner>.github.io/<repository>/"
+        )
+    if publishing and report_url == PREVIEW_REPORTS:
+        raise BuildError(
+            "this build is for publishing, but readers' reports of an error would go to an "
+            "e-mail without an address. Set REPORT_URL to the issue tracker's new-issue form "
+            "or an e-mail address, e.g. REPORT_URL='https://github.com/<owner>/<repository>/"
+            "issues/new?title={title}&body={body}'"
         )
 
 
@@ -109,6 +123,7 @@ class Settings:
     site_url: str
     directory_urls: bool = True
     dev_addr: tuple[str, int] = ("127.0.0.1", 8000)
+    report_url: str = PREVIEW_REPORTS  # where readers report an error: extra.report_url (README)
 
 
 @dataclass
@@ -139,7 +154,7 @@ class Build:
         started = time.perf_counter()
         self.stop_indexing()  # serving: the last index is out of date, and it takes a core
         publishing = self.command == "gh-deploy" or bool(os.environ.get(PUBLISH))
-        check_publishing(settings.site_url, publishing)
+        check_publishing(settings.site_url, publishing, settings.report_url)
         if self.command == "serve" and self.generated is None:
             check_address(*settings.dev_addr)  # before building, not after
         if problems := project.problems(settings.config_file, settings.languages):
@@ -157,7 +172,7 @@ class Build:
     def _generate(self, settings: Settings, started: float) -> None:
         data = settings.config_file.parent / "data"
         site_url = settings.site_url or generated.DEFAULT_EDITION.site_url
-        edition = generated.Edition(site_url)
+        edition = generated.Edition(site_url, settings.report_url)
         try:
             self.generated = generated.generate(
                 data,
@@ -178,6 +193,19 @@ class Build:
                 f"generator: {len(report.written)} pages written, {report.unchanged} unchanged, "
                 f"{len(report.removed)} removed ({time.perf_counter() - started:.2f} s)"
             )
+
+    def head(
+        self,
+        extra: Mapping[str, Any],
+        site_url: str | None,
+        meta: Mapping[str, Any],
+        url: str | None,
+        title: str | None,
+    ) -> dict[str, Any]:
+        """A page's metadata for the theme's head (``metadata.page_head``)."""
+        assert self.generated is not None
+        doc = self.generated.document
+        return metadata.page_head(doc, extra, self.version, site_url or "", meta, url, title)
 
     def refuse(self, report: str) -> None:
         """Stop the build; while serving, once there are pages to serve, say why

@@ -87,10 +87,10 @@ _WHITE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")  # white space but the no-break
 
 
 def plain(text: str) -> str:
-    """The text without markup and with white space collapsed; the no-break
-    spaces of French typography are kept (titles, script strings)."""
+    """The text without markup and with white space collapsed (a no-break
+    space stays: French typography)."""
     text = FOOTNOTE_MARK.sub("", text).replace("**", "").replace("^", "")
-    return _WHITE_SPACE.sub(" ", text).strip()
+    return _SPACES.sub(" ", text).strip(" \t\n\r\f\v")
 
 
 def acronym_like(token: str) -> bool:

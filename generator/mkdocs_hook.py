@@ -93,6 +93,7 @@ def _start(config: MkDocsConfig, i18n: _I18n) -> None:
         site_url=config.site_url or "",
         directory_urls=config.use_directory_urls,
         dev_addr=(config.dev_addr.host, config.dev_addr.port),
+        report_url=config.extra.get("report_url") or build.PREVIEW_REPORTS,
     )
     try:
         config.site_dir = str(_build.start(settings))
@@ -146,12 +147,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     # The page in every language (hreflang links and the language switch)
     context["alternates"] = theme.alternates(config.extra, page.url)
+    context["head"] = _build.head(
+        config.extra, config.site_url, page.meta, page.canonical_url, page.title
+    )
     return context
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     if template_name == "404.html":  # served at any address: its language links lead home
         context["alternates"] = theme.alternates(config.extra, None)
+        context["head"] = _build.head(config.extra, config.site_url, {}, None, None)
     return context
 
 

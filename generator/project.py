@@ -290,6 +290,7 @@ def handwritten_pages(
 
 
 _NOT_PROSE = re.compile(r"\]\([^)\n]*\)|\{[^}\n]*\}|<[^>\n]*>")  # link targets, attributes, tags
+_FRONT_MATTER_KEY = re.compile(r"^[\w-]+:")  # a key of the metadata block, not prose
 
 
 def _typography(text: str, name: str, language: str) -> list[DataError]:
@@ -297,7 +298,11 @@ def _typography(text: str, name: str, language: str) -> list[DataError]:
     no-break spaces before ; : ! ? » and after «), as generated pages do."""
     typography = TYPOGRAPHY.get(language)
     errors = []
-    for number, line in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    meta = lines.index("---", 1) if lines[:1] == ["---"] and "---" in lines[1:] else 0
+    for number, line in enumerate(lines, 1):
+        if number <= meta + 1:  # the metadata block: its values are prose, not its keys
+            line = _FRONT_MATTER_KEY.sub(lambda m: " " * len(m[0]), line)
         prose = _NOT_PROSE.sub(lambda m: " " * len(m[0]), line)
         if typography is not None and typography(prose) != prose:
             message = f"a space where the typography of '{language}' puts a no-break space"

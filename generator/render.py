@@ -22,7 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import addresses, editions, opendata, pages, pictures, study, views
+from . import addresses, citation, editions, opendata, pages, pictures, study, views
 from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, built_url, escape_text, plain, to_html
 from .models import Action, Document, Measure, Text
@@ -34,9 +34,12 @@ TEMPLATES = pages.TEMPLATES_DIR
 @dataclass(frozen=True)
 class Edition:
     """Where this edition is published, as citations and the open data name
-    it (``site_url``); its version and date are the data's (``Document.edition``)."""
+    it (``site_url``), and where readers report an error (``report``: ``report_url``
+    of mkdocs.yml; none, no report links); its version and date are the data's
+    (``Document.edition``)."""
 
     site_url: str = "http://localhost:8000/"
+    report: str = ""
 
 
 DEFAULT_EDITION = Edition()
@@ -132,8 +135,10 @@ class PageText:
     note_prefix: str = ""  # side-by-side pages hold one set of notes per language
     kind: pages.PageKind | None = None
     footnotes: list[int] = field(default_factory=list)
+    page_language: str = ""  # the page's language, for a column in another (side by side)
 
     def __post_init__(self) -> None:
+        self.page_language = self.page_language or self.language
         self.renderer = self.site.renderer(self.language)
         self.ui = self.renderer.ui
         self.urls = self.site.urls
@@ -169,22 +174,43 @@ class PageText:
     def address(self, fragment: str = "") -> str:
         """This page's full address (for citations): the edition's address,
         the language's folder, the page."""
-        folder = "" if self.language == self.site.doc.languages[0] else f"{self.language}/"
+        language = self.page_language
+        folder = "" if language == self.site.doc.languages[0] else f"{language}/"
         page = self.urls.served(self.page) + (f"#{fragment}" if fragment else "")
         return self.site.edition.site_url.rstrip("/") + "/" + folder + page
 
-    def cite(self, measure: Measure, action: Action | None = None) -> Markup:
-        """The citation of a measure or an action, in the page's language."""
-        values = {
-            "number": self.site.doc.record.number,
-            "measure": measure.number,
-            "date": self.ui.date(self.site.doc.record.date),
-            "edition": self.ui.date(self.site.doc.edition.date),
-            "url": self.address(action.anchor if action else ""),
+    def cite(self, measure: Measure | None = None, action: Action | None = None) -> dict:
+        """The citation of the document, a measure or an action, in the
+        page's language: ``text`` without an access date (as it reads
+        without scripts) and each form (``citation.records``) with the place
+        of the date the script fills, with the form of that date."""
+        edition = self.site.doc.edition
+        url = self.address(action.anchor if action else "")
+        ref = citation.reference(
+            self.site.doc, self.language, url, edition.version, edition.date, measure, action
+        )
+        records = citation.records(ref, self.ui, None)
+        labels = {
+            "bibtex": self.ui.plain("copy_bibtex"),
+            "ris": self.ui.plain("copy_ris"),
+            "csl": self.ui.plain("copy_csl"),
         }
-        if action:
-            return self.ui("citation_action", action=action.id, **values)
-        return self.ui("citation_measure", **values)
+        return {
+            "text": citation.text(ref, self.ui, None),
+            "records": {name: citation.attribute(r) for name, r in records.items()},
+            "forms": citation.ACCESS_FORMS,
+            "exports": [(name, labels[name]) for name in citation.FORMATS],
+        }
+
+    def report(self, passage: str, fragment: str) -> str:
+        """The address of a prefilled report of an error in ``passage`` (at
+        ``#fragment`` of this page); none if no address is configured."""
+        edition = self.site.doc.edition
+        number = self.site.doc.record.number
+        url = self.address(fragment)
+        return citation.report_url(
+            self.site.edition.report, self.ui, passage, url, number, edition.version, edition.date
+        )
 
     def last_updated(self) -> Markup:
         """ "Last updated": the newest edition whose changes name a passage
@@ -210,6 +236,13 @@ class PageText:
         """The page's metadata block: strings plain and HTML-escaped (themes
         print titles without escaping), written by a YAML serializer; with
         what search results say of the page (its kind and weight)."""
+        if self.kind and "description" not in meta:  # a page's own, distinct from every other's
+            page = meta.get("title") or self.ui.plain(self.kind.label)
+            number = self.site.doc.record.number
+            meta = {
+                **meta,
+                "description": self.ui.plain("page_description", page=page, number=number),
+            }
         search = self.kind.search if self.kind else None
         if self.kind and search is None:
             meta = {**meta, "search_exclude": True}
@@ -225,7 +258,9 @@ class PageText:
         own language keeps the footnote ids of the full text (#fn:3), the
         other's are told apart (#fn-en:3)."""
         prefix = "" if language == self.language else f"-{language}"
-        return PageText(self.site, language, self.page, note_prefix=prefix)
+        return PageText(
+            self.site, language, self.page, note_prefix=prefix, page_language=self.language
+        )
 
     def url(self, target: str, fragment: str = "") -> Markup:
         return built_url(self.urls.relative(target, self._base, fragment))

@@ -21,7 +21,14 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from conftest import ROOT
 
 COPIED = ("mkdocs.yml", "docs", "overrides", "generator")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1544054400"}
+# the report links' address as publishing sets it (mkdocs.yml: report_url)
+REPORT_URL = "https://github.com/owner/edition/issues/new?title={title}&body={body}"
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "SOURCE_DATE_EPOCH": "1544054400",
+    "REPORT_URL": REPORT_URL,
+}
 
 
 def make_project(target: Path, data: Path) -> Path:

@@ -341,7 +341,9 @@ def test_a_build_for_publishing_needs_its_address():
         with pytest.raises(BuildError, match="Set SITE_URL"):
             check_publishing(local, publishing=True)
     check_publishing("http://localhost:8000/", publishing=False)
-    check_publishing("https://owner.github.io/repo/", publishing=True)
+    check_publishing("https://owner.github.io/repo/", publishing=True, report_url="mailto:a@b.eu")
+    with pytest.raises(BuildError, match="Set REPORT_URL"):  # reports to nobody
+        check_publishing("https://owner.github.io/repo/", publishing=True)
 
 
 def test_a_refusal_stops_a_build_but_a_preview_keeps_its_last_good_pages(capsys):

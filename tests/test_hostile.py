@@ -18,6 +18,7 @@ import types
 import typing
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import markdown
 import pytest
@@ -301,6 +302,37 @@ def _json_strings(value: str) -> list[str]:
     return list(data.values()) if isinstance(data, dict) else [value]
 
 
+def _record_strings(value: str) -> list[str]:
+    """The texts of a citation's record (generator/citation.py) as a reference
+    manager reads them: a CSL-JSON item's strings, a BibTeX record's field
+    values unescaped, a RIS record's or the text as they are."""
+    if value.startswith("@"):
+        fields = re.findall(r"^  \w+ = \{(.*)\},?$", value, re.M)
+        return [
+            re.sub(r"\\([&%$#_{}])", r"\1", f)
+            .replace(r"\textasciitilde{}", "~")
+            .replace(r"\textasciicircum{}", "^")
+            .replace(r"\textbackslash{}", "\\")
+            for f in fields
+        ]
+    try:
+        data = json.loads(value.replace("@accessed@", "0"))
+    except ValueError:
+        return [value]
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            found.append(node)
+        for child in (
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+        ):
+            walk(child)
+
+    walk(data)
+    return found
+
+
 class _Page(HTMLParser):
     """What a page holds: its elements (tag and attribute names, in order),
     its visible text, and anything dangerous."""
@@ -324,17 +356,29 @@ class _Page(HTMLParser):
             if name.startswith("on") or (name in URL_NAMES and SCHEMES.match(value)):
                 self._find(f"<{tag} {name}={value[:60]}>")
             if MARKER.search(value) and not SLUG.fullmatch(value):
-                self.attributes += _json_strings(value)
+                if name == "data-record":
+                    self.attributes += _record_strings(value)
+                elif name == "href" and dict(attrs).get("class") == "report-link":
+                    # a prefilled report: the passage's name, percent-encoded
+                    self.attributes += [
+                        v for vs in parse_qs(urlsplit(value).query).values() for v in vs
+                    ]
+                else:
+                    self.attributes += _json_strings(value)
                 self.near = MARKER.findall(value)[-1]
         if tag in ("script", "style"):
-            # JSON data blocks (<script type="application/json">) are not run
-            self._hidden = "data" if dict(attrs).get("type") == "application/json" else tag
+            # JSON data blocks (<script type="application/json">, JSON-LD) are not run
+            data = dict(attrs).get("type") in ("application/json", "application/ld+json")
+            self._hidden = "data" if data else tag
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self._hidden = ""
 
     def handle_data(self, data):
+        if self._hidden == "data" and (MARKER.search(data) or "<" in data):
+            json.loads(data)  # data, whole: never markup HTML would read
+            assert "<" not in data, data[:80]
         if self._hidden in ("script", "style") and "alert(" in data:
             self._find(f"<{self._hidden}>{data[:80]}")
         elif not self._hidden:

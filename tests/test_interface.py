@@ -225,7 +225,7 @@ def test_the_scanner_finds_every_key_the_code_uses():
     from generator.interface import python_usage
 
     keys = _code_keys()
-    assert {"council_mark", "citation_action", "register_entry", "not_found_other"} <= set(keys)
+    assert {"council_mark", "cite_part_action", "register_entry", "not_found_other"} <= set(keys)
     found = {use.key for use in python_usage(GENERATOR).uses}
     assert set(keys) <= found, set(keys) - found
 

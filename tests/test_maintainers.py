@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import MINI
-from sitebuild import build, make_project, shared_build
+from sitebuild import ENV, build, make_project, shared_build
 
 GERMAN_ENTRY = """        - locale: de
           name: Deutsch
@@ -168,11 +168,10 @@ def test_a_missing_third_language_text_is_reported_by_check(tmp_path):
 def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path, tmp_path_factory):
     """This build and the tests' shared one, in another folder at another time."""
     project = make_project(tmp_path / "p", MINI)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1544054400", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "one")],
         cwd=project,
-        env=env,
+        env=ENV,  # as the shared build's
         capture_output=True,
         text=True,
     )

@@ -183,17 +183,17 @@ def test_citations_name_the_document_the_measure_the_action_the_address_and_the_
     doc = load_document(MINI)
     site = Site(doc, True, Edition("https://example.org/edition/"))
     t = PageText(site, "en", "package/measure-1.md")
-    assert str(t.cite(doc.measures[0], doc.actions[1])) == (
-        "Council of the European Union, doc. 1/18, measure 1, action 1.2, 6 December 2018, "
-        "https://example.org/edition/en/package/measure-1/&#35;action-1-2 (edition of 7 December 2026)."
+    assert t.cite(doc.measures[0], doc.actions[1])["text"] == (
+        "Council of the European Union, ‘A package, measure 1, action 1.2’, doc. 1/18, "
+        "6 December 2018; English: this edition's unofficial translation (interactive "
+        "bilingual edition, version 1.1 of 7 December 2026), "
+        "https://example.org/edition/en/package/measure-1/#action-1-2."
     )
     fr = PageText(site, "fr", "package/measure-1.md")
-    assert (
-        "https://example.org/edition/package/measure-1/ (édition du 1\u00a0décembre 2026)"
-        not in str(fr.cite(doc.measures[0]))
-    )
-    assert str(fr.cite(doc.measures[0])).startswith(
-        "Conseil de l&#39;Union européenne, doc. 1/18, mesure 1,"
+    assert fr.cite(doc.measures[0])["text"] == (
+        "Conseil de l'Union européenne, «\u00a0Un paquet, mesure 1\u00a0», doc. 1/18, "
+        "6 décembre 2018\u202f; édition interactive bilingue, version 1.1 du "
+        "7 décembre 2026, https://example.org/edition/package/measure-1/."
     )
 
 

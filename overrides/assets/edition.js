@@ -254,10 +254,14 @@ window.EditionText = (function () {
   });
 })();
 
-// Citation kit (measure pages): "copy link" copies the address of the measure
-// or the action (without scripts it is a plain link to it); "cite", a
-// details element, gets a button that copies the citation. What was copied
-// is said on the button and to screen readers.
+// Citation kit (the home page, measure pages): "copy link" copies the address
+// of the measure or the action (without scripts it is a plain link to it);
+// "cite", a details element, shows the citation with today's date as the
+// access date, a button that copies it, and buttons that copy it as BibTeX,
+// RIS and CSL-JSON. Each record comes from the page (data-record), with
+// "@accessed@" where the date goes, in the form data-form names
+// (generator/citation.py). What was copied is said on the button and to
+// screen readers.
 (function () {
   var kits = document.querySelectorAll(".cite-kit");
   if (!kits.length) return;
@@ -265,6 +269,26 @@ window.EditionText = (function () {
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
   document.body.appendChild(status);
+
+  var now = new Date();
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  var iso = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  function accessed(form, pattern) {
+    if (form === "iso") return iso;
+    if (form === "ris") return iso.replace(/-/g, "/") + "/";
+    if (form === "parts") return now.getFullYear() + ", " + (now.getMonth() + 1) + ", " + now.getDate();
+    // today's date in the site's pattern ("d MMMM y"), the words from the browser
+    var parts = {};
+    new Intl.DateTimeFormat(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" })
+      .formatToParts(now).forEach(function (part) { parts[part.type] = part.value; });
+    return pattern.replace(/MMMM|d|y/g, function (token) {
+      return { MMMM: parts.month, d: parts.day, y: parts.year }[token];
+    });
+  }
+  function record(node, pattern) {
+    return node.getAttribute("data-record").split("@accessed@")
+      .join(accessed(node.getAttribute("data-form"), pattern));
+  }
 
   function fallback(text) {
     var area = document.createElement("textarea");
@@ -294,19 +318,31 @@ window.EditionText = (function () {
 
   kits.forEach(function (kit) {
     var link = kit.querySelector("[data-copy-link]");
-    link.addEventListener("click", function (event) {
-      event.preventDefault();
-      copy(new URL(link.getAttribute("href"), window.location.href).href, link, link.getAttribute("data-done"));
-    });
+    if (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        copy(new URL(link.getAttribute("href"), window.location.href).href, link, link.getAttribute("data-done"));
+      });
+    }
     var text = kit.querySelector(".cite-kit__text");
+    var pattern = text.getAttribute("data-pattern");
+    var done = text.getAttribute("data-done");
+    text.textContent = record(text, pattern);
     var button = document.createElement("button");
     button.type = "button";
     button.className = "cite-kit__copy md-button";
     button.textContent = text.getAttribute("data-copy-label");
     button.addEventListener("click", function () {
-      copy(text.textContent.trim(), button, text.getAttribute("data-done"));
+      copy(text.textContent.trim(), button, done);
     });
-    text.parentNode.appendChild(button);
+    var exports = kit.querySelector(".cite-kit__exports");
+    exports.parentNode.insertBefore(button, exports);
+    exports.hidden = false;
+    exports.querySelectorAll(".cite-kit__export").forEach(function (control) {
+      control.addEventListener("click", function () {
+        copy(record(control, pattern), control, done);
+      });
+    });
   });
 })();
 
