@@ -229,6 +229,13 @@ class PageText:
         """A static file (not a page), relative to this page."""
         return built_url(relative_path(target, self._base))
 
+    def default_file_url(self, target: str) -> Markup:
+        """A static file published once, in the default language's folder
+        (the offline zip), relative to this page: another language's pages
+        are in its folder ("en/")."""
+        default = self.language == self.site.doc.languages[0]
+        return built_url(relative_path(target, self._base if default else f"{self.language}/{self._base}"))
+
     def heading(self, level: int) -> Markup:
         """The marker of a Markdown heading of ``level`` (``##``)."""
         return Markup("#" * level)

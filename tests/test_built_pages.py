@@ -98,3 +98,11 @@ def test_open_data_downloads_exist(real_site, language):
     assert len(links) >= 3
     missing = [href for href in links if resolve(real_site, path, href)[0] is None]
     assert missing == []
+
+
+def test_the_offline_zip_is_published_once(real_site):
+    """The zip holds every language: one copy, which each open data page links."""
+    from generator.opendata import OFFLINE_NAME
+
+    zips = [p.relative_to(real_site).as_posix() for p in real_site.rglob(OFFLINE_NAME)]
+    assert zips == [f"{addresses.FOLDER}/data/{OFFLINE_NAME}"]
