@@ -270,7 +270,15 @@ def test_tools_section_opens_in_place(open_page, base, language, device):
 
 
 # -- find your way: start here, key figures, every measure from every page ----
-START = ["overview", "who-does-what", "explorer", "full-text", "side-by-side/full-text"]
+START = [
+    "overview",
+    "who-does-what",
+    "explorer",
+    "full-text",
+    "side-by-side/full-text",
+    "timeline",
+    "study",
+]
 FIGURES = ["#measures", "#measures", "explorer/", "actors/", "glossary/", "full-text/#footnotes"]
 
 
