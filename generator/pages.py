@@ -112,7 +112,7 @@ KINDS = (
     PageKind("study", nav="tools", context=contexts.study),
     PageKind("open-data", nav="tools", context=contexts.open_data),
     PageKind("about", "about.md", None, nav=""),
-    PageKind("edit", "edit.md", None, nav=""),
+    PageKind("edit", "edit.md", None),  # for maintainers: linked from the about page, not the menu
 )
 # fmt: on
 BY_NAME = {kind.name: kind for kind in KINDS}
