@@ -234,7 +234,9 @@ class PageText:
         (the offline zip), relative to this page: another language's pages
         are in its folder ("en/")."""
         default = self.language == self.site.doc.languages[0]
-        return built_url(relative_path(target, self._base if default else f"{self.language}/{self._base}"))
+        return built_url(
+            relative_path(target, self._base if default else f"{self.language}/{self._base}")
+        )
 
     def heading(self, level: int) -> Markup:
         """The marker of a Markdown heading of ``level`` (``##``)."""

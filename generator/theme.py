@@ -79,7 +79,7 @@ def context(
             },
         },
         "not_found": pages.not_found_page(
-            lambda lang: InterfaceText(doc.interface, lang), language, folders
+            lambda lang: InterfaceText(doc.interface, lang), language, folders, doc
         ),
         "language": language,
         "language_root": folders[language],

@@ -106,3 +106,35 @@ def test_the_offline_zip_is_published_once(real_site):
 
     zips = [p.relative_to(real_site).as_posix() for p in real_site.rglob(OFFLINE_NAME)]
     assert zips == [f"{addresses.FOLDER}/data/{OFFLINE_NAME}"]
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_each_404_page_holds_every_language_with_a_search_box_and_the_measures(real_site, language):
+    """A static host serves the root 404 page for every address: each 404
+    page holds every language's block (its own first, each readable without
+    scripts), with a search form to that language's search page (?q=) and a
+    link to every measure; the language menu leads to each language's home."""
+    root = tree(real_site / prefix(language) / "404.html")
+    languages = document().languages
+    blocks = root.find_all("div", class_="not-found")
+    assert [b.attrs["lang"] for b in blocks] == [language] + [
+        lang for lang in languages if lang != language
+    ]
+    measure = next(k for k in pages.KINDS if k.name == "measure")
+    for block in blocks:
+        lang = block.attrs["lang"]
+        assert block.find("h1").text() == UI["not_found_title"][lang]
+        form = block.find("form")
+        search = addresses.served(pages.page_path("search"))
+        assert form.attrs["action"] == f"/{prefix(lang)}{search}"
+        field = form.find("input", name="q")
+        assert field is not None and field.attrs["type"] == "search"
+        label = form.find("label")
+        assert label.attrs["for"] == field.attrs["id"] and label.text() == UI["search_label"][lang]
+        measures = block.find("ol", class_="not-found__measures").links()
+        expected = [f"/{prefix(lang)}{addresses.served(p)}" for _, p in measure.pages(document())]
+        assert measures == expected
+    menu = {
+        a.attrs["hreflang"]: a.attrs["href"] for a in root.find_all("a", class_="md-select__link")
+    }
+    assert menu == {lang: f"/{prefix(lang)}" for lang in languages}

@@ -757,3 +757,33 @@ def test_offline_search_counts_ranks_and_shows_excerpts(browser, offline_root, l
     assert page.inner_text(".offline-search__count") == one
     assert errors == []
     context.close()
+
+
+# -- the 404 page where a static host serves the root one for every address ---
+def test_a_static_host_s_404_speaks_the_address_s_language(browser, real_site):
+    """GitHub Pages serves the root (default language's) 404 page at /en/…:
+    it shows the English block alone (one heading), marks English in the
+    language menu, and its search box and measures lead into the English site."""
+    from browser import StaticHostHandler, serve
+
+    language = "en"
+    with serve(real_site, handler_class=StaticHostHandler) as served:
+        context = browser.new_context()
+        page = context.new_page()
+        response = page.goto(url(served, language, "package/no-such-page/"))
+        assert response.status == 404
+        assert page.evaluate("document.documentElement.lang") == language
+        heading = page.locator(".md-content h1")
+        assert heading.count() == 1 and heading.inner_text() == UI["not_found_title"][language]
+        assert page.title().startswith(UI["not_found_title"][language])
+        current = page.locator(".md-select__link[aria-current]")
+        assert current.count() == 1 and current.get_attribute("hreflang") == language
+        measures = page.locator(".not-found__measures a")
+        first = urlsplit(measures.first.evaluate("a => a.href")).path
+        assert measures.count() == 13 and first == f"/{PREFIX[language]}package/measure-1/"
+        field = page.get_by_role("searchbox", name=UI["search_label"][language])
+        field.fill("frontex")
+        field.press("Enter")
+        page.wait_for_url("**/package/search/?q=frontex", timeout=5000)
+        assert urlsplit(page.url).path == f"/{PREFIX[language]}package/search/"
+        context.close()
