@@ -787,3 +787,27 @@ def test_a_static_host_s_404_speaks_the_address_s_language(browser, real_site):
         page.wait_for_url("**/package/search/?q=frontex", timeout=5000)
         assert urlsplit(page.url).path == f"/{PREFIX[language]}package/search/"
         context.close()
+
+
+@pytest.mark.parametrize("language", ["en"])  # the same in every language
+def test_a_search_result_opens_its_page_with_the_words_highlighted(open_page, base, language):
+    """Pagefind's results carry the words (?pagefind-highlight=), which
+    Pagefind's own highlighter, from the site's bundle, marks on the page."""
+    page = open_page()
+    goto(page, url(base, language, "package/search/?q=frontex"))
+    link = page.locator(".pagefind-ui__result-link").first
+    href = link.get_attribute("href")
+    assert parse_qs(urlsplit(href).query).get("pagefind-highlight") == ["frontex"], href
+    link.click()
+    page.wait_for_selector("mark.pagefind-highlight", timeout=5000)
+    marks = page.eval_on_selector_all(
+        "mark.pagefind-highlight",
+        "els => els.map(e => [e.textContent, !!e.closest('[data-pagefind-body]')])",
+    )
+    assert marks and all(fold(text) == "frontex" and inside for text, inside in marks), marks
+    background = page.eval_on_selector(
+        "mark.pagefind-highlight", "e => getComputedStyle(e).backgroundColor"
+    )
+    assert (
+        background != "rgb(255, 255, 0)"
+    )  # the edition's colours (light and dark), not Pagefind's
