@@ -106,6 +106,50 @@ def test_footnote_popover_closes_on_escape(open_page, base, language):
 
 
 @pytest.mark.parametrize("language", ["fr"])  # the same in every language
+def test_footnote_popover_links_are_reached_by_tab_and_it_closes_on_the_second_tap(
+    open_page, base, language
+):
+    """The popover's links come after its mark in the Tab order (the theme
+    puts the popover at the end of the page), and Tab leads out again; on a
+    phone, the second tap on a mark jumps to the note and closes the popover."""
+    page = open_page()
+    goto(page, url(base, language, "package/measure-2/"))
+    note = page.eval_on_selector_all(
+        ".footnote li", "els => els.find(li => li.querySelector('a.gl')).id"
+    )
+    ref = page.locator(f"a.footnote-ref[href='#{note}']").first
+    ref.focus()
+    page.wait_for_selector(".md-tooltip2--active", timeout=3000)
+    count = page.eval_on_selector(".md-tooltip2--active", "t => t.querySelectorAll('a').length")
+    inside = "!!document.activeElement.closest('.md-tooltip2')"
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(300)  # the theme hides a popover 250 ms after it loses hover
+        assert page.evaluate(inside) and active_popover(page)
+    page.keyboard.press("Shift+Tab")
+    page.wait_for_timeout(300)
+    page.keyboard.press("Escape")  # from inside: closed, the focus back on its mark
+    assert not active_popover(page)
+    assert page.evaluate("document.activeElement.classList.contains('footnote-ref')")
+    page.keyboard.press("Shift+Tab")
+    ref.focus()
+    page.wait_for_timeout(300)
+    page.keyboard.press("Tab")  # in, to the last link, then out: after the mark
+    for _ in range(count):
+        page.keyboard.press("Tab")
+    page.wait_for_timeout(400)
+    assert not page.evaluate(inside) and not active_popover(page)
+    phone = open_page("phone")
+    goto(phone, url(base, language, "package/measure-2/"))
+    mark = phone.locator(f"a.footnote-ref[href='#{note}']").first
+    mark.tap()
+    phone.wait_for_selector(".md-tooltip2--active", timeout=3000)
+    mark.tap()
+    phone.wait_for_timeout(600)
+    assert phone.url.endswith(f"#{note}") and not active_popover(phone)
+
+
+@pytest.mark.parametrize("language", ["fr"])  # the same in every language
 def test_footnote_back_links_are_seen_on_touch_and_not_printed(open_page, base, language):
     page = open_page("phone")
     goto(page, url(base, language, "package/measure-2/"))
