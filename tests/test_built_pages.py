@@ -138,3 +138,49 @@ def test_each_404_page_holds_every_language_with_a_search_box_and_the_measures(r
         a.attrs["hreflang"]: a.attrs["href"] for a in root.find_all("a", class_="md-select__link")
     }
     assert menu == {lang: f"/{prefix(lang)}" for lang in languages}
+
+
+def kind_pages(site: Path, language: str) -> dict[str, Path]:
+    """The first page of every kind of the registry, in ``language``."""
+    found = {}
+    for kind in pages.KINDS:
+        _, path = kind.pages(document())[0]
+        found[kind.name] = site / prefix(language) / addresses.served(path) / "index.html"
+    return found
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_the_language_menu_marks_the_page_s_language_and_the_menu_has_no_maintainers_page(
+    real_site, language
+):
+    edit = addresses.served(pages.page_path("edit"))
+    for kind, path in kind_pages(real_site, language).items():
+        root = tree(path)
+        current = [
+            a.attrs["hreflang"]
+            for a in root.find_all("a", class_="md-select__link")
+            if a.attrs.get("aria-current")
+        ]
+        assert current == [language], kind
+        menu = root.find("nav", class_="md-nav--primary")
+        assert not [href for href in menu.links() if href.rstrip("/").endswith(edit.rstrip("/"))]
+    about = tree(kind_pages(real_site, language)["about"]).find("article")
+    assert [href for href in about.links() if edit.rstrip("/") in href], "about links the edit page"
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_a_name_s_source_in_another_language_says_so(real_site, language):
+    """An actor's name source is the official English name's: a page in
+    another language says that its source is for the English name."""
+    from babel import Locale
+
+    for actor in document().actors:
+        root = page(real_site, language, "actor", actor.id)
+        link = next(a for a in root.find_all("a") if a.attrs.get("href") == actor.source.url)
+        source_language = link.attrs.get("lang", language)
+        assert link.parent.tag == "dd", actor.id
+        terms = [n for n in link.parent.parent.children if not isinstance(n, str)]
+        label = terms[terms.index(link.parent) - 1]  # its dt
+        if source_language != language:
+            name = Locale(language).languages[source_language]
+            assert name.lower() in label.text().lower(), (actor.id, label.text())
