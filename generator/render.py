@@ -15,6 +15,7 @@ folder.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +77,12 @@ def relative_path(target: str, base: str) -> str:
     while common < min(len(to), len(start)) and to[common] == start[common]:
         common += 1
     return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
+# An acronym's link to its glossary entry, as ``LanguageRenderer._terms`` writes it
+_GLOSSARY_LINK = re.compile(
+    r'<a class="gl" href="[^"#]*#(?P<id>[^"]+)"(?: title="(?P<title>[^"]*)")?>(?P<name>[^<]*)</a>'
+)
 
 
 class LanguageRenderer:
@@ -142,6 +149,7 @@ class PageText:
         self._glossary = self.link("glossary")
         # the glossary holds the expansions itself: no tooltips there
         self._mode = "plain-link" if self.page == pages.page_path("glossary") else "link"
+        self._linked: set[str] = set()  # the glossary entries linked on this page so far
 
     def __call__(self, text: Text | None) -> Markup:
         """Running text: acronyms link to the glossary, footnote marks become
@@ -150,9 +158,22 @@ class PageText:
             return Markup("")
         pieces = self.renderer.pieces(text.get(self.language), self._mode, self._glossary)
         html = "".join(self._footnote_ref(p) if isinstance(p, int) else p for p in pieces)
+        html = _GLOSSARY_LINK.sub(self._once, html)
         if self.language in text.council:
             html += f' <span class="council-mark">{self.ui.council_mark}</span>'
         return Markup(html)
+
+    def _once(self, link: re.Match[str]) -> str:
+        """An acronym's first link on the page stays a link (a tab stop); the
+        next ones are explained, not linked (``<abbr>``, as inside a link)."""
+        if link["id"] not in self._linked:
+            self._linked.add(link["id"])
+            return link[0]
+        return (
+            f'<abbr title="{link["title"]}">{link["name"]}</abbr>'
+            if link["title"]
+            else link["name"]
+        )
 
     def own(self, text: Text | None) -> Markup:
         """The edition's own text (a description, an explanation, an event), as

@@ -184,3 +184,35 @@ def test_a_name_s_source_in_another_language_says_so(real_site, language):
         if source_language != language:
             name = Locale(language).languages[source_language]
             assert name.lower() in label.text().lower(), (actor.id, label.text())
+
+
+FOCUSABLE = ("a", "button", "input", "select", "textarea", "summary")
+
+
+def tab_stops(node) -> int:
+    """The elements of ``node`` that Tab stops at (without scripts)."""
+    count = 0
+    for n in node.iter():
+        index = n.attrs.get("tabindex")
+        if index is not None:
+            count += int(index) >= 0
+        elif n.tag in FOCUSABLE and (n.tag != "a" or "href" in n.attrs):
+            count += 1
+    return count
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_an_acronym_is_a_tab_stop_once_a_page(real_site, language):
+    """Each acronym links to its glossary entry once on a page (its first
+    occurrence); the next ones are explained (<abbr>), not tab stops."""
+    repeated = {}
+    for kind, path in kind_pages(real_site, language).items():
+        content = tree(path).find("article")
+        links = [a.attrs["href"] for a in content.find_all("a", class_="gl")]
+        if twice := sorted({href for href in links if links.count(href) > 1}):
+            repeated[kind] = twice
+    assert repeated == {}
+    full = tree(kind_pages(real_site, language)["full-text"]).find("article")
+    glossary_terms = {e.id for e in document().glossary}
+    assert tab_stops(full) < 200  # 309 before, 220 of them repeated acronym links
+    assert len(full.find_all("a", class_="gl")) <= len(glossary_terms)
