@@ -216,3 +216,18 @@ def test_an_acronym_is_a_tab_stop_once_a_page(real_site, language):
     glossary_terms = {e.id for e in document().glossary}
     assert tab_stops(full) < 200  # 309 before, 220 of them repeated acronym links
     assert len(full.find_all("a", class_="gl")) <= len(glossary_terms)
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_every_page_gives_the_document_s_reference(real_site, language):
+    """The document record (number, date, meeting) is on every page, not only
+    the home page's, with a link to the full record."""
+    record = document().record
+    pages_of = kind_pages(real_site, language) | {"404": real_site / prefix(language) / "404.html"}
+    for kind, path in pages_of.items():
+        line = tree(path).find("p", class_="record-line")
+        assert line is not None, kind
+        text = line.text()
+        assert record.number in text and str(record.session) in text, (kind, text)
+        assert record.dateline.get(language) in text.replace("\u00a0", " "), (kind, text)
+        assert [href for href in line.links() if href.endswith("#record")], kind

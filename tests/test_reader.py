@@ -375,6 +375,26 @@ def open_in_menu(page, text: str) -> None:
         settle(page)
 
 
+@pytest.mark.parametrize("language", ["fr"])  # the same in every language
+def test_the_phone_menu_opens_at_its_top_level(open_page, base, language):
+    """From a measure, the study page in three taps: the menu, Tools, Study
+    (the menu opened at the measure's section: five)."""
+    page = open_page("phone")
+    goto(page, url(base, language, "package/measure-2/"))
+    page.tap(".md-header label[for=__drawer]")
+    settle(page)
+    tools = page.locator(
+        ".md-nav--primary .md-nav__link [role=button]", has_text=UI["tools"][language]
+    )
+    assert on_screen(tools.first), "the top level is shown"
+    tools.first.tap()
+    settle(page)
+    study = page.locator(".md-nav--primary a.md-nav__link", has_text=UI["study"][language]).first
+    assert on_screen(study)
+    study.tap()
+    page.wait_for_url(url(base, language, "package/study/"), timeout=5000)
+
+
 @pytest.mark.parametrize(("device", "language"), [("desktop", "fr"), ("phone", "en")])
 def test_any_measure_is_reached_through_the_menu_from_any_page(open_page, base, language, device):
     """From measure 8 (section II) to measure 3 (section I), and from the about

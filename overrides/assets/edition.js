@@ -444,3 +444,14 @@ window.EditionPopover = (function () {
     });
   });
 })();
+
+// On a phone, the menu (the theme's drawer) opens at its top level, not at the
+// current page's section (the theme's sliding panels: five taps from a
+// measure to a tool); the current page stays marked on the way down.
+(function () {
+  if (!window.matchMedia("(max-width: 76.1875em)").matches) return;
+  document.querySelectorAll('.md-nav--primary input.md-nav__toggle[id^="__nav_"]:checked').forEach(function (box) {
+    box.checked = false;
+    box.dispatchEvent(new Event("change"));
+  });
+})();
