@@ -389,13 +389,19 @@ def test_the_phone_menu_opens_at_its_top_level(open_page, base, language):
     goto(page, url(base, language, "package/measure-2/"))
     page.click(".md-header label[for=__drawer]")
     settle(page)
+
+    def exactly(text: str) -> re.Pattern:
+        return re.compile(rf"^\s*{re.escape(text)}\s*$")
+
     tools = page.locator(
-        ".md-nav--primary .md-nav__link [role=button]", has_text=UI["tools"][language]
+        ".md-nav--primary .md-nav__link [role=button]", has_text=exactly(UI["tools"][language])
     )
     assert comes_on_screen(tools.first), "the top level is shown"
     tools.first.tap()
     settle(page)
-    study = page.locator(".md-nav--primary a.md-nav__link", has_text=UI["study"][language]).first
+    study = page.locator(
+        ".md-nav--primary a.md-nav__link", has_text=exactly(UI["study"][language])
+    ).first
     assert comes_on_screen(study)
     study.tap()
     page.wait_for_url(url(base, language, "package/study/"), timeout=5000)
