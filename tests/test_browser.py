@@ -288,8 +288,16 @@ def test_offline_edition_works_from_file_urls(browser, offline_root):
     page.goto(offline_root + "package/search/index.html?q=etats%20membres")
     page.wait_for_selector(".offline-search__result a")
     hits = page.eval_on_selector_all(".offline-search__result a", "els => els.map(e => e.href)")
-    assert offline_root + "package/actors/member-states/index.html" in hits
+    assert offline_root + "package/actors/member-states/index.html" in [
+        h.split("?")[0] for h in hits
+    ]
     assert not any("/en/" in h for h in hits)
+    # the page a result opens highlights the words (the edition's highlighter: file://)
+    page.click(".offline-search__result a")
+    page.wait_for_selector(".md-content mark.hit", timeout=3000)
+    marked = page.eval_on_selector_all(".md-content mark.hit", "els => els.map(e => e.textContent)")
+    words = [m.lower().replace("é", "e") for m in marked]
+    assert words and all(w.startswith(("etat", "membre")) for w in words), marked
     assert errors == []
     context.close()
 
