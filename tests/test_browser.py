@@ -130,7 +130,10 @@ def search(page, url: str) -> list[str]:
     page.goto(url)
     page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)
     page.wait_for_function("() => !document.querySelector('.pagefind-ui__loading')", timeout=5000)
-    return page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.href)")
+    # without the words a result carries for the page's highlighter (?pagefind-highlight=)
+    return page.eval_on_selector_all(
+        ".pagefind-ui__result-link", "els => els.map(e => e.origin + e.pathname + e.hash)"
+    )
 
 
 @pytest.mark.parametrize(

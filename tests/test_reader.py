@@ -664,7 +664,8 @@ def results(page) -> list[tuple[str, str]]:
     )
     return page.eval_on_selector_all(
         ".pagefind-ui__result",
-        """els => els.map(e => [e.querySelector('.pagefind-ui__result-link').getAttribute('href'),
+        """els => els.map(e => [(u => u.pathname + u.hash)(
+                                   new URL(e.querySelector('.pagefind-ui__result-link').href)),
                                (e.querySelector('.result-type') || {}).textContent])""",
     )
 
@@ -740,7 +741,7 @@ def test_search_field_is_named_keeps_the_address_and_leads_to_the_results(
         ".pagefind-ui__result .pagefind-ui__result-link", "e => e.getAttribute('href')"
     )
     assert page.evaluate("document.activeElement.getAttribute('href')") == first
-    assert first.endswith("/actors/europol/")
+    assert urlsplit(first).path.endswith("/actors/europol/")
     field.fill("")
     field.focus()
     page.keyboard.type("frontex")
