@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import slugify
+from markupsafe import escape
 
 from . import contexts
 from .addresses import FOLDER, served
@@ -113,7 +114,7 @@ KINDS = (
     PageKind("open-data", nav="tools", context=contexts.open_data),
     PageKind("history", nav="", context=contexts.history),
     PageKind("about", "about.md", None, nav=""),
-    PageKind("edit", "edit.md", None, nav=""),
+    PageKind("edit", "edit.md", None),  # for maintainers: linked from the about page, not the menu
 )
 # fmt: on
 BY_NAME = {kind.name: kind for kind in KINDS}
@@ -201,24 +202,60 @@ def interface_keys() -> dict[str, tuple[str, ...]]:
     return dict.fromkeys(labels, ())
 
 
-def not_found_page(ui_of: Callable[[str], Any], language: str, folders: dict[str, str]) -> dict:
+def not_found_page(
+    ui_of: Callable[[str], Any], language: str, folders: dict[str, str], doc: Document
+) -> dict:
     """What the 404 page of ``language`` shows, as escaped HTML (theme
-    templates do not escape): its title and text, links to the pages marked
-    ``not_found_link`` (paths from the language's folder), and a link to each
-    other language's home page (``folders``: language -> its folder in the
-    site) in that language's words."""
-    ui = ui_of(language)
+    templates do not escape): one block per language, its own first (a static
+    host serves one 404 page for every address: a script shows the block of
+    the address's language, and without scripts each is readable), each with
+    its title and text, a search form, links to the pages marked
+    ``not_found_link`` and to every measure (paths from the site's root:
+    ``folders``, language -> its folder), and a link to each other language's
+    home page in that language's words."""
+    search = served(page_path("search"))
+    measure = next(k for k in KINDS if k.name == "measure")
+    order = [language] + [other for other in folders if other != language]
     return {
-        "title": ui.escaped("not_found_title"),
-        "text": ui.escaped("not_found_text"),
-        "links": [
-            {"path": served(k.page_path()), "label": ui.escaped(k.label)}
-            for k in KINDS
-            if k.not_found_link
-        ],
-        "others": [
-            {"locale": other, "folder": folder, "label": ui_of(other).escaped("not_found_other")}
-            for other, folder in folders.items()
-            if other != language
+        "pages": [
+            {
+                "locale": lang,
+                "folder": folders[lang],
+                "title": ui_of(lang).escaped("not_found_title"),
+                "site_name": ui_of(lang).escaped("site_name"),
+                "text": ui_of(lang).escaped("not_found_text"),
+                "search": {
+                    "path": folders[lang] + search,
+                    "label": ui_of(lang).escaped("search_label"),
+                    "button": ui_of(lang).escaped("search"),
+                },
+                "links": [
+                    {
+                        "path": folders[lang] + served(k.page_path()),
+                        "label": ui_of(lang).escaped(k.label),
+                    }
+                    for k in KINDS
+                    if k.not_found_link
+                ],
+                "measures_title": ui_of(lang).escaped("measures"),
+                "measures": [
+                    {
+                        "path": folders[lang] + served(measure.page_path(m.number)),
+                        "number": m.number,
+                        "label": escape(plain(m.title.get(lang))),
+                    }
+                    for m in doc.measures
+                ],
+                "others": [
+                    {
+                        "locale": other,
+                        "folder": folder,
+                        "label": ui_of(other).escaped("not_found_other"),
+                    }
+                    for other, folder in folders.items()
+                    if other != lang
+                ],
+            }
+            for lang in order
         ],
     }

@@ -291,16 +291,15 @@ def wait_for_index(
         raise PublishError(str(exc)) from None
 
 
-def make_offline(built: Path, folders: Sequence[str], zipper: Zipper = build_offline) -> None:
-    """The offline zip, in every language's open data folder."""
+def make_offline(built: Path, zipper: Zipper = build_offline) -> None:
+    """The offline zip, once, in the default language's open data folder
+    (every language's open data page links to it: it holds them all)."""
     archive = built / f".{opendata.OFFLINE_NAME}"
     path = archive
     try:
         zipper(built, archive)
-        for folder in folders:
-            path = built / folder / opendata.FOLDER / opendata.OFFLINE_NAME
-            shutil.copy2(archive, path)
-        archive.unlink()
+        path = built / opendata.FOLDER / opendata.OFFLINE_NAME
+        archive.replace(path)
     except OSError as exc:
         raise PublishError(f"the offline edition failed: {os_line(exc, path)}") from None
 
@@ -319,7 +318,7 @@ def finish(
     started = time.monotonic()
     process = start_index(built, indexer)
     try:
-        make_offline(built, list(not_found), zipper)
+        make_offline(built, zipper)
         expected = search.indexed_pages(built)  # the pages the index must cover
         wait_for_index(process, built, expected, timeout, started)
     finally:

@@ -15,6 +15,7 @@ folder.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +79,12 @@ def relative_path(target: str, base: str) -> str:
     while common < min(len(to), len(start)) and to[common] == start[common]:
         common += 1
     return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
+# An acronym's link to its glossary entry, as ``LanguageRenderer._terms`` writes it
+_GLOSSARY_LINK = re.compile(
+    r'<a class="gl" href="[^"#]*#(?P<id>[^"]+)"(?: title="(?P<title>[^"]*)")?>(?P<name>[^<]*)</a>'
+)
 
 
 class LanguageRenderer:
@@ -146,6 +153,7 @@ class PageText:
         self._glossary = self.link("glossary")
         # the glossary holds the expansions itself: no tooltips there
         self._mode = "plain-link" if self.page == pages.page_path("glossary") else "link"
+        self._linked: set[str] = set()  # the glossary entries linked on this page so far
 
     def __call__(self, text: Text | None) -> Markup:
         """Running text: acronyms link to the glossary, footnote marks become
@@ -154,9 +162,22 @@ class PageText:
             return Markup("")
         pieces = self.renderer.pieces(text.get(self.language), self._mode, self._glossary)
         html = "".join(self._footnote_ref(p) if isinstance(p, int) else p for p in pieces)
+        html = _GLOSSARY_LINK.sub(self._once, html)
         if self.language in text.council:
             html += f' <span class="council-mark">{self.ui.council_mark}</span>'
         return Markup(html)
+
+    def _once(self, link: re.Match[str]) -> str:
+        """An acronym's first link on the page stays a link (a tab stop); the
+        next ones are explained, not linked (``<abbr>``, as inside a link)."""
+        if link["id"] not in self._linked:
+            self._linked.add(link["id"])
+            return link[0]
+        return (
+            f'<abbr title="{link["title"]}">{link["name"]}</abbr>'
+            if link["title"]
+            else link["name"]
+        )
 
     def own(self, text: Text | None) -> Markup:
         """The edition's own text (a description, an explanation, an event), as
@@ -272,6 +293,15 @@ class PageText:
     def file_url(self, target: str) -> Markup:
         """A static file (not a page), relative to this page."""
         return built_url(relative_path(target, self._base))
+
+    def default_file_url(self, target: str) -> Markup:
+        """A static file published once, in the default language's folder
+        (the offline zip), relative to this page: another language's pages
+        are in its folder ("en/")."""
+        default = self.language == self.site.doc.languages[0]
+        return built_url(
+            relative_path(target, self._base if default else f"{self.language}/{self._base}")
+        )
 
     def heading(self, level: int) -> Markup:
         """The marker of a Markdown heading of ``level`` (``##``)."""

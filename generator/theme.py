@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from . import addresses, pages
 from .interface import InterfaceText
+from .markup import plain
 from .models import Document, Plural
 
 KEYS = frozenset(
@@ -25,6 +26,7 @@ KEYS = frozenset(
         "ui",  # every one-text interface string (``check``: which the theme uses)
         "edition",  # the footer's edition line and the Council's official versions
         "not_found",  # the 404 page's texts and links
+        "record",  # the document's reference on every page (the footer): number, date, meeting
         "language",  # the page's language
         "language_root",  # its folder in the site: "" or "en/"
         "language_folders",  # every language's folder
@@ -79,8 +81,17 @@ def context(
                 "label": ui.register_entry,
             },
         },
+        "record": {
+            "text": ui(
+                "record_line",
+                number=doc.record.number,
+                dateline=plain(doc.record.dateline.get(language)),
+                session=str(doc.record.session),
+            ),
+            "label": ui.record,
+        },
         "not_found": pages.not_found_page(
-            lambda lang: InterfaceText(doc.interface, lang), language, folders
+            lambda lang: InterfaceText(doc.interface, lang), language, folders, doc
         ),
         "language": language,
         "language_root": folders[language],

@@ -36,8 +36,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class StaticHostHandler(_QuietHandler):
+    """As a static host (GitHub Pages): the site's root 404.html for every
+    missing address, whatever its folder."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @contextmanager
-def serve(directory: Path, sub_path: str = "") -> Iterator[str]:
+def serve(
+    directory: Path, sub_path: str = "", handler_class: type = _QuietHandler
+) -> Iterator[str]:
     """Serve ``directory`` at http://127.0.0.1:PORT/<sub_path>; yield that base URL."""
     root = directory
     if sub_path:
@@ -45,7 +64,7 @@ def serve(directory: Path, sub_path: str = "") -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
         (root / sub_path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(directory, root / sub_path)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

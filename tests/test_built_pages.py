@@ -177,3 +177,144 @@ def test_the_published_open_data_names_the_footers_edition_its_licences_and_prov
     action = data["sections"][0]["measures"][0]["actions"][0]["text"]
     assert action["provenance"] == ("council" if language == "fr" else "translation")
     assert data["official"] == (language == "fr")
+
+
+def test_the_offline_zip_is_published_once(real_site):
+    """The zip holds every language: one copy, which each open data page links."""
+    from generator.opendata import OFFLINE_NAME
+
+    zips = [p.relative_to(real_site).as_posix() for p in real_site.rglob(OFFLINE_NAME)]
+    assert zips == [f"{addresses.FOLDER}/data/{OFFLINE_NAME}"]
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_each_404_page_holds_every_language_with_a_search_box_and_the_measures(real_site, language):
+    """A static host serves the root 404 page for every address: each 404
+    page holds every language's block (its own first, each readable without
+    scripts), with a search form to that language's search page (?q=) and a
+    link to every measure; the language menu leads to each language's home."""
+    root = tree(real_site / prefix(language) / "404.html")
+    languages = document().languages
+    blocks = root.find_all("div", class_="not-found")
+    assert [b.attrs["lang"] for b in blocks] == [language] + [
+        lang for lang in languages if lang != language
+    ]
+    measure = next(k for k in pages.KINDS if k.name == "measure")
+    for block in blocks:
+        lang = block.attrs["lang"]
+        assert block.find("h1").text() == UI["not_found_title"][lang]
+        form = block.find("form")
+        search = addresses.served(pages.page_path("search"))
+        assert form.attrs["action"] == f"/{prefix(lang)}{search}"
+        field = form.find("input", name="q")
+        assert field is not None and field.attrs["type"] == "search"
+        label = form.find("label")
+        assert label.attrs["for"] == field.attrs["id"] and label.text() == UI["search_label"][lang]
+        measures = block.find("ol", class_="not-found__measures").links()
+        expected = [f"/{prefix(lang)}{addresses.served(p)}" for _, p in measure.pages(document())]
+        assert measures == expected
+    menu = {
+        a.attrs["hreflang"]: a.attrs["href"] for a in root.find_all("a", class_="md-select__link")
+    }
+    assert menu == {lang: f"/{prefix(lang)}" for lang in languages}
+
+
+def kind_pages(site: Path, language: str) -> dict[str, Path]:
+    """The first page of every kind of the registry, in ``language``."""
+    found = {}
+    for kind in pages.KINDS:
+        _, path = kind.pages(document())[0]
+        found[kind.name] = site / prefix(language) / addresses.served(path) / "index.html"
+    return found
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_the_language_menu_marks_the_page_s_language_and_the_menu_has_no_maintainers_page(
+    real_site, language
+):
+    edit = addresses.served(pages.page_path("edit"))
+    for kind, path in kind_pages(real_site, language).items():
+        root = tree(path)
+        current = [
+            a.attrs["hreflang"]
+            for a in root.find_all("a", class_="md-select__link")
+            if a.attrs.get("aria-current")
+        ]
+        assert current == [language], kind
+        menu = root.find("nav", class_="md-nav--primary")
+        assert not [href for href in menu.links() if href.rstrip("/").endswith(edit.rstrip("/"))]
+    about = tree(kind_pages(real_site, language)["about"]).find("article")
+    assert [href for href in about.links() if edit.rstrip("/") in href], "about links the edit page"
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_a_name_s_source_in_another_language_says_so(real_site, language):
+    """An actor's name source is the official English name's: a page in
+    another language says that its source is for the English name."""
+    from babel import Locale
+
+    for actor in document().actors:
+        root = page(real_site, language, "actor", actor.id)
+        link = next(a for a in root.find_all("a") if a.attrs.get("href") == actor.source.url)
+        source_language = link.attrs.get("lang", language)
+        assert link.parent.tag == "dd", actor.id
+        terms = [n for n in link.parent.parent.children if not isinstance(n, str)]
+        label = terms[terms.index(link.parent) - 1]  # its dt
+        if source_language != language:
+            name = Locale(language).languages[source_language]
+            assert name.lower() in label.text().lower(), (actor.id, label.text())
+
+
+FOCUSABLE = ("a", "button", "input", "select", "textarea", "summary")
+
+
+def language_of(node) -> str:
+    """The language of an element: its own or its nearest ancestor's ``lang``."""
+    while node is not None and "lang" not in node.attrs:
+        node = node.parent
+    return node.attrs["lang"] if node is not None else ""
+
+
+def tab_stops(node) -> int:
+    """The elements of ``node`` that Tab stops at (without scripts)."""
+    count = 0
+    for n in node.iter():
+        index = n.attrs.get("tabindex")
+        if index is not None:
+            count += int(index) >= 0
+        elif n.tag in FOCUSABLE and (n.tag != "a" or "href" in n.attrs):
+            count += 1
+    return count
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_an_acronym_is_a_tab_stop_once_a_page(real_site, language):
+    """Each acronym links to its glossary entry once on a page (its first
+    occurrence); the next ones are explained (<abbr>), not tab stops."""
+    repeated = {}
+    for kind, path in kind_pages(real_site, language).items():
+        content = tree(path).find("article")
+        # once per column of a side-by-side page: (its language, the link)
+        links = [(language_of(a), a.attrs["href"]) for a in content.find_all("a", class_="gl")]
+        if twice := sorted({href for href in links if links.count(href) > 1}):
+            repeated[kind] = twice
+    assert repeated == {}
+    full = tree(kind_pages(real_site, language)["full-text"]).find("article")
+    glossary_terms = {e.id for e in document().glossary}
+    assert tab_stops(full) < 200  # 309 before, 220 of them repeated acronym links
+    assert len(full.find_all("a", class_="gl")) <= len(glossary_terms)
+
+
+@pytest.mark.parametrize("language", document().languages)
+def test_every_page_gives_the_document_s_reference(real_site, language):
+    """The document record (number, date, meeting) is on every page, not only
+    the home page's, with a link to the full record."""
+    record = document().record
+    pages_of = kind_pages(real_site, language) | {"404": real_site / prefix(language) / "404.html"}
+    for kind, path in pages_of.items():
+        line = tree(path).find("p", class_="record-line")
+        assert line is not None, kind
+        text = line.text()
+        assert record.number in text and str(record.session) in text, (kind, text)
+        assert record.dateline.get(language) in text.replace("\u00a0", " "), (kind, text)
+        assert [href for href in line.links() if href.endswith("#record")], kind

@@ -66,13 +66,21 @@ def test_addresses_of_pages_made_from_data_ids_must_not_collide():
 def test_the_404_page_offers_the_marked_pages_and_the_other_languages():
     doc = load_document(MINI)
     page = pages.not_found_page(
-        lambda lang: InterfaceText(doc.interface, lang), "fr", {"fr": "", "en": "en/"}
+        lambda lang: InterfaceText(doc.interface, lang), "en", {"fr": "", "en": "en/"}, doc
     )
-    assert [link["path"] for link in page["links"]] == [
-        "",
-        "package/glossary/",
-        "package/full-text/",
+    # every language's block, the page's own first (a static host serves one
+    # 404 page for every address: a script keeps the address's language)
+    assert [block["locale"] for block in page["pages"]] == ["en", "fr"]
+    english, french = page["pages"]
+    assert [link["path"] for link in english["links"]] == [
+        "en/",
+        "en/package/glossary/",
+        "en/package/full-text/",
     ]
-    assert page["others"] == [
+    assert english["search"]["path"] == "en/package/search/"
+    assert [m["path"] for m in french["measures"]] == [
+        f"package/measure-{m.number}/" for m in doc.measures
+    ]
+    assert french["others"] == [
         {"locale": "en", "folder": "en/", "label": "Page not found: English version of the site"}
     ]

@@ -156,6 +156,14 @@ CHROME = (
     "nav.az",
     ".tool-filters",
     ".md-top",
+    # on-screen-only links and controls: the language menu, tool links, copy
+    # link and cite, where-am-I and start-here navigation, forms
+    ".md-select",
+    ".md-content .tool-links",
+    ".md-content .cite-kit",
+    ".md-content .breadcrumb",
+    ".md-content nav.start",
+    ".md-content form",
 )
 SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 
@@ -247,11 +255,24 @@ def axe_probes(page, language: str, device: str) -> dict[str, list]:
     return found
 
 
+def plain_words(text: str) -> str:
+    """``text`` with any space as a space and any apostrophe as ``'``."""
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
+
+
 def print_probe(page, language: str) -> list:
-    """The printed page: a line with the document's number, the page's address
-    and the date; none of the site's chrome; the footnotes."""
+    """The printed page: the edition's title, version and date (the footer's
+    edition text); a line with the document's number, the page's address and
+    the date; none of the site's chrome nor on-screen-only links; the footnotes."""
     found: list = []
+    footer = page.locator(".md-footer .edition-line")
+    edition = footer.inner_text().split(" · ")[0].strip() if footer.count() else ""
     page.emulate_media(media="print")
+    printed = page.locator(".print-edition")
+    shown = printed.inner_text() if printed.count() and printed.is_visible() else ""
+    title = UI["site_name"][language]
+    if not (edition and edition in shown and plain_words(title) in plain_words(shown)):
+        found.append(("print edition", shown, edition))
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     line = page.locator(".print-line")
     text = line.inner_text() if line.count() and line.is_visible() else ""
@@ -268,6 +289,8 @@ def print_probe(page, language: str) -> list:
     page.emulate_media(media="screen")
     if line.count() and line.is_visible():
         found.append("print line on screen")
+    if printed.count() and printed.is_visible():
+        found.append("print edition on screen")
     return found
 
 

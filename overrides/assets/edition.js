@@ -164,7 +164,17 @@ window.EditionText = (function () {
     var link = event.target.closest && event.target.closest(".md-content a.gl, .md-content a.footnote-ref");
     if (!touched || !link) return;
     touched = false;
-    if (armed === link) return;
+    if (armed === link) {
+      // the second tap follows the link: the popover closes (the tap left
+      // the mark focused and "hovered"), not left floating over the note
+      armed = null;
+      setTimeout(function () {
+        link.blur();
+        link.dispatchEvent(new MouseEvent("mouseleave"));
+        window.EditionPopover.dismiss();
+      }, 0);
+      return;
+    }
     event.preventDefault();
     armed = link;
     link.focus();
@@ -347,16 +357,20 @@ window.EditionText = (function () {
 })();
 
 // The theme's footnote popovers close on Escape too (WCAG 1.4.13), until the
-// pointer or the focus comes to a footnote mark again.
-(function () {
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape") return;
+// pointer or the focus comes to a footnote mark again. Their links are
+// reached by Tab from the mark (the theme puts the popover at the end of the
+// page): Tab goes into it, Tab from its last link (Shift+Tab from its first)
+// back out; the theme keeps a popover while it is hovered, so the focus
+// inside it counts as hovering it.
+window.EditionPopover = (function () {
+  function host(tip) {
+    return document.querySelector('[aria-controls="' + tip.id + '"]');
+  }
+  function dismiss() {
     document.querySelectorAll(".md-tooltip2--active").forEach(function (tip) {
       tip.classList.add("md-tooltip2--dismissed");
-      if (tip.contains(document.activeElement)) {
-        var host = document.querySelector('[aria-controls="' + tip.id + '"]');
-        if (host) host.focus();
-      }
+      tip.dispatchEvent(new MouseEvent("mouseleave"));
+      if (tip.contains(document.activeElement) && host(tip)) host(tip).focus();
       var watch = new MutationObserver(function () {
         if (tip.classList.contains("md-tooltip2--active")) return;
         tip.classList.remove("md-tooltip2--dismissed");
@@ -364,7 +378,43 @@ window.EditionText = (function () {
       });
       watch.observe(tip, { attributes: true, attributeFilter: ["class"] });
     });
+  }
+  function links(tip) {
+    return Array.prototype.slice.call(tip.querySelectorAll("a[href], button"));
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      dismiss();
+      return;
+    }
+    if (event.key !== "Tab") return;
+    var here = document.activeElement;
+    var tip = here && here.closest(".md-tooltip2");
+    if (tip) {  // inside a popover: out of it at either end
+      var inside = links(tip);
+      var out = event.shiftKey ? inside[0] === here : inside[inside.length - 1] === here;
+      if (!out || !host(tip)) return;
+      tip.dispatchEvent(new MouseEvent("mouseleave"));
+      host(tip).focus();
+      if (event.shiftKey) event.preventDefault();  // else Tab goes on from the mark
+      return;
+    }
+    var id = here && !event.shiftKey && here.matches("a.footnote-ref") && here.getAttribute("aria-controls");
+    var popover = id && document.getElementById(id);
+    if (!popover || !popover.classList.contains("md-tooltip2--active") || !links(popover).length) return;
+    event.preventDefault();
+    popover.dispatchEvent(new MouseEvent("mouseenter"));
+    links(popover)[0].focus();
   });
+  // the focus leaving a popover elsewhere (a click): it is no longer "hovered"
+  document.addEventListener("focusout", function (event) {
+    var tip = event.target.closest && event.target.closest(".md-tooltip2");
+    if (tip && !(event.relatedTarget && tip.contains(event.relatedTarget)) &&
+        event.relatedTarget !== host(tip)) {
+      tip.dispatchEvent(new MouseEvent("mouseleave"));
+    }
+  });
+  return { dismiss: dismiss };
 })();
 
 // The language switch keeps the place in the page (#anchor) and the tools'
@@ -434,5 +484,16 @@ window.EditionText = (function () {
       }
       setTimeout(sync, 0);
     });
+  });
+})();
+
+// On a phone, the menu (the theme's drawer) opens at its top level, not at the
+// current page's section (the theme's sliding panels: five taps from a
+// measure to a tool); the current page stays marked on the way down.
+(function () {
+  if (!window.matchMedia("(max-width: 76.1875em)").matches) return;
+  document.querySelectorAll('.md-nav--primary input.md-nav__toggle[id^="__nav_"]:checked').forEach(function (box) {
+    box.checked = false;
+    box.dispatchEvent(new Event("change"));
   });
 })();

@@ -4,6 +4,32 @@
 // Both: the address keeps the query (?q=), Enter in the field goes to the first
 // result, the count is announced, the words are in the page's language (the
 // mount point's data attributes).
+var HIGHLIGHT = "pagefind-highlight";  // the parameter of the words a result was found by
+
+// The page a search result opens: the words searched for, highlighted. Online,
+// by Pagefind's own highlighter (pagefind-highlight.js, from the site's
+// Pagefind bundle); from file:// (no modules there), by the edition's.
+(function () {
+  "use strict";
+  var words = new URLSearchParams(window.location.search).getAll(HIGHLIGHT);
+  if (!words.length || !document.querySelector("[data-pagefind-body]")) return;
+  var assets = new URL("./", document.currentScript.src).href;
+  function first() {
+    var hit = document.querySelector("mark.pagefind-highlight, mark.hit");
+    if (hit && !window.location.hash) hit.scrollIntoView({ block: "center" });
+  }
+  if (window.location.protocol === "file:") {
+    var body = Array.prototype.slice.call(document.querySelectorAll("[data-pagefind-body]"));
+    window.EditionText.mark(body, window.EditionText.words(words.join(" ")), "[data-pagefind-ignore], abbr[title]");
+    first();
+    return;
+  }
+  import(new URL("../pagefind/pagefind-highlight.js", assets).href).then(function (module) {
+    new module.default({ highlightParam: HIGHLIGHT, addStyles: false });  // styles: edition.css
+    first();
+  });
+})();
+
 (function () {
   "use strict";
   var box = document.getElementById("pagefind-search");
@@ -77,6 +103,9 @@
         // title weighted, data-pagefind-weight) before the short ones that
         // name it once
         ranking: { pageLength: 0.5 },
+        // each result's address carries the words (?pagefind-highlight=),
+        // which the page it opens highlights (below)
+        highlightParam: HIGHLIGHT,
         processTerm: function (term) {
           searched = term;
           return term;
@@ -218,7 +247,9 @@
         var item = document.createElement("li");
         item.className = "offline-search__result";
         var link = document.createElement("a");
-        link.href = root + hit.entry.url;
+        var words = new URLSearchParams();
+        input.value.trim().split(/\s+/).forEach(function (word) { words.append(HIGHLIGHT, word); });
+        link.href = root + hit.entry.url + "?" + words.toString();
         link.textContent = hit.entry.title;
         item.appendChild(link);
         item.appendChild(excerpt(hit.entry.text, hit.ranges));
