@@ -329,7 +329,7 @@ def test_the_citation_kit_of_an_action_in_english(tab, served_site):
     version, today's date and the translation's status, and each export
     copies a record with today's date."""
     tab.goto(served_site + "en/package/measure-8/")
-    version = re.search(r"version (\S+) ·", tab.inner_text(".edition-line"))[1]
+    version = re.search(r"Edition (\S+) of ", tab.inner_text(".edition-line"))[1]
     today = dt.date.fromisoformat(
         tab.evaluate(
             "(() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); })()"

@@ -135,7 +135,9 @@ SPLIT_WORDS = """els => els.filter(e => e.getClientRects().length).filter(e => {
     const style = getComputedStyle(e);
     const measure = document.createElement('canvas').getContext('2d');
     measure.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    const longest = Math.max(...e.textContent.split(/\\s+/).map(w => measure.measureText(w).width));
+    // a line may end after a hyphen ("Haut-|Commissariat"), not inside a word
+    const words = e.textContent.split(/\\s+|(?<=-)/);
+    const longest = Math.max(...words.map(w => measure.measureText(w).width));
     const room = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     return longest > room + 1; }).map(e => e.textContent.trim())"""
 
