@@ -91,6 +91,7 @@ class InterfaceText:
         # each string is printed on many pages: made once per key (the strings do not change)
         self._raws: dict[str, str | dict[str, str]] = {}
         self._htmls: dict[str, Markup] = {}
+        self._categories: dict[int, str] = {}  # count -> plural category
 
     def _raw(self, key: str) -> str | dict[str, str]:
         """The string, or its plural forms, with the language's typography."""
@@ -143,7 +144,9 @@ class InterfaceText:
 
     def plural(self, key: str, count: int, **values: object) -> Markup:
         forms = self._forms(key)
-        form = forms.get(self._locale.plural_form(count), forms["other"])
+        if count not in self._categories:  # CLDR's rules, slow to evaluate
+            self._categories[count] = self._locale.plural_form(count)
+        form = forms.get(self._categories[count], forms["other"])
         return self._html(form, {"n": count, **values})
 
     def label(self, key: str) -> Markup:

@@ -237,7 +237,7 @@ class PageText:
         return PageText(self.site, language, self.page, note_prefix=prefix)
 
     def url(self, target: str, fragment: str = "") -> Markup:
-        return built_url(self.urls.relative(target, self._base, fragment))
+        return self.site.url(target, self._base, fragment)
 
     def link(self, kind: str, key: object = None, fragment: str = "") -> Markup:
         """The URL of a page of the site: ``url(pages.page_path(kind, key), fragment)``."""
@@ -317,6 +317,14 @@ class Site:
         self.env = env
         self.views = views.Views(doc)
         self._renderers: dict[str, LanguageRenderer] = {}
+        self._urls: dict[tuple[str, str, str], Markup] = {}  # pages link to the same pages
+
+    def url(self, target: str, base: str, fragment: str = "") -> Markup:
+        """The URL of the page ``target`` from the folder ``base`` (``Urls.base``)."""
+        key = (target, base, fragment)
+        if key not in self._urls:
+            self._urls[key] = built_url(self.urls.relative(target, base, fragment))
+        return self._urls[key]
 
     def renderer(self, language: str) -> LanguageRenderer:
         if language not in self._renderers:
