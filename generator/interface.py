@@ -97,13 +97,20 @@ class InterfaceText:
         self._language = language
         self._typography = TYPOGRAPHY.get(language, lambda raw: raw)
         self._locale = Locale.parse(language)
+        # each string is printed on many pages: made once per key (the strings do not change)
+        self._raws: dict[str, str | dict[str, str]] = {}
+        self._htmls: dict[str, Markup] = {}
+        self._categories: dict[int, str] = {}  # count -> plural category
 
     def _raw(self, key: str) -> str | dict[str, str]:
         """The string, or its plural forms, with the language's typography."""
-        value = self._strings[key].get(self._language)
-        if isinstance(value, dict):
-            return {c: self._typography(v) for c, v in value.items()}
-        return self._typography(value)
+        if key not in self._raws:
+            value = self._strings[key].get(self._language)
+            if isinstance(value, dict):
+                self._raws[key] = {c: self._typography(v) for c, v in value.items()}
+            else:
+                self._raws[key] = self._typography(value)
+        return self._raws[key]
 
     def _text(self, key: str) -> str:
         """A string of one text (``checks.interface`` rejects a use that gets plural forms)."""
@@ -134,7 +141,9 @@ class InterfaceText:
     def __getattr__(self, key: str) -> Markup:
         if key.startswith("_") or key not in self._strings:
             raise AttributeError(key)
-        return self._html(self._text(key), {})
+        if key not in self._htmls:
+            self._htmls[key] = self._html(self._text(key), {})
+        return self._htmls[key]
 
     def __getitem__(self, key: str) -> Markup:
         return getattr(self, key)
@@ -144,7 +153,9 @@ class InterfaceText:
 
     def plural(self, key: str, count: int, **values: object) -> Markup:
         forms = self._forms(key)
-        form = forms.get(self._locale.plural_form(count), forms["other"])
+        if count not in self._categories:  # CLDR's rules, slow to evaluate
+            self._categories[count] = self._locale.plural_form(count)
+        form = forms.get(self._categories[count], forms["other"])
         return self._html(form, {"n": count, **values})
 
     def label(self, key: str) -> Markup:

@@ -27,9 +27,10 @@ from . import addresses, citation, editions, opendata, pages, pictures, study, v
 from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, built_url, escape_text, plain, to_html
 from .models import Action, Document, Measure, Text
-from .terms import TermFinder
+from .terms import Found, TermFinder
 
 TEMPLATES = pages.TEMPLATES_DIR
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's when PyYAML has it
 
 
 @dataclass(frozen=True)
@@ -85,12 +86,16 @@ def relative_path(target: str, base: str) -> str:
 _GLOSSARY_LINK = re.compile(
     r'<a class="gl" href="[^"#]*#(?P<id>[^"]+)"(?: title="(?P<title>[^"]*)")?>(?P<name>[^<]*)</a>'
 )
+# Where the glossary's URL goes in a rendered text: a text is rendered once,
+# then given each page depth's URL. No rendered data can hold it: escape_text
+# writes every "&" of the data as "&amp;".
+_GLOSSARY = "&glossary;"
 
 
 class LanguageRenderer:
     """Renders the data texts of one language. A text appears on many pages
     (an action on its measure, actor, explorer, full-text and side-by-side
-    pages), so each is rendered once per page depth and kept here."""
+    pages), so each is rendered once and kept here, then once per page depth."""
 
     def __init__(self, doc: Document, language: str):
         self.doc = doc
@@ -102,7 +107,9 @@ class LanguageRenderer:
             for name, entry in names.items()
         }
         self._finder = TermFinder(names)
-        self._pieces: dict[tuple, list[str | int]] = {}
+        self._found: dict[str, list[Found]] = {}  # the terms of each run of text
+        self._rendered: dict[tuple[str, str], list[str | int]] = {}
+        self._pieces: dict[tuple[str, str, str], list[str | int]] = {}
 
     def pieces(self, raw: str, mode: str, glossary: str) -> list[str | int]:
         """The HTML of ``raw`` split at its footnote marks (their numbers between
@@ -111,19 +118,26 @@ class LanguageRenderer:
         the glossary itself), "abbr" (explained, not linked: inside a link)."""
         key = (raw, mode, glossary)
         if key not in self._pieces:
-            self._pieces[key] = to_html(raw, lambda run: self._terms(run, mode, glossary))
+            if (raw, mode) not in self._rendered:
+                self._rendered[raw, mode] = to_html(raw, lambda run: self._terms(run, mode))
+            self._pieces[key] = [
+                p.replace(_GLOSSARY, glossary) if isinstance(p, str) else p
+                for p in self._rendered[raw, mode]
+            ]
         return self._pieces[key]
 
-    def _terms(self, run: str, mode: str, glossary: str) -> str:
+    def _terms(self, run: str, mode: str) -> str:
         out: list[str] = []
         last = 0
-        for found in self._finder.finditer(run):
+        if run not in self._found:
+            self._found[run] = list(self._finder.finditer(run))
+        for found in self._found[run]:
             entry_id, expansion = self._entries[found.term]
             out.append(escape_text(run[last : found.start]))
             name = escape_text(run[found.start : found.end])
             if mode != "abbr":
                 tooltip = f' title="{expansion}"' if mode == "link" else ""
-                out.append(f'<a class="gl" href="{glossary}#{entry_id}"{tooltip}>{name}</a>')
+                out.append(f'<a class="gl" href="{_GLOSSARY}#{entry_id}"{tooltip}>{name}</a>')
             else:
                 out.append(f'<abbr title="{expansion}">{name}</abbr>')
             last = found.end
@@ -271,7 +285,9 @@ class PageText:
             label, weight = search
             meta = {**meta, "search_type": self.ui.plain(label), "search_weight": weight}
         values = {k: str(escape(plain(v))) if isinstance(v, str) else v for k, v in meta.items()}
-        dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1_000_000)
+        dumped = yaml.dump(
+            values, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1_000_000
+        )
         return Markup(f"---\n{dumped}---\n")
 
     def column(self, language: str) -> PageText:
@@ -284,7 +300,7 @@ class PageText:
         )
 
     def url(self, target: str, fragment: str = "") -> Markup:
-        return built_url(self.urls.relative(target, self._base, fragment))
+        return self.site.url(target, self._base, fragment)
 
     def link(self, kind: str, key: object = None, fragment: str = "") -> Markup:
         """The URL of a page of the site: ``url(pages.page_path(kind, key), fragment)``."""
@@ -374,6 +390,14 @@ class Site:
         self.views = views.Views(doc)
         self.updated = editions.last_updated(doc)  # page path -> the edition that last changed it
         self._renderers: dict[str, LanguageRenderer] = {}
+        self._urls: dict[tuple[str, str, str], Markup] = {}  # pages link to the same pages
+
+    def url(self, target: str, base: str, fragment: str = "") -> Markup:
+        """The URL of the page ``target`` from the folder ``base`` (``Urls.base``)."""
+        key = (target, base, fragment)
+        if key not in self._urls:
+            self._urls[key] = built_url(self.urls.relative(target, base, fragment))
+        return self._urls[key]
 
     def renderer(self, language: str) -> LanguageRenderer:
         if language not in self._renderers:

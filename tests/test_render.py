@@ -145,6 +145,21 @@ def test_a_text_shared_by_pages_gets_each_page_s_urls_and_footnotes():
     assert shallow.footnotes == [1, 1, 1, 1] and deep.footnotes == [1, 1]
 
 
+def test_a_text_that_writes_where_the_glossary_url_goes_keeps_it_as_text():
+    # each text is rendered once, then given each page depth's glossary URL
+    site = Site(load_document(MINI))
+    text = Text({"en": "EMSC &glossary; &amp;glossary;"})
+    for page in ("package/measure-1.md", "package/actors/europol.md", "package/glossary.md"):
+        t = PageText(site, "en", page)
+        link = t.link("glossary")
+        assert str(t(text)).startswith(f'<a class="gl" href="{link}#')
+        assert str(t.label(text)).startswith("<abbr ")
+        for html in (str(t(text)), str(t.label(text))):
+            assert html.endswith("</a> &amp;glossary; &amp;amp;glossary;") or html.endswith(
+                "</abbr> &amp;glossary; &amp;amp;glossary;"
+            ), html
+
+
 def test_a_link_to_a_family_of_pages_needs_its_key():
     t = page_text(load_document(MINI), "en", "package/measure-1.md")
     assert t.link("side-by-side-measure", 2) == "../side-by-side/measure-2/"
