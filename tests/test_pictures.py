@@ -260,7 +260,9 @@ def test_heat_map_headers_stick_in_its_own_scroll_region(open_page, served_site,
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), view
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+# The view by measure (the page's visits in tests/visit.py axe its first view in
+# each language): its colours and structure are the same in every language.
+@pytest.mark.parametrize("language", ["en"])
 def test_heat_map_by_measure_has_no_wcag22_violation_in_either_scheme(
     open_page, served_site, language
 ):
