@@ -55,8 +55,8 @@ test: $(DEV)/.installed node_modules/.installed lint  ## the linters and type ch
 	$(DEVPY) -m generator check
 	$(DEVPY) -m pytest -n auto
 
-test-fast: $(DEV)/.installed  ## the tests without Chromium: the inner loop
-	$(DEVPY) -m pytest -n auto -m "not browser"
+test-fast: $(DEV)/.installed  ## the inner loop: the tests that neither drive Chromium nor build a site
+	$(DEVPY) -m pytest -n auto -m "not browser and not build"
 
 bench: $(DEV)/.installed  ## build times, sizes, serve rebuild at 1x and 10x (prints a table)
 	$(DEVPY) bench/run.py --scales 1,10 --runs 3

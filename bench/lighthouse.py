@@ -5,7 +5,8 @@
 Installs ``lighthouse@12.2.3`` (pinned in ``bench/lighthouse/package-lock.json``)
 on first use, serves the site on 127.0.0.1 with gzip (as a static host would),
 and runs Lighthouse's default (mobile, simulated slow 4G) on the home page, a
-measure, the glossary and the who-does-what heat map in both languages with
+measure, the glossary, the who-does-what heat map, the study page, the explorer
+and the history in both languages, an actor and the full text, with
 Debian's Chromium. Prints the median score of each category per page.
 """
 
@@ -36,6 +37,14 @@ PAGES = [
     "en/package/glossary/",
     "package/who-does-what/",
     "en/package/who-does-what/",
+    "package/study/",
+    "en/package/study/",
+    "package/explorer/",
+    "en/package/explorer/",
+    "package/history/",
+    "en/package/history/",
+    "en/package/actors/frontex/",
+    "en/package/full-text/",
 ]
 CATEGORIES = ("performance", "accessibility", "best-practices")
 CHROME_FLAGS = (

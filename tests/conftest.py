@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"
 DATA = ROOT / "data"
+TESTS = str(Path(__file__).parent)
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -22,11 +23,44 @@ def pytest_xdist_auto_num_workers(config) -> int:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items) -> None:
-    """Every test that drives Chromium (through the ``browser`` fixture) is
-    marked ``browser``, before ``-m "not browser"`` deselects."""
+    """Before ``-m`` deselects: every test that drives Chromium (through the
+    ``browser`` fixture) is marked ``browser``; every test that builds a site
+    (it, or a fixture it uses, calls a builder of tests/sitebuild.py) ``build``."""
+    import sitebuild
+
+    builders = {sitebuild.make_project, sitebuild.mkdocs, sitebuild.build, sitebuild.shared_build}
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        fixtures = getattr(item, "_fixtureinfo", None)
+        defs = fixtures.name2fixturedefs.values() if fixtures else ()
+        functions = [getattr(item, "function", None), *(d.func for ds in defs for d in ds)]
+        if any(_calls(f, builders) for f in functions):
+            item.add_marker(pytest.mark.build)
+
+
+def _calls(function, targets: set, seen: set | None = None) -> bool:
+    """Whether ``function``, a function defined in it or a function of the
+    tests it calls names one of ``targets`` (imported at the top, or inside)."""
+    seen = set() if seen is None else seen
+    if id(function) in seen or not hasattr(function, "__code__"):
+        return False
+    seen.add(id(function))
+    wanted = {id(target) for target in targets}
+    names = {target.__name__ for target in targets}
+    scope = function.__globals__
+    codes = [function.__code__]
+    while codes:
+        code = codes.pop()
+        for name in code.co_names:
+            found = scope.get(name)
+            if id(found) in wanted or ("sitebuild" in code.co_names and name in names):
+                return True
+            own = getattr(found, "__code__", None)  # a function of the tests: what it calls
+            if own and own.co_filename.startswith(TESTS) and _calls(found, targets, seen):
+                return True
+        codes += [c for c in code.co_consts if hasattr(c, "co_names")]
+    return False
 
 
 @pytest.hookimpl(optionalhook=True)
