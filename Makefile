@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 # project (not of a repository it was copied into; none: the document's date).
 export SOURCE_DATE_EPOCH ?= $(shell [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ] && git log -1 --format=%ct || echo 1544054400)
 
-.PHONY: build publish serve check lint test test-fast bench lighthouse lock
+.PHONY: build publish archive serve check lint test test-fast bench lighthouse lock
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ publish: $(VENV)/.installed  ## the site for publishing: refuses to build withou
 # --dirty: rebuild only the pages an edit changed (the hook rebuilds them all when
 # the theme or the navigation changes); --no-strict: a warning is shown, the
 # preview goes on.
+archive: build  ## after tagging an edition: keep its offline zip in docs/editions/ (commit it: later editions link it)
+	$(PY) -m generator archive
+
 serve: $(VENV)/.installed  ## preview at http://127.0.0.1:8000, reloads on data/ edits
 	$(PY) -m mkdocs serve --dirty --no-strict
 

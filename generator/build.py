@@ -32,7 +32,7 @@ from types import FrameType
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from . import DataErrors, addresses, generated, metadata, pages, project, publish
+from . import DataErrors, addresses, editions, generated, metadata, pages, project, publish
 from .errors import EditionError
 from .folder import FolderError
 from .theme import Version
@@ -172,7 +172,9 @@ class Build:
     def _generate(self, settings: Settings, started: float) -> None:
         data = settings.config_file.parent / "data"
         site_url = settings.site_url or generated.DEFAULT_EDITION.site_url
-        edition = generated.Edition(site_url, settings.report_url)
+        kept = settings.docs / editions.ARCHIVE_FOLDER  # the earlier editions' zips
+        archived = frozenset(p.name for p in kept.glob("*.zip")) if kept.is_dir() else frozenset()
+        edition = generated.Edition(site_url, settings.report_url, archived)
         try:
             self.generated = generated.generate(
                 data,

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from . import DataErrors, addresses, folder, generated, load_document, project
+from . import DataErrors, addresses, folder, generated, load_document, project, publish
+from .errors import EditionError
 from .fields import language_name
 from .models import Document
 from .project import configured_languages
@@ -65,6 +66,19 @@ def check(data_dir: Path, languages: tuple[str, ...], config: Path | None = None
     return 0
 
 
+def archive(data_dir: Path, site: Path) -> int:
+    """``make archive``: this edition's offline zip kept for later editions."""
+    try:
+        doc = load_document(data_dir)
+        docs = data_dir.resolve().parent / "docs"
+        kept = publish.archive_offline(site, docs, doc.edition.version)
+    except EditionError as exc:
+        print(exc.report() if isinstance(exc, DataErrors) else exc, file=sys.stderr)
+        return 1
+    print(f"kept {kept}: commit it; the history page of the next edition links it")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -79,7 +93,16 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated language codes every text must have "
         "(default: the languages of mkdocs.yml beside the data folder)",
     )
+    archive_cmd = commands.add_parser(
+        "archive",
+        help="keep the built site's offline zip in docs/editions/ under this edition's version "
+        "(after `make build`; commit it: later editions' history pages link it)",
+    )
+    archive_cmd.add_argument("--data", type=Path, default=Path("data"), help="data folder")
+    archive_cmd.add_argument("--site", type=Path, default=Path("site"), help="the built site")
     args = parser.parse_args(argv)
+    if args.command == "archive":
+        return archive(args.data, args.site)
     config = args.data.resolve().parent / "mkdocs.yml"
     if args.languages is not None:
         languages = tuple(code.strip() for code in args.languages.split(",") if code.strip())

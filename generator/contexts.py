@@ -196,6 +196,7 @@ class HistoryContext(TypedDict):
     passage_name: Callable[[editions.Passage], Markup]
     anchor: Callable[[EditionEntry], str]
     tag: Callable[[str], str]
+    archive: Callable[[str], str | None]
     downloads: dict
 
 
@@ -208,11 +209,17 @@ def history(t: PageText, doc: Document, key: None, v: views.Views) -> HistoryCon
             return t.label(doc.glossary_entry(p.name).short)
         return Markup(p.name)  # a number: 4, 4.2
 
+    def archive(version: str) -> str | None:
+        """An earlier edition's offline zip, if it is kept (``make archive``)."""
+        name = editions.archive_name(version)
+        return f"{editions.ARCHIVE_FOLDER}/{name}" if name in t.site.edition.archived else None
+
     return {
         "editions": editions.newest_first(doc),
         "passage": lambda ident: editions.passage(doc, ident),
         "passage_name": passage_name,
         "anchor": editions.anchor,
         "tag": lambda version: editions.TAG.format(version=version),
+        "archive": archive,
         "downloads": opendata.downloads(doc),
     }

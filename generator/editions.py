@@ -8,13 +8,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import pages
+from . import opendata, pages
 from .models import Document, EditionEntry
 
 # A passage id: a measure, an action, a footnote, an actor or a glossary entry
 PASSAGE = re.compile(r"^(measure|action|footnote|actor|glossary)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 # the tag of the commit each edition was published from (git tag edition-1.0)
 TAG = "edition-{version}"
+# An earlier edition's offline zip, kept in the docs folder (``make archive``,
+# committed), which MkDocs publishes as it is: the history page links it.
+ARCHIVE_FOLDER = "editions"
+
+
+def archive_name(version: str) -> str:
+    """The file name of edition ``version``'s offline zip in ``ARCHIVE_FOLDER``."""
+    return opendata.OFFLINE_NAME.replace(".zip", f"-{version}.zip")
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import opendata, search
+from generator import editions, opendata, search
 from generator.errors import EditionError
 from generator.folder import MANIFEST, all_files, check, write_manifest
 from generator.offline import build_offline
@@ -323,3 +323,16 @@ def finish(
         wait_for_index(process, built, expected, timeout, started)
     finally:
         stop(process)
+
+
+def archive_offline(site: Path, docs: Path, version: str) -> Path:
+    """Keep the offline zip of the built ``site`` (edition ``version``) in the
+    docs folder's ``editions/``, which later editions publish as it is: their
+    history page links it (``make archive``, then commit it)."""
+    source = site / opendata.FOLDER / opendata.OFFLINE_NAME
+    if not source.is_file():
+        raise PublishError(f"{source}: no offline zip to keep: build the site first (make build)")
+    target = docs / editions.ARCHIVE_FOLDER / editions.archive_name(version)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target

@@ -42,6 +42,7 @@ class Edition:
 
     site_url: str = "http://localhost:8000/"
     report: str = ""
+    archived: frozenset[str] = frozenset()  # the earlier editions' zips in docs/editions/
 
 
 DEFAULT_EDITION = Edition()

@@ -7,6 +7,7 @@ import shutil
 import pytest
 from conftest import DATA, MINI, edit
 
+from generator import load_document
 from generator.cli import configured_languages, main
 
 
@@ -177,3 +178,19 @@ def test_check_refuses_a_file_in_the_generated_folder_as_the_build_does(project,
     err = capsys.readouterr().err
     assert "holds files the generator did not write" in err and "notes.fr.md" in err
     assert "glossary.fr.md" not in err  # a file of its own: the build replaces it
+
+
+def test_archive_keeps_the_built_zip_under_the_edition_s_version(tmp_path):
+    """``make archive``: the built site's offline zip, kept in docs/editions/
+    under the data's newest version; without a built site, one line."""
+    shutil.copytree(MINI, tmp_path / "data")
+    site = tmp_path / "site"
+    args = ["archive", "--data", str(tmp_path / "data"), "--site", str(site)]
+    assert main(args) == 1  # nothing built yet
+    built = site / "package" / "data" / "15250-18-offline.zip"
+    built.parent.mkdir(parents=True)
+    built.write_bytes(b"PK zip")
+    assert main(args) == 0
+    version = load_document(MINI).edition.version
+    kept = tmp_path / "docs" / "editions" / f"15250-18-offline-{version}.zip"
+    assert kept.read_bytes() == b"PK zip"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from generator import load_document
 from generator.models import Text
-from generator.render import PageText, Site, Urls, relative_path, render_pages, render_site
+from generator.render import Edition, PageText, Site, Urls, relative_path, render_pages, render_site
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"  # regenerate, then review the diff
@@ -223,3 +223,19 @@ def test_the_page_templates_are_never_taken_from_a_cache_on_disk():
 
     assert render.environment().bytecode_cache is None
     assert render._ENVIRONMENT.bytecode_cache is None
+
+
+@pytest.mark.parametrize(("language", "up"), [("fr", "../../"), ("en", "../../../")])
+def test_the_history_links_an_earlier_edition_s_zip_where_one_is_kept(language, up):
+    """An earlier edition is reopened from its offline zip kept in
+    docs/editions/ (``make archive``); without one, the page names its tag."""
+    doc = load_document(MINI)
+    older, newest = doc.editions[0].version, doc.editions[-1].version
+    zip_name = f"15250-18-offline-{older}.zip"
+    bare = Site(doc).pages(language)["package/history.md"]
+    assert zip_name not in bare and f"<code>edition-{older}</code>" in bare
+    kept = Edition(archived=frozenset({zip_name, "15250-18-offline-0.1.zip"}))
+    page = Site(doc, True, kept).pages(language)["package/history.md"]
+    assert f'<a href="{up}editions/{zip_name}" download>' in page
+    assert f"<code>edition-{older}</code>" not in page
+    assert f"offline-{newest}.zip" not in page  # the newest: the site's own zip
