@@ -12,11 +12,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from . import naming
 from .addresses import FOLDER, served
 from .interface import InterfaceText
 from .markup import plain
 from .models import Action, Actor, Document, Measure
 from .terms import TermFinder
+from .views import annex_texts
 
 BLANK = "[…]"  # what stands for words a prompt leaves out (the answer, a title)
 # subject pronouns that open a sentence: a text opening with one needs its noun before it
@@ -158,6 +160,18 @@ def _choices(
     return tuple(choices), choices.index(right)
 
 
+def states_its_addressee(doc: Document, action: Action, language: str) -> bool:
+    """Whether the action's text opens with its addressees ("Eurojust:
+    continue…"): only then does the document itself say who it is addressed
+    to (an impersonal "Maintain Europol's support…" says no more than a
+    mention would)."""
+    lead, colon, _ = plain(action.text.get(language)).partition(":")
+    words: set[str] = set()
+    for actor_id in action.actors:
+        words |= actor_words(doc, doc.actor(actor_id), language)
+    return bool(colon) and "." not in lead and bool(TermFinder(words).findall(lead))
+
+
 def askable(actor: Actor) -> bool:
     """Whether "who is this addressed to?" may have this actor as its answer
     or a wrong option: a body that exists, not one the text plans."""
@@ -165,13 +179,17 @@ def askable(actor: Actor) -> bool:
 
 
 def wrong_options_excluded(
-    doc: Document, action: Action, prompt: str, finders: dict[str, TermFinder]
+    doc: Document, measure: Measure, action: Action, prompt: str, finders: dict[str, TermFinder]
 ) -> set[str]:
     """The actor ids no wrong option of a "who" question on ``action`` may be:
-    the bodies the action addresses or names, their parents and parts, and
-    any body the prompt names (``finders``: actor id -> the finder of its words)."""
+    the bodies its measure addresses or names (its actions, its annex and their
+    footnotes: the annex may give a named body a part in the action), their
+    parents and parts, and any body the prompt names (``finders``: actor id ->
+    the finder of its words)."""
+    notes = {f.number: f.text for f in doc.footnotes}
+    named = naming.named_in(annex_texts(measure), notes, naming.finders(doc.actors, doc.languages))
     out: set[str] = set()
-    for actor_id in (*action.actors, *action.mentions):
+    for actor_id in {*named, *(x for a in measure.actions for x in (*a.actors, *a.mentions))}:
         out |= family(doc, actor_id)
     return out | {actor_id for actor_id, finder in finders.items() if finder.findall(prompt)}
 
@@ -197,9 +215,13 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
                     f"m-{action.id}", "measure-of-action", text, choices, answer, source, *where
                 )
             )
-            if action.actors and askable(doc.actor(action.actors[0])):
+            if (
+                action.actors
+                and askable(doc.actor(action.actors[0]))
+                and states_its_addressee(doc, action, language)
+            ):
                 text = addressed_text(doc, measure, action, language)
-                excluded = wrong_options_excluded(doc, action, text, finders)
+                excluded = wrong_options_excluded(doc, measure, action, text, finders)
                 pool = [names[x] for x in pool_ids if x not in excluded]
                 choices, answer = _choices(rng, names[action.actors[0]], pool)
                 if len(choices) < 2:  # no fair wrong option: no question
@@ -240,9 +262,11 @@ def acronym_cards(doc: Document, language: str) -> list[dict]:
     """Acronym cards in one language (short form, long form, other languages'
     forms), one per long form: entries that share one (CT-JLT, JLT) share a card."""
     others = [lang for lang in doc.languages if lang != language]
+    own = source_language(doc) == language
     by_long: dict[str, list] = {}
     for entry in sorted(doc.glossary, key=lambda g: plain(g.short.get(language)).lower()):
-        by_long.setdefault(plain(entry.long.get(language)), []).append(entry)
+        if own or not entry.long.invariant:  # a long form of the source language only: not here
+            by_long.setdefault(plain(entry.long.get(language)), []).append(entry)
     return [
         {
             "id": entries[0].id,
@@ -255,6 +279,7 @@ def acronym_cards(doc: Document, language: str) -> list[dict]:
                     "long": plain(entries[0].long.get(o)),
                 }
                 for o in others
+                if not entries[0].long.invariant  # the same words: no other language's form
             ],
         }
         for long, entries in by_long.items()
@@ -298,9 +323,9 @@ def flashcards(doc: Document, language: str) -> list[Card]:
 
 
 def _task(doc: Document, measure: Measure, action: Action, actor: Actor, language: str) -> str:
-    """What ``action`` asks of ``actor``, the actor's names left out."""
-    first = replace(action, actors=(actor.id, *[x for x in action.actors if x != actor.id]))
-    return addressed_text(doc, measure, first, language)
+    """What ``action`` asks of ``actor``, the actor's names left out (and a lead
+    that names only the actor: the other addressees stay, with their part)."""
+    return addressed_text(doc, measure, replace(action, actors=(actor.id,)), language)
 
 
 # -- Anki export -----------------------------------------------------------------

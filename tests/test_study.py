@@ -12,10 +12,11 @@ import re
 import pytest
 from conftest import DATA
 
-from generator import load_document, opendata, study
+from generator import load_document, naming, opendata, study
 from generator.generated import file_names
 from generator.markup import plain
 from generator.models import Document
+from generator.views import annex_texts
 
 DOC = load_document(DATA)
 
@@ -60,19 +61,36 @@ def fragment_alone(doc: Document, q, language: str) -> list[str]:
 
 def unfair_options(doc: Document, q, language: str) -> list[str]:
     """3. No wrong option of a "who" question is the answer's parent or part,
-    nor a body the action addresses or names (nor one of their parents or parts)."""
+    nor a body its measure addresses or names, in its actions or its annex
+    (nor one of their parents or parts)."""
     if q.kind != "actor-of-action":
         return []
-    action = action_of(doc, q.id)
+    measure = doc.measures[action_of(doc, q.id).measure - 1]
     by_name = {plain(a.name.get(language)): a for a in doc.actors}
+    finders = naming.finders(doc.actors, doc.languages)
+    notes = {f.number: f.text for f in doc.footnotes}
+    named = set(naming.named_in(annex_texts(measure), notes, finders))
+    named |= {x for a in measure.actions for x in (*a.actors, *a.mentions)}
     barred: set[str] = set()
-    for actor_id in (*action.actors, *action.mentions):
+    for actor_id in named:
         barred |= study.family(doc, actor_id)
     return [
         choice
         for i, choice in enumerate(q.choices)
         if i != q.answer and by_name[choice].id in barred
     ]
+
+
+def unstated_addressee(doc: Document, q, language: str) -> list[str]:
+    """4. A "who" question only where the text opens with its addressees
+    ("Eurojust: continue…"): the document itself says who."""
+    if q.kind != "actor-of-action":
+        return []
+    text = plain(action_of(doc, q.id).text.get(language))
+    lead, colon, _ = text.partition(":")
+    answer = answer_actor(doc, q, language)
+    named = [w for w in study.actor_words(doc, answer, language) if w in lead]
+    return [] if colon and named else [text[:40]]
 
 
 def planned_addressee(doc: Document, q, language: str) -> list[str]:
@@ -96,7 +114,15 @@ def foreign_options(doc: Document, q, language: str) -> list[str]:
     return [c for c in q.choices if c in untranslated]
 
 
-RULES = [leaks, fragment_alone, unfair_options, planned_addressee, bare_pronoun, foreign_options]
+RULES = [
+    leaks,
+    fragment_alone,
+    unfair_options,
+    unstated_addressee,
+    planned_addressee,
+    bare_pronoun,
+    foreign_options,
+]
 
 
 @pytest.mark.parametrize("language", DOC.languages)
@@ -115,6 +141,20 @@ def shared_answers(cards: list[study.Card]) -> dict[str, list[str]]:
         seen.setdefault(("any", "front", card.front), []).append(card.id)
         seen.setdefault((card.kind, "back", card.back), []).append(card.id)
     return {f"{k[0]} {k[1]}: {k[2][:40]}": ids for k, ids in seen.items() if len(ids) > 1}
+
+
+@pytest.mark.parametrize("language", DOC.languages)
+def test_every_card_is_in_its_deck_s_language(language):
+    """6. A long form of the source language only is no card of another
+    language, nor another language's form on a card."""
+    untranslated = {plain(g.long.get(language)) for g in DOC.glossary if g.long.invariant}
+    own = language == study.source_language(DOC)
+    for card in study.flashcards(DOC, language):
+        if card.kind != "acronym":
+            continue
+        back = card.back.split("\n")
+        assert own or back[0] not in untranslated, card.id
+        assert not any(u in line for line in back[1:] for u in untranslated), card.id
 
 
 @pytest.mark.parametrize("language", DOC.languages)
