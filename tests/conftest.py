@@ -7,6 +7,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests run beside Chromium and site builds on two cores: a slow
+# example is no failure (Hypothesis' default deadline is 200 ms an example).
+settings.register_profile("shared-machine", deadline=None)
+settings.load_profile("shared-machine")
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"

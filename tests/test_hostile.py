@@ -510,6 +510,9 @@ NOT_ON_PAGES = sorted(
     + ["interface.includes", "interface.part_of", "interface.related_measures"]
     + ["interface.number_range", "interface.timeline_gap", "interface.study_other"]
     + ["interface.anki_deck"]  # the deck's name: in the cards' Anki file, not on a page
+    # the small document's bodies are too few for a fair "who" question (every
+    # body is named by the measure asked about): the study page asks none
+    + ["interface.q_actor_of_action"]
     + [f"interface.kind_{k}" for k in models.ACTOR_KINDS if k not in ("eu_body", "member_states")]
 )
 
