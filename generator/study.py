@@ -178,20 +178,25 @@ def askable(actor: Actor) -> bool:
     return actor.status != "proposed" and actor.kind != "partner_country"
 
 
-def wrong_options_excluded(
-    doc: Document, measure: Measure, action: Action, prompt: str, finders: dict[str, TermFinder]
-) -> set[str]:
-    """The actor ids no wrong option of a "who" question on ``action`` may be:
-    the bodies its measure addresses or names (its actions, its annex and their
-    footnotes: the annex may give a named body a part in the action), their
-    parents and parts, and any body the prompt names (``finders``: actor id ->
-    the finder of its words)."""
+def measure_bodies(doc: Document, measure: Measure) -> set[str]:
+    """The bodies a measure addresses or names: in its actions, its annex and
+    their footnotes (the annex may give a named body a part in an action),
+    with their parents and parts."""
     notes = {f.number: f.text for f in doc.footnotes}
     named = naming.named_in(annex_texts(measure), notes, naming.finders(doc.actors, doc.languages))
     out: set[str] = set()
     for actor_id in {*named, *(x for a in measure.actions for x in (*a.actors, *a.mentions))}:
         out |= family(doc, actor_id)
-    return out | {actor_id for actor_id, finder in finders.items() if finder.findall(prompt)}
+    return out
+
+
+def wrong_options_excluded(
+    measure_bodies: set[str], prompt: str, finders: dict[str, TermFinder]
+) -> set[str]:
+    """The actor ids no wrong option of a "who" question may be: the bodies
+    of its measure (``measure_bodies``) and any body the prompt names
+    (``finders``: actor id -> the finder of its words)."""
+    return measure_bodies | {a for a, finder in finders.items() if finder.findall(prompt)}
 
 
 def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Question]:
@@ -205,6 +210,7 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
     # the wrong options: other bodies the document addresses
     pool_ids = sorted({x for y in doc.actions for x in y.actors if askable(doc.actor(x))})
     for measure in doc.measures:
+        barred = measure_bodies(doc, measure)
         for action in measure.actions:
             source = f"{FOLDER}/measure-{measure.number}.md#{action.anchor}"
             where = (measure.section, measure.number)
@@ -221,7 +227,7 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
                 and states_its_addressee(doc, action, language)
             ):
                 text = addressed_text(doc, measure, action, language)
-                excluded = wrong_options_excluded(doc, measure, action, text, finders)
+                excluded = wrong_options_excluded(barred, text, finders)
                 pool = [names[x] for x in pool_ids if x not in excluded]
                 choices, answer = _choices(rng, names[action.actors[0]], pool)
                 if len(choices) < 2:  # no fair wrong option: no question
