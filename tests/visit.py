@@ -9,10 +9,13 @@ from the registry. The probes of each device:
 - every device: console errors, failed responses and requests to other hosts
   (``watch``), no interface string of the other language (``language``), the
   header's site name (``header``), no form or result inside the heading (``heading``);
-- every device: axe-core, WCAG 2.2 A/AA and best practices in the light
-  scheme (``axe-light``); on the desktop, with a footnote popover shown; then
-  the reader's toggle to the dark scheme without reloading and the rules a
-  colour scheme can break (``axe-dark``);
+- every device: axe-core, every WCAG 2.2 A/AA rule and best practice, in one
+  colour scheme (``axe-light`` or ``axe-dark``: the dark one reached by the
+  reader's toggle, without reloading); on the desktop, with a footnote popover
+  shown. The schemes alternate (``scheme_of``): in the first language the
+  desktop is light and the phone dark, in the next the reverse; so each page
+  kind is checked in both schemes in each language, on each device in both
+  schemes, and every rule runs in every (language, device) visit;
 - every device: controls of 24 x 24 px at least (``targets``) whose
   padding does not make lines uneven (``lines``);
 - phone (320 px, touch: the layout of every width up to 480 px, and a 1280 px
@@ -30,7 +33,7 @@ import re
 from datetime import date
 
 from babel.dates import format_date
-from browser import AXE, COLOURS, DEVICES, UI, WCAG22_PRACTICE, PageWatch, goto, run_axe
+from browser import AXE, DEVICES, UI, WCAG22_PRACTICE, PageWatch, goto, run_axe
 from conftest import DATA
 
 from generator import addresses, load_document, pages
@@ -46,8 +49,8 @@ PROBES = {
     "language": ("desktop", "phone"),
     "header": ("desktop", "phone"),
     "heading": ("desktop", "phone"),
-    "axe-light": ("desktop", "phone"),
-    "axe-dark": ("desktop", "phone"),  # colours in the phone layout too (its header, menu)
+    "axe-light": ("desktop", "phone"),  # the visits in the light scheme (scheme_of)
+    "axe-dark": ("desktop", "phone"),  # the others, in the dark scheme
     "targets": ("desktop", "phone"),
     "lines": ("desktop", "phone"),
     "layout-shift": ("phone",),
@@ -98,9 +101,30 @@ def visit_of(nodeid: str) -> str | None:
     return name[: -len(probe) - 1] if name and probe else None
 
 
+SCHEMES = ("default", "slate")  # Material's light and dark schemes
+
+
+def scheme_of(language: str, device: str) -> str:
+    """The colour scheme of a visit's axe-core run: alternating by language
+    and by device (light on the first language's desktop, dark on its phone,
+    the reverse in the next language)."""
+    turn = document().languages.index(language) + list(DEVICES).index(device)
+    return SCHEMES[turn % len(SCHEMES)]
+
+
+def probes_of(language: str, device: str) -> list[str]:
+    """The probes of a visit."""
+    axe = "axe-light" if scheme_of(language, device) == "default" else "axe-dark"
+    return [
+        probe
+        for probe, devices in PROBES.items()
+        if device in devices and (not probe.startswith("axe-") or probe == axe)
+    ]
+
+
 def probe_ids() -> list[tuple[str, str, str, str]]:
     """(kind, language, device, probe) of every check a visit makes."""
-    return [(*v, probe) for v in visits() for probe, devices in PROBES.items() if v[2] in devices]
+    return [(*v, probe) for v in visits() for probe in probes_of(v[1], v[2])]
 
 
 # -- the probes -----------------------------------------------------------------
@@ -237,22 +261,18 @@ def reflow_probe(page) -> list:
     return found
 
 
-def axe_probes(page, language: str, device: str) -> dict[str, list]:
-    """Every WCAG 2.2 A/AA rule and best practice in the light scheme; then, in
-    the dark scheme (the reader's toggle: the page as it is), the rules a
-    colour scheme can break (the others do not depend on colours)."""
-    found = {}
-    runs = (("default", (), "axe-light"), ("slate", COLOURS, "axe-dark"))
-    for scheme, rules, probe in (r for r in runs if device in PROBES[r[2]]):
-        if scheme == "slate":
-            page.click(f".md-header label[title='{UI['palette_to_dark'][language]}']")
-        if page.evaluate(SCHEME) != scheme:
-            found[probe] = [f"not in the {scheme} scheme"]
-            continue
-        if device == "desktop" and page.locator("a.footnote-ref").count():
-            page.locator("a.footnote-ref").first.hover()  # with a popover shown
-            page.wait_for_selector(".md-tooltip2--active", timeout=3000)
-        found[probe] = run_axe(page, WCAG22_PRACTICE, rules)
+def axe_probe(page, language: str, device: str) -> list:
+    """Every WCAG 2.2 A/AA rule and best practice, in the visit's colour scheme
+    (the dark one reached by the reader's toggle: the page as it is)."""
+    scheme = scheme_of(language, device)
+    if scheme == "slate":
+        page.click(f".md-header label[title='{UI['palette_to_dark'][language]}']")
+    if page.evaluate(SCHEME) != scheme:
+        return [f"not in the {scheme} scheme"]
+    if device == "desktop" and page.locator("a.footnote-ref").count():
+        page.locator("a.footnote-ref").first.hover()  # with a popover shown
+        page.wait_for_selector(".md-tooltip2--active", timeout=3000)
+    found = run_axe(page, WCAG22_PRACTICE)
     page.mouse.move(0, 0)
     return found
 
@@ -341,7 +361,7 @@ class Visitor:
 
     def probe(self, page, language: str, device: str) -> dict:
         found: dict = {}
-        on = {probe for probe, devices in PROBES.items() if device in devices}
+        on = set(probes_of(language, device))
         if "layout-shift" in on:  # first: the shifts while the page was loading
             shift = round(page.evaluate(LAYOUT_SHIFT), 3)
             found["layout-shift"] = [shift] if shift >= 0.1 else []
@@ -357,8 +377,8 @@ class Visitor:
             )
         if "print" in on:
             found["print"] = print_probe(page, language)
-        if "axe-light" in on:  # last: it turns the page dark
-            found |= axe_probes(page, language, device)
+        axe = next(probe for probe in on if probe.startswith("axe-"))
+        found[axe] = axe_probe(page, language, device)  # last: it may turn the page dark
         return found
 
     def close(self) -> None:
