@@ -57,10 +57,10 @@ class TermFinder:
             start = word.start()
             if start < end or (start and text[start - 1] == "-"):
                 continue
-            candidates = self._by_first_word.get(word[0])
-            if candidates is None and word[0] in self._plurals:
-                candidates = self._by_first_word[self._plurals[word[0]]]
-            for term in candidates or ():
+            candidates = self._by_first_word.get(word[0], [])
+            if word[0] in self._plurals:  # then its singular's: "EUs" is "EU" too
+                candidates = candidates + self._by_first_word[self._plurals[word[0]]]
+            for term in candidates:
                 found = _match(text, start, term)
                 if found:
                     end = found.end

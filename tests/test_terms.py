@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator.terms import TermFinder, singular
@@ -46,6 +46,7 @@ WORDS = st.sampled_from(
 
 
 @given(st.lists(WORDS, max_size=12), st.lists(st.lists(WORDS, min_size=1, max_size=3), max_size=6))
+@example(["EU", "s"], [["EU"], ["EU", "s", "-"]])  # a plural that begins a longer term
 def test_the_matcher_follows_its_rule(text_words, term_words):
     """The rule, as one regular expression: whole words, longest first, left to
     right, a plural s after a final capital."""
