@@ -9,9 +9,12 @@ from __future__ import annotations
 import errno
 import os
 import sys
+import time
+from pathlib import Path
 
 from mkdocs import utils
 from mkdocs.__main__ import cli
+from mkdocs.structure.pages import Page
 
 
 def disk_full_after_pages(count: int) -> None:
@@ -28,7 +31,29 @@ def disk_full_after_pages(count: int) -> None:
     utils.write_file = failing  # MkDocs calls utils.write_file for every page
 
 
-FAULTS = {"disk-full-pages": lambda: disk_full_after_pages(5)}
+def pause_after_first_generated_page() -> None:
+    """Once MkDocs has read its first generated page (``package/…``), the
+    build says so (the file ``paused`` in ``$EDITION_FAULT_DIR``) and waits for
+    the file ``resume`` there (30 s at most): meanwhile another process may
+    write the generated folder."""
+    signals = Path(os.environ["EDITION_FAULT_DIR"])
+    read = Page.read_source
+
+    def pausing(page: Page, config) -> None:
+        read(page, config)
+        if page.file.src_uri.startswith("package/") and not (signals / "paused").exists():
+            (signals / "paused").write_text(page.file.src_uri)
+            deadline = time.monotonic() + 30
+            while not (signals / "resume").exists() and time.monotonic() < deadline:
+                time.sleep(0.02)
+
+    Page.read_source = pausing  # type: ignore[method-assign]
+
+
+FAULTS = {
+    "disk-full-pages": lambda: disk_full_after_pages(5),
+    "pause-reading": pause_after_first_generated_page,
+}
 
 if __name__ == "__main__":
     FAULTS[sys.argv[1]]()
