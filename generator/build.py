@@ -213,6 +213,9 @@ class Build:
         except FolderError as exc:
             self.refuse(str(exc))
         else:
+            pages = generated.Pages(self.generated.document, settings.directory_urls)
+            if problems := project.link_targets(settings.config_file, settings.languages, pages):
+                self.refuse(f"the project has errors:\n{DataErrors(problems).report()}")
             newest = self.generated.document.edition
             self.version = Version(newest.date, newest.version)
             report = self.generated.report

@@ -51,6 +51,9 @@ def check(data_dir: Path, languages: tuple[str, ...], config: Path | None = None
         doc = load_document(data_dir, languages)
     except DataErrors as exc:
         errors += exc.errors
+    else:  # the generated pages known: what the hand-written pages' links lead to
+        if config is not None:
+            errors += project.link_targets(config, languages, generated.Pages(doc))
     if errors:
         print(DataErrors(errors).report(), file=sys.stderr)
         return 1

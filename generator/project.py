@@ -1,28 +1,30 @@
 """The project around the data: ``mkdocs.yml``, the theme (``overrides/``) and
-the hand-written pages (``docs/*.<lang>.md``), read without MkDocs.
+the hand-written pages (``docs/*.<lang>.md``, ``handwritten.py``), read
+without MkDocs.
 
 ``problems`` is what ``check`` and the build both refuse: a hand-written page
 missing in a language, including another language's generated page or
 linking to no page, a palette toggle without a name, and a language of the
-i18n plugin that would show another language's description. ``theme_usage``
-is the interface strings the theme and ``mkdocs.yml`` use.
+i18n plugin that would show another language's description;
+``link_targets``, once the generated pages are known, a link of a
+hand-written page to a page not written or to an anchor not on its page.
+``theme_usage`` is the interface strings the theme and ``mkdocs.yml`` use.
 """
 
 from __future__ import annotations
 
 import functools
-import glob
-import posixpath
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import addresses, opendata, pages
-from .errors import DOCUMENT, READING, DataError
-from .fields import language_name
-from .interface import TYPOGRAPHY, Usage, template_usage
+from . import anchors
+from .errors import DOCUMENT, READING, DataError, shown
+from .handwritten import handwritten_pages
+from .handwritten import link_targets as _link_targets
+from .interface import Usage, template_usage
 from .load import Path_, format_path
 
 # The project's own mkdocs.yml: the theme of a data folder without one beside it.
@@ -33,13 +35,6 @@ TRANSLATED = ("site_description", "site_author", "copyright")
 # The placeholders the theme fills itself (a `replace` filter, a script) in the
 # strings the hook gives it (``config.extra.ui``).
 THEME_PLACEHOLDERS = {"print_line": ("url",), "print_date": ("date",)}
-# a Markdown link's target: [text](target "title"), or a reference definition [id]: target
-_LINK = re.compile(
-    r"""\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)""",
-    re.M,
-)
-_CODE = re.compile(r"^[ ]{0,3}(```|~~~)[^\n]*\n[\s\S]*?^[ ]{0,3}\1[^\n]*$|`[^`\n]+`", re.M)
-_SNIPPET = re.compile(r"""^[ \t]*;?-{1,}8<-{1,}[ \t]+["']?([^"'\s]+)["']?[ \t]*$""", re.M)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -154,12 +149,6 @@ def _marks(node: yaml.Node | None, where: Path_, marks: dict[Path_, tuple[int, i
             _marks(value, (*where, i), marks)
 
 
-def shown(path: Path) -> str:
-    """A path as messages name it: from the working folder when it is inside."""
-    path = Path(path).absolute()
-    return path.relative_to(Path.cwd()).as_posix() if path.is_relative_to(Path.cwd()) else str(path)
-
-
 def config_beside(data_dir: Path) -> Path:
     """The ``mkdocs.yml`` of the project a data folder is part of (the
     project's own for a data folder alone, such as a test fixture)."""
@@ -247,151 +236,17 @@ def _translated_settings(config: Config, languages: tuple[str, ...]) -> list[Dat
     return errors
 
 
-def handwritten_pages(
-    docs: Path, languages: tuple[str, ...], unbuilt: tuple[str, ...] = ()
+def link_targets(
+    mkdocs_yml: Path, languages: tuple[str, ...], generated: Mapping[str, str]
 ) -> list[DataError]:
-    """Every hand-written page exists in every language (no silent fallback),
-    includes only its own language's generated pages and links to pages that
-    exist. The pages of the ``unbuilt`` languages (``build: false``) wait."""
-    errors: list[DataError] = []
-    if not docs.is_dir():
-        return errors
-    generated = _generated_paths()
-    for page in sorted(docs.rglob("*.md")):
-        relative = page.relative_to(docs)
-        if addresses.FOLDER in relative.parts[:1]:
-            continue
-        name = shown(page)
-        stem, _, suffix = page.name.removesuffix(".md").rpartition(".")
-        if suffix in unbuilt:
-            continue
-        if suffix not in languages:
-            built = ", ".join(languages)
-            if re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", suffix):
-                message = f"a page of '{suffix}', a language mkdocs.yml does not build ({built})"
-                hint = "add the language to the i18n plugin's languages in mkdocs.yml, or remove it"
-            else:
-                message = f"no language suffix in {page.name}"
-                hint = f"name it <name>.<language>.md, one per language ({built})"
-            errors.append(_page_error(name, 1, message, hint))
-            continue
-        for language in languages:
-            other = page.with_name(f"{stem}.{language}.md")
-            first = min(_siblings(page.parent, stem, languages))  # one error a missing page
-            if not other.exists() and page == first:
-                message = "missing: every hand-written page exists in every language"
-                hint = f"write it in {language_name(language)}, like {page.name}"
-                errors.append(_page_error(shown(other), 1, message, hint))
-        text = page.read_text(encoding="utf-8", errors="replace")
-        errors += _snippets(text, name, suffix, docs, languages, generated)
-        errors += _links(_prose(text), name, relative.parent.as_posix(), docs, languages)
-        errors += _typography(_prose(text), name, suffix)
-    return errors
-
-
-_NOT_PROSE = re.compile(r"\]\([^)\n]*\)|\{[^}\n]*\}|<[^>\n]*>")  # link targets, attributes, tags
-_FRONT_MATTER_KEY = re.compile(r"^[\w-]+:")  # a key of the metadata block, not prose
-
-
-def _typography(text: str, name: str, language: str) -> list[DataError]:
-    """A hand-written page's prose follows its language's typography (French:
-    no-break spaces before ; : ! ? » and after «), as generated pages do."""
-    typography = TYPOGRAPHY.get(language)
-    errors = []
-    lines = text.splitlines()
-    meta = lines.index("---", 1) if lines[:1] == ["---"] and "---" in lines[1:] else 0
-    for number, line in enumerate(lines, 1):
-        if number <= meta + 1:  # the metadata block: its values are prose, not its keys
-            line = _FRONT_MATTER_KEY.sub(lambda m: " " * len(m[0]), line)
-        prose = _NOT_PROSE.sub(lambda m: " " * len(m[0]), line)
-        if typography is not None and typography(prose) != prose:
-            message = f"a space where the typography of '{language}' puts a no-break space"
-            hint = "before : and inside « » write U+00A0, before ; ! ? write U+202F"
-            errors.append(_page_error(name, number, message, hint))
-    return errors
-
-
-def _siblings(folder: Path, stem: str, languages: tuple[str, ...]) -> list[Path]:
-    """The pages ``<stem>.<language>.md`` of ``folder``."""
-    found = folder.glob(f"{glob.escape(stem)}.*.md")
-    return [p for p in found if p.name.removesuffix(".md").rpartition(".")[2] in languages]
-
-
-def _snippets(
-    text: str,
-    name: str,
-    language: str,
-    docs: Path,
-    languages: tuple[str, ...],
-    generated: list[re.Pattern[str]],
-) -> list[DataError]:
-    """A snippet (``--8<-- "package/index.fr.md"``) names a file that will be
-    there, of the page's own language."""
-    errors = []
-    for found in _SNIPPET.finditer(text):
-        target = found[1]
-        line = text.count("\n", 0, found.start(1)) + 1
-        stem, _, suffix = target.removesuffix(".md").rpartition(".")
-        own = f"{stem}.{language}.md"
-        if target.endswith(".md") and suffix in languages and suffix != language:
-            message = f"includes {target}, a page of '{suffix}', in a page of '{language}'"
-            errors.append(_page_error(name, line, message, f"include {own}"))
-        elif target.startswith(addresses.FOLDER + "/") and not (
-            suffix in languages and any(p.fullmatch(stem + ".md") for p in generated)
-        ):
-            message = f"includes {target}, which is not a page the generator writes"
-            errors.append(_page_error(name, line, message, "name a generated page, e.g. " + own))
-        elif not target.startswith(addresses.FOLDER + "/") and not (docs / target).is_file():
-            message = f"includes {target}, which is not a file of {docs.name}/"
-            errors.append(_page_error(name, line, message, "fix the path"))
-    return errors
-
-
-def _prose(text: str) -> str:
-    """``text`` with its code (fenced blocks, `spans`) blanked, lines kept:
-    MkDocs does not follow a link written in code."""
-    blank = lambda m: re.sub(r"[^\n]", " ", m[0])  # noqa: E731
-    return _CODE.sub(blank, text)
-
-
-def _links(
-    text: str, name: str, folder: str, docs: Path, languages: tuple[str, ...]
-) -> list[DataError]:
-    """A relative link of a hand-written page leads to a page of the site or a
-    file of the docs folder (MkDocs' strict build refuses it otherwise)."""
-    errors = []
-    pages_ = [_pattern(k.path) for k in pages.KINDS]
-    for found in _LINK.finditer(text):
-        written = found[1] or found[2]
-        target = written.split("#")[0]
-        if not target or re.match(r"[a-z][a-z0-9+.-]*:|/", target, re.I):
-            continue  # an anchor of the page, an address elsewhere
-        path = posixpath.normpath(posixpath.join(folder, target))
-        stem = path.removesuffix(".md")
-        known = (docs / path).is_file() or any(
-            (docs / f"{stem}.{lang}.md").is_file() for lang in languages
-        )
-        if path.endswith(".md") and any(p.fullmatch(path) for p in pages_):
-            known = True  # a generated page
-        known = known or path.startswith(opendata.FOLDER + "/")  # the open data, generated
-        if not known:
-            line = text.count("\n", 0, found.start()) + 1
-            message = f"links to {written}, which is not a page of the site nor a file of docs/"
-            errors.append(_page_error(name, line, message, "fix the link"))
-    return errors
-
-
-def _generated_paths() -> list[re.Pattern[str]]:
-    """The path of every generated page in the generated folder (without its
-    language suffix; the home page's body is ``package/index.md``), a family's
-    as a pattern."""
-    return [_pattern(f"{addresses.FOLDER}/{addresses.in_folder(k.path)}") for k in pages.GENERATED]
-
-
-def _pattern(path: str) -> re.Pattern[str]:
-    """A page path of the registry as a pattern: a family's ``{key}``, any name."""
-    return re.compile(re.escape(path).replace(re.escape("{key}"), "[^/]+"))
-
-
-def _page_error(name: str, line: int, message: str, hint: str) -> DataError:
-    return DataError(name, line, 1, "", message, hint, DOCUMENT)
+    """What the hand-written pages' links lead to, once the generated pages
+    are known (``handwritten.link_targets``), each anchor found as MkDocs
+    finds it with the Markdown extensions of ``mkdocs_yml`` (``anchors``)."""
+    config = read_config(mkdocs_yml)
+    if config.problem is not None:
+        return []  # ``problems`` says why
+    try:
+        converter = anchors.Converter(config.path, config.error)
+    except anchors.Refused as exc:
+        return [exc.error]
+    return _link_targets(config.docs, languages, generated, converter)

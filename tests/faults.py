@@ -7,6 +7,7 @@ real builds: nothing of the source is edited).
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import sys
 import time
@@ -50,8 +51,21 @@ def pause_after_first_generated_page() -> None:
     Page.read_source = pausing  # type: ignore[method-assign]
 
 
+def warning_after_pages() -> None:
+    """A warning once every page is written (when MkDocs checks their anchors)."""
+    validate = Page.validate_anchor_links
+
+    def warning(page: Page, **kwargs) -> None:
+        if page.file.src_uri == "edit.fr.md":  # the first language (another aborts at once)
+            logging.getLogger("mkdocs.fault").warning("a warning, after every page is written")
+        validate(page, **kwargs)
+
+    Page.validate_anchor_links = warning  # type: ignore[method-assign]
+
+
 FAULTS = {
     "disk-full-pages": lambda: disk_full_after_pages(5),
+    "warning-after-pages": warning_after_pages,
     "pause-reading": pause_after_first_generated_page,
 }
 

@@ -31,9 +31,24 @@ def project(tmp_path, tmp_path_factory):
     return project
 
 
-def fails_unchanged(project, message, env=None):
+def with_fault(project, fault, *args, env=None):
+    """MkDocs run with a fault of tests/faults.py."""
+    return subprocess.run(
+        [sys.executable, str(FAULTS), fault, *args],
+        cwd=project,
+        env={**ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def fails_unchanged(project, message, env=None, fault=None):
     before = snapshot(project / "site")
-    result = mkdocs(project, "build", "--strict", env=env)
+    if fault is None:
+        result = mkdocs(project, "build", "--strict", env=env)
+    else:
+        result = with_fault(project, fault, "build", "--strict", env=env)
     assert result.returncode != 0
     assert message in result.stderr, result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
@@ -60,9 +75,8 @@ def test_a_data_error(project):
 
 
 def test_a_warning_in_strict_mode_after_every_page_is_written(project):
-    with open(project / "docs" / "about.fr.md", "a", encoding="utf-8") as page:
-        page.write("\n[lien](edit.md#nulle-part)\n")  # an anchor: only MkDocs checks it
-    fails_unchanged(project, "warning(s) in strict mode: the site was not replaced")
+    message = "warning(s) in strict mode: the site was not replaced"
+    fails_unchanged(project, message, fault="warning-after-pages")
 
 
 # The search index's and the offline zip's failures: tests/test_publish.py (a fake
@@ -71,14 +85,7 @@ def test_a_warning_in_strict_mode_after_every_page_is_written(project):
 
 def test_disk_full_while_mkdocs_writes_the_pages_is_one_line(project):
     before = snapshot(project / "site")
-    result = subprocess.run(
-        [sys.executable, str(FAULTS), "disk-full-pages", "build", "--strict"],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = with_fault(project, "disk-full-pages", "build", "--strict")
     assert result.returncode != 0
     assert re.search(r"the build stopped: \S+\.html: No space left on device", result.stderr)
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
