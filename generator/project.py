@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -35,6 +36,86 @@ TRANSLATED = ("site_description", "site_author", "copyright")
 # The placeholders the theme fills itself (a `replace` filter, a script) in the
 # strings the hook gives it (``config.extra.ui``).
 THEME_PLACEHOLDERS = {"print_line": ("url",), "print_date": ("date",)}
+
+
+# What the generator, the MkDocs adapter and the theme read of mkdocs.yml: each
+# key (``ANY``: each item of a list) with the types its value may have and an
+# example for the hint. One declaration: ``Config`` reads only through it, and a
+# value of another type is one error at its place (``shape_errors``), never a
+# traceback nor a default taken in silence (MkDocs checks only some of them, and
+# only once the build has started). A key missing, or null, takes MkDocs' default.
+ANY = "*"
+TEXT, FLAG, LIST, MAPPING = (str,), (bool,), (list,), (dict,)
+I18N = ("plugins", ANY, "i18n")
+LANGUAGE = (*I18N, "languages", ANY)
+PALETTE = ("theme", "palette", ANY)
+SHAPES: dict[Path_, tuple[tuple[type, ...], str]] = {
+    ("site_name",): (TEXT, 'site_name: "15250/18"'),
+    ("site_url",): (TEXT, "site_url: https://example.org/edition/"),
+    ("docs_dir",): (TEXT, "docs_dir: docs"),
+    ("site_dir",): (TEXT, "site_dir: site"),
+    ("use_directory_urls",): (FLAG, "use_directory_urls: true"),
+    ("strict",): (FLAG, "strict: true"),
+    ("dev_addr",): (TEXT, "dev_addr: 127.0.0.1:8000"),
+    ("repo_url",): (TEXT, "repo_url: https://github.com/owner/repository"),
+    **{(key,): (TEXT, f'{key}: "…"') for key in TRANSLATED},
+    ("theme",): (TEXT + MAPPING, "theme: {name: material, custom_dir: overrides}"),
+    ("theme", "custom_dir"): (TEXT, "custom_dir: overrides"),
+    ("theme", "favicon"): (TEXT, "favicon: assets/favicon.png"),
+    ("theme", "icon"): (MAPPING, "icon: {repo: fontawesome/brands/github}"),
+    ("theme", "palette"): (LIST + MAPPING, "palette: [{scheme: default, toggle: {…}}]"),
+    PALETTE: (MAPPING, "- scheme: default"),
+    (*PALETTE, "toggle"): (MAPPING, "toggle: {icon: material/weather-night, name: …}"),
+    (*PALETTE, "toggle", "name"): (TEXT, "name: palette_to_dark"),
+    ("extra",): (MAPPING, "extra: {report_url: …}"),
+    ("extra", "report_url"): (TEXT, 'report_url: "mailto:errata@example.org?subject={title}"'),
+    ("extra", "homepage"): (TEXT, "homepage: https://example.org/"),
+    ("markdown_extensions",): (LIST + MAPPING, "markdown_extensions: [toc, attr_list]"),
+    ("markdown_extensions", ANY): (TEXT + MAPPING, "- toc: {permalink: false}"),
+    ("plugins",): (LIST + MAPPING, "plugins: [i18n: {…}]"),
+    ("plugins", ANY): (TEXT + MAPPING, "- i18n: {languages: […]}"),
+    I18N: (MAPPING, "i18n: {languages: […]}"),
+    (*I18N, "languages"): (LIST, "languages: [{locale: fr, default: true}, {locale: en}]"),
+    LANGUAGE: (MAPPING, "- locale: en"),
+    (*LANGUAGE, "locale"): (TEXT, "locale: en"),
+    (*LANGUAGE, "build"): (FLAG, "build: true"),
+    (*LANGUAGE, "default"): (FLAG, "default: true"),
+    (*LANGUAGE, "name"): (TEXT, "name: English"),
+    (*LANGUAGE, "link"): (TEXT, "link: /en/"),
+    **{(*LANGUAGE, key): (TEXT, f'{key}: "…"') for key in TRANSLATED},
+}
+_KINDS = {str: "a text", bool: "true or false", list: "a list", dict: "a mapping (key: value)"}
+
+
+def _found(data: object, pattern: Path_) -> list[tuple[Path_, object]]:
+    """(key path, value) of each value ``pattern`` names in ``data`` (``ANY``:
+    each item of a list; a mapping where a list may be is its one item, written
+    without the list: a palette of one option, plugins as a mapping)."""
+    found: list[tuple[Path_, object]] = []
+
+    def walk(value: object, rest: Path_, where: Path_) -> None:
+        if not rest:
+            found.append((where, value))
+        elif rest[0] == ANY and isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, rest[1:], (*where, i))
+        elif rest[0] == ANY and isinstance(value, dict):
+            walk(value, rest[1:], where)
+        elif isinstance(value, dict) and value.get(rest[0]) is not None:
+            walk(value[rest[0]], rest[1:], (*where, rest[0]))
+
+    walk(data, pattern, ())
+    return found
+
+
+def _described(value: object) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return _KINDS.get(type(value), type(value).__name__)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -66,61 +147,69 @@ class Config:
             shown(self.path), line, column, format_path(where), message, hint, DOCUMENT
         )
 
+    def values(self, pattern: Path_) -> list[tuple[Path_, Any]]:
+        """(key path, value) of each value at ``pattern``, a key of ``SHAPES``
+        (the only keys read), of a type it allows (else: ``shape_errors``)."""
+        types = SHAPES[pattern][0]
+        return [(w, v) for w, v in _found(self.data, pattern) if isinstance(v, types)]
+
+    def value(self, pattern: Path_, default: Any = None) -> Any:
+        """The first value at ``pattern`` (``values``), else ``default``."""
+        return next((v for _, v in self.values(pattern)), default)
+
+    def key(self, pattern: Path_, key: str, value: dict, default: Any = None) -> Any:
+        """``value[key]``, ``value`` being one at ``pattern``, if of a type
+        ``SHAPES`` allows ``(*pattern, key)``; else ``default``."""
+        found = value.get(key)
+        return found if isinstance(found, SHAPES[(*pattern, key)][0]) else default
+
+    def shape_errors(self) -> list[DataError]:
+        """Each value of a type its key does not allow (``SHAPES``)."""
+        errors = []
+        for pattern, (types, example) in SHAPES.items():
+            for where, value in _found(self.data, pattern):
+                if not isinstance(value, types):
+                    kinds = " or ".join(_KINDS[t] for t in types)
+                    message = f"{kinds} here, not {_described(value)}"
+                    errors.append(
+                        replace(self.error(where, message, f"e.g. {example}"), stage=READING)
+                    )
+        return errors
+
     def i18n(self) -> tuple[Path_, list]:
         """The key path and the entries of the i18n plugin's ``languages``."""
-        plugins = self.data.get("plugins") or []
-        listed: list[tuple[Path_, object]] = []
-        if isinstance(plugins, list):
-            listed = [((i,), p) for i, p in enumerate(plugins)]
-        elif isinstance(plugins, dict):  # plugins written as a mapping
-            listed = [((), plugins)]
-        for where, plugin in listed:
-            if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-                languages = plugin["i18n"].get("languages")
-                path = ("plugins", *where, "i18n", "languages")
-                return path, languages if isinstance(languages, list) else []
-        return ("plugins",), []
+        found = self.values((*I18N, "languages"))
+        return found[0] if found else (("plugins",), [])
 
     def languages(self) -> tuple[str, ...]:
         """The languages the site builds, the default (source) language first."""
-        built = [lang for lang in self._entries() if lang.get("build", True)]
-        built.sort(key=lambda lang: not lang.get("default", False))
+        built = [lang for lang in self._entries() if self.key(LANGUAGE, "build", lang, True)]
+        built.sort(key=lambda lang: not self.key(LANGUAGE, "default", lang, False))
         return tuple(lang["locale"] for lang in built)
 
     def unbuilt(self) -> tuple[str, ...]:
         """The languages listed with ``build: false`` (their pages wait)."""
-        return tuple(lang["locale"] for lang in self._entries() if not lang.get("build", True))
+        entries = self._entries()
+        return tuple(e["locale"] for e in entries if not self.key(LANGUAGE, "build", e, True))
 
     def _entries(self) -> list[dict]:
-        entries = self.i18n()[1]
-        return [e for e in entries if isinstance(e, dict) and isinstance(e.get("locale"), str)]
+        return [e for _, e in self.values(LANGUAGE) if self.key(LANGUAGE, "locale", e)]
 
     @property
     def docs(self) -> Path:
-        return self.root / (self.data.get("docs_dir") or "docs")
+        return self.root / self.value(("docs_dir",), "docs")
 
     @property
     def theme(self) -> Path | None:
-        custom = self._theme().get("custom_dir")
-        return self.root / custom if isinstance(custom, str) else None
+        custom = self.value(("theme", "custom_dir"))
+        return self.root / custom if custom is not None else None
 
     def palette(self) -> list[tuple[Path_, dict | None]]:
         """(key path, toggle) of each option of the theme's palette."""
-        palette = self._theme().get("palette")
-        options: list[tuple[Path_, object]] = []  # none when it is no list nor mapping
-        if isinstance(palette, list):
-            options = [(("theme", "palette", i), o) for i, o in enumerate(palette)]
-        elif isinstance(palette, dict):  # one option, written without a list
-            options = [(("theme", "palette"), palette)]
         return [
-            ((*where, "toggle"), o.get("toggle") if isinstance(o.get("toggle"), dict) else None)
-            for where, o in options
-            if isinstance(o, dict)
+            ((*where, "toggle"), self.key(PALETTE, "toggle", option))
+            for where, option in self.values(PALETTE)
         ]
-
-    def _theme(self) -> dict:
-        theme = self.data.get("theme")
-        return theme if isinstance(theme, dict) else {}  # "theme: material" names it only
 
 
 def read_config(path: Path) -> Config:
@@ -172,9 +261,10 @@ def theme_usage(mkdocs_yml: Path) -> list[Usage]:
             names = frozenset(THEME_PLACEHOLDERS.get(use.key, ()))
             found.append(Usage(use.key, f"{config.theme.name}/{use.template}", names))
     for where, toggle in config.palette():
-        if toggle is not None and isinstance(toggle.get("name"), str):
+        name = config.key((*PALETTE, "toggle"), "name", toggle or {})
+        if name is not None:
             line, _ = config.marks.get((*where, "name"), (1, 1))
-            found.append(Usage(toggle["name"], f"{config.path.name}:{line}", frozenset()))
+            found.append(Usage(name, f"{config.path.name}:{line}", frozenset()))
     return found
 
 
@@ -194,6 +284,8 @@ def problems(mkdocs_yml: Path, languages: tuple[str, ...] | None = None) -> list
     config = read_config(mkdocs_yml)
     if config.problem is not None:
         return [config.problem]
+    if shapes := config.shape_errors():  # what follows would mostly follow from them
+        return shapes
     languages = languages or config.languages()
     return (
         _toggles(config)
@@ -206,7 +298,7 @@ def _toggles(config: Config) -> list[DataError]:
     """Each palette toggle is named by an interface string (partials/palette.html)."""
     errors = []
     for where, toggle in config.palette():
-        if toggle is not None and not isinstance(toggle.get("name"), str):
+        if toggle is not None and toggle.get("name") is None:
             message = "a palette toggle without a name: its button would have no label"
             hint = "name: <a key of data/interface.yaml>, e.g. palette_to_dark"
             errors.append(config.error(where, message, hint))
@@ -216,23 +308,23 @@ def _toggles(config: Config) -> list[DataError]:
 def _translated_settings(config: Config, languages: tuple[str, ...]) -> list[DataError]:
     """A language other than the default says in its own words what the site
     or another language does (its description…): else it shows the default's."""
-    where, entries = config.i18n()
+    entries = config.values(LANGUAGE)
     errors = []
-    for i, entry in enumerate(entries):
-        if not (isinstance(entry, dict) and isinstance(entry.get("locale"), str)):
+    for where, entry in entries:
+        if entry.get("locale") is None:
             message = "a language without a locale"
-            errors.append(config.error((*where, i), message, "locale: <a language code>, e.g. de"))
+            errors.append(config.error(where, message, "locale: <a language code>, e.g. de"))
     for key in TRANSLATED:
-        said = config.data.get(key) or any(isinstance(e, dict) and e.get(key) for e in entries)
-        for i, entry in enumerate(entries):
-            if not isinstance(entry, dict) or entry.get("default") or not said:
+        said = config.value((key,)) or any(config.key(LANGUAGE, key, e) for _, e in entries)
+        for where, entry in entries:
+            if config.key(LANGUAGE, "default", entry, False) or not said:
                 continue
-            locale = entry.get("locale")
-            if locale not in languages[1:] or entry.get(key):
+            locale = config.key(LANGUAGE, "locale", entry)
+            if locale not in languages[1:] or config.key(LANGUAGE, key, entry):
                 continue
             message = f"no {key} for '{locale}': its pages would show the default language's"
             hint = f'add {key}: "…" (in that language) to this language\'s entry'
-            errors.append(config.error((*where, i), message, hint))
+            errors.append(config.error(where, message, hint))
     return errors
 
 
