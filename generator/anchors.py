@@ -19,7 +19,7 @@ from pathlib import Path
 import markdown
 import yaml
 
-from .errors import DataError
+from .errors import DataError, EditionError
 from .load import Path_
 
 BUILTIN = ("toc", "tables", "fenced_code")  # MkDocs adds them (mkdocs.config.defaults)
@@ -50,7 +50,7 @@ class _Ids(HTMLParser):
                 self.ids.add(value)
 
 
-class Refused(Exception):
+class Refused(EditionError):
     """The extensions cannot convert a page: ``error`` says why, and where."""
 
     def __init__(self, error: DataError):
