@@ -31,10 +31,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+# Each command that runs MkDocs checks mkdocs.yml first: MkDocs would stop on a
+# value of the wrong type without its place (or, for some, with a traceback).
 build: $(VENV)/.installed  ## the static site, in site/ (replaced only when the whole build succeeds)
+	$(PY) -m generator check-config
 	$(PY) -m mkdocs build --strict
 
 publish: $(VENV)/.installed  ## the site for publishing: refuses to build without SITE_URL
+	$(PY) -m generator check-config
 	EDITION_PUBLISH=1 $(PY) -m mkdocs build --strict
 
 # --dirty: rebuild only the pages an edit changed (the hook rebuilds them all when
@@ -44,6 +48,7 @@ archive: build  ## after tagging an edition: keep its offline zip in docs/editio
 	$(PY) -m generator archive
 
 serve: $(VENV)/.installed  ## preview at http://127.0.0.1:8000, reloads on data/ edits
+	$(PY) -m generator check-config
 	$(PY) -m mkdocs serve --dirty --no-strict
 
 check: $(VENV)/.installed  ## validate data/*.yaml, the fidelity to the French source, mkdocs.yml and the hand-written pages

@@ -3,11 +3,15 @@
 
 - ``start``: the checks (a build for publishing knows its address, a preview's
   address is free, the project around the data is right), then, for a build,
-  the output folder's lock; the generated pages (``generated.generate``); for a
-  build, the folder beside the site it is built in (``publish.Staging``).
-- ``finish``: for a build, ``publish.finish`` (404 pages, open data, search
-  index, offline zip) and the swap; for a preview, the pages whose source is
-  gone removed, and the search index started in the background.
+  the output folder's lock; the generated folder's lock, held until MkDocs has
+  read every page (a build and a preview at once would read a mix of two
+  generations, or pages half written); the generated pages
+  (``generated.generate``); for a build, the folder beside the site it is
+  built in (``publish.Staging``).
+- ``finish``: the generated folder's lock released; for a build,
+  ``publish.finish`` (404 pages, open data, search index, offline zip) and
+  the swap; for a preview, the pages whose source is gone removed, and the
+  search index started in the background.
 - ``refresh``: a preview that rebuilds only the pages whose source changed
   rebuilds them all when what every page shows changes.
 
@@ -32,7 +36,7 @@ from types import FrameType
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from . import DataErrors, addresses, editions, generated, metadata, pages, project, publish
+from . import DataErrors, addresses, editions, folder, generated, metadata, pages, project, publish
 from .errors import EditionError
 from .folder import FolderError
 from .theme import Version
@@ -138,6 +142,8 @@ class Build:
     say: Say = print
     generated: generated.Generated | None = None  # the last good generation
     lock: publish.Lock | None = None  # one build at a time writes the output folder
+    # one build or preview at a time writes the generated pages, then reads them
+    generating: publish.Lock | None = None
     staging: publish.Staging | None = None  # the site being built, beside the real one
     indexing: subprocess.Popen | None = None  # while serving: the search index being built
     not_found: dict[str, str] = field(default_factory=dict)  # language folder -> 404 page
@@ -163,11 +169,30 @@ class Build:
             lock = self.lock = publish.Lock(settings.site_dir)
             wait = publish.seconds(publish.LOCK_WAIT_VARIABLE, publish.LOCK_WAIT)
             self._failing(lambda: lock.acquire(wait, say=self.say))
-        self._generate(settings, started)
+        if self._hold_generated(settings.docs / addresses.FOLDER):
+            self._generate(settings, started)
         if not self.writes_site:
             return settings.site_dir
         self.staging = publish.Staging(settings.site_dir, say=self.say)
         return self._failing(self.staging.start)
+
+    def _hold_generated(self, target: Path) -> bool:
+        """Take the generated folder's lock, held until MkDocs has read every
+        page (``finish``): a preview and a build at once each write, then read,
+        a whole generation, one after the other. False: a preview that could
+        not take it keeps its last good pages."""
+        self.release_generated()  # a preview's rebuild that failed before its end
+        who = "preview" if self.command == "serve" else "build"
+        try:
+            lock = publish.Lock(
+                target, folder.lock_path(target), who, ("writing or reading", "written or read")
+            )
+            lock.acquire(publish.seconds(publish.LOCK_WAIT_VARIABLE, publish.LOCK_WAIT), self.say)
+        except EditionError as exc:
+            self.refuse(str(exc))
+            return False
+        self.generating = lock
+        return True
 
     def _generate(self, settings: Settings, started: float) -> None:
         data = settings.config_file.parent / "data"
@@ -188,6 +213,9 @@ class Build:
         except FolderError as exc:
             self.refuse(str(exc))
         else:
+            pages = generated.Pages(self.generated.document, settings.directory_urls)
+            if problems := project.link_targets(settings.config_file, settings.languages, pages):
+                self.refuse(f"the project has errors:\n{DataErrors(problems).report()}")
             newest = self.generated.document.edition
             self.version = Version(newest.date, newest.version)
             report = self.generated.report
@@ -238,6 +266,7 @@ class Build:
 
     def finish(self, built: Path, warnings: int, strict: bool) -> Path:
         """After the pages of every language: return where the site is."""
+        self.release_generated()  # MkDocs has read every page
         if self.command == "serve":  # the preview does not wait for the search index
             if self.dirty:
                 self._remove_stale_pages(built)
@@ -276,8 +305,14 @@ class Build:
         self.release()
 
     def release(self) -> None:
+        self.release_generated()
         if self.lock is not None:
             self.lock.release()
+
+    def release_generated(self) -> None:
+        if self.generating is not None:
+            self.generating.release()
+            self.generating = None
 
     def stop_indexing(self) -> None:
         publish.stop(self.indexing)

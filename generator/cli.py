@@ -9,7 +9,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from . import DataErrors, addresses, folder, generated, load_document, project, publish
-from .errors import EditionError
+from .errors import READING, EditionError
 from .fields import language_name
 from .models import Document
 from .project import configured_languages
@@ -47,10 +47,16 @@ def check(data_dir: Path, languages: tuple[str, ...], config: Path | None = None
     first, and every problem of the project ``config`` (its mkdocs.yml): the
     hand-written pages of each language, each language's settings."""
     errors = project.problems(config, languages) if config is not None else []
+    if any(e.stage == READING for e in errors):  # mkdocs.yml cannot say the languages, pages…
+        print(DataErrors(errors).report(), file=sys.stderr)
+        return 1
     try:
         doc = load_document(data_dir, languages)
     except DataErrors as exc:
         errors += exc.errors
+    else:  # the generated pages known: what the hand-written pages' links lead to
+        if config is not None:
+            errors += project.link_targets(config, languages, generated.Pages(doc))
     if errors:
         print(DataErrors(errors).report(), file=sys.stderr)
         return 1
@@ -63,6 +69,18 @@ def check(data_dir: Path, languages: tuple[str, ...], config: Path | None = None
             print(exc, file=sys.stderr)
             return 1
     print(summary(doc))
+    return 0
+
+
+def check_config(config: Path) -> int:
+    """``mkdocs.yml`` alone (what ``make build``, ``serve`` and ``publish`` run
+    before MkDocs reads it: MkDocs stops on a value of the wrong type without
+    its place, or with a traceback): readable, each value of a type its key allows."""
+    read = project.read_config(config)
+    errors = [read.problem] if read.problem is not None else read.shape_errors()
+    if errors:
+        print(DataErrors(errors).report(), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -93,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated language codes every text must have "
         "(default: the languages of mkdocs.yml beside the data folder)",
     )
+    config_cmd = commands.add_parser(
+        "check-config",
+        help="check mkdocs.yml alone: each value the generator, the MkDocs adapter and the "
+        "theme read is of a type its key allows (make build, serve and publish run it first)",
+    )
+    config_cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml")
     archive_cmd = commands.add_parser(
         "archive",
         help="keep the built site's offline zip in docs/editions/ under this edition's version "
@@ -103,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "archive":
         return archive(args.data, args.site)
+    if args.command == "check-config":
+        return check_config(args.config)
     config = args.data.resolve().parent / "mkdocs.yml"
     if args.languages is not None:
         languages = tuple(code.strip() for code in args.languages.split(",") if code.strip())

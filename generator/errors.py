@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 # The stages of a check, in the order their errors are printed: an error of an
 # earlier stage is a likely cause of the later ones.
@@ -55,3 +56,9 @@ class DataErrors(EditionError):
             summary += " (the other checks run once every file can be read)"
         lines.append(summary)
         return "\n".join(lines)
+
+
+def shown(path: Path) -> str:
+    """A path as messages name it: from the working folder when it is inside."""
+    path = Path(path).absolute()
+    return path.relative_to(Path.cwd()).as_posix() if path.is_relative_to(Path.cwd()) else str(path)

@@ -7,6 +7,11 @@ does not list (a hand-written page saved there, a file copied in) stops the
 work with a ``FolderError`` naming it, and a folder that is a symbolic link is
 refused (what it points to is not the generator's). How a built site takes
 the place of the last one: ``publish.Staging``.
+
+The generated folder also holds its lock (``LOCK``, a ``publish.Lock``): a
+build or a preview holds it from writing the pages until MkDocs has read them
+all, so that neither reads pages the other is writing, nor a mix of two
+generations.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from pathlib import Path
 from .errors import EditionError
 
 MANIFEST = ".generated"  # hidden: MkDocs leaves dot files out of the site
+# the generated folder's lock, inside it (beside it, in docs/, a preview would
+# see each of its writes as an edit, and build again)
+LOCK = ".generating.lock"
 
 
 class FolderError(EditionError):
@@ -68,27 +76,45 @@ def write_manifest(root: Path, names: Iterable[str]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def check(root: Path, expected: Set[str] = frozenset()) -> None:
-    """Raise ``FolderError`` unless everything in ``root`` is the generator's:
-    listed in its manifest, or in ``expected`` (the files about to be written)."""
+def lock_path(root: Path) -> Path:
+    """The lock file of the generated folder ``root``, which is made if it is
+    missing (a ``FolderError`` if ``root`` is a link or no folder)."""
+    _own(root)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        message = f"cannot make the generated folder: {exc.filename or root}: {reason}"
+        raise FolderError(message) from None
+    return root / LOCK
+
+
+def _own(root: Path) -> None:
+    """Raise ``FolderError`` if ``root`` is a link or there but no folder."""
     if root.is_symlink():
         raise FolderError(
             f"{root} is a symbolic link: the generator writes only into a folder of its own "
             f"(it points to {os.readlink(root)}; replace the link with a folder, or remove it)"
         )
-    if not root.exists():
-        return
-    if not root.is_dir():
+    if root.exists() and not root.is_dir():
         raise FolderError(
             f"{root} is not a folder: move it away, the generator writes its output there"
         )
+
+
+def check(root: Path, expected: Set[str] = frozenset()) -> None:
+    """Raise ``FolderError`` unless everything in ``root`` is the generator's:
+    listed in its manifest, or in ``expected`` (the files about to be written)."""
+    _own(root)
+    if not root.exists():
+        return
     in_the_way = sorted(n for n in expected if (root / n).is_dir() or (root / n).is_symlink())
     if in_the_way:
         raise FolderError(
             f"{root / in_the_way[0]} is a folder or a link where the generator writes a "
             f"file: move it elsewhere, then build again"
         )
-    foreign = sorted(all_files(root) - _manifest(root) - set(expected) - {MANIFEST})
+    foreign = sorted(all_files(root) - _manifest(root) - set(expected) - {MANIFEST, LOCK})
     if foreign:
         listed = "\n  ".join(foreign[:10]) + ("\n  …" if len(foreign) > 10 else "")
         raise FolderError(

@@ -3,15 +3,17 @@ render every page of every language and the open data, write what changed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from . import addresses, folder, opendata, pages, parse_document, pictures, read_data
 from .models import Document
 from .project import config_beside
-from .render import DEFAULT_EDITION, Edition, render_site
+from .render import DEFAULT_EDITION, Edition, Site, render_site
 
-__all__ = ["DEFAULT_EDITION", "Edition", "Generated", "file_names", "generate", "write"]
+__all__ = ["DEFAULT_EDITION", "Edition", "Generated", "Pages", "file_names", "generate", "write"]
 
 
 @dataclass(frozen=True)
@@ -54,14 +56,41 @@ def file_names(doc: Document) -> set[str]:
     """The files ``generate`` writes into the generated folder (named as
     ``render.Site.files`` names them), without rendering them: what ``check``
     gives ``folder.check``, as the build does."""
-    names = {
-        addresses.generated_name(path, language)
-        for language in doc.languages
-        for kind in pages.GENERATED
-        for _, path in kind.pages(doc)
-    }
+    names = set(Pages(doc))
     data = addresses.in_folder(opendata.FOLDER)
     offered = opendata.downloads(doc)
     published = [*offered["json"].values(), *offered["anki"].values(), offered["schema"]]
     published += offered["yaml"]
     return names | {f"{data}/{name}" for name in published} | {pictures.HEAT_CSS}
+
+
+class Pages(Mapping[str, str]):
+    """The generated pages of ``doc`` as the generated folder names them
+    (``measure-4.fr.md``) -> their Markdown, each rendered when first read
+    (what ``project.link_targets`` checks the hand-written pages' links against)."""
+
+    def __init__(self, doc: Document, directory_urls: bool = True):
+        self.doc = doc
+        self.directory_urls = directory_urls
+        self._pages = {
+            addresses.generated_name(path, language): (kind, key, path, language)
+            for language in doc.languages
+            for kind in pages.GENERATED
+            for key, path in kind.pages(doc)
+        }
+        self._texts: dict[str, str] = {}
+
+    @cached_property
+    def _site(self) -> Site:
+        return Site(self.doc, self.directory_urls)
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._texts:
+            self._texts[name] = self._site.page(*self._pages[name])
+        return self._texts[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pages)
+
+    def __len__(self) -> int:
+        return len(self._pages)

@@ -1,28 +1,31 @@
 """The project around the data: ``mkdocs.yml``, the theme (``overrides/``) and
-the hand-written pages (``docs/*.<lang>.md``), read without MkDocs.
+the hand-written pages (``docs/*.<lang>.md``, ``handwritten.py``), read
+without MkDocs.
 
 ``problems`` is what ``check`` and the build both refuse: a hand-written page
 missing in a language, including another language's generated page or
 linking to no page, a palette toggle without a name, and a language of the
-i18n plugin that would show another language's description. ``theme_usage``
-is the interface strings the theme and ``mkdocs.yml`` use.
+i18n plugin that would show another language's description;
+``link_targets``, once the generated pages are known, a link of a
+hand-written page to a page not written or to an anchor not on its page.
+``theme_usage`` is the interface strings the theme and ``mkdocs.yml`` use.
 """
 
 from __future__ import annotations
 
 import functools
-import glob
-import posixpath
-import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from . import addresses, opendata, pages
-from .errors import DOCUMENT, READING, DataError
-from .fields import language_name
-from .interface import TYPOGRAPHY, Usage, template_usage
+from . import anchors
+from .errors import DOCUMENT, READING, DataError, shown
+from .handwritten import handwritten_pages
+from .handwritten import link_targets as _link_targets
+from .interface import Usage, template_usage
 from .load import Path_, format_path
 
 # The project's own mkdocs.yml: the theme of a data folder without one beside it.
@@ -33,13 +36,86 @@ TRANSLATED = ("site_description", "site_author", "copyright")
 # The placeholders the theme fills itself (a `replace` filter, a script) in the
 # strings the hook gives it (``config.extra.ui``).
 THEME_PLACEHOLDERS = {"print_line": ("url",), "print_date": ("date",)}
-# a Markdown link's target: [text](target "title"), or a reference definition [id]: target
-_LINK = re.compile(
-    r"""\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)""",
-    re.M,
-)
-_CODE = re.compile(r"^[ ]{0,3}(```|~~~)[^\n]*\n[\s\S]*?^[ ]{0,3}\1[^\n]*$|`[^`\n]+`", re.M)
-_SNIPPET = re.compile(r"""^[ \t]*;?-{1,}8<-{1,}[ \t]+["']?([^"'\s]+)["']?[ \t]*$""", re.M)
+
+
+# What the generator, the MkDocs adapter and the theme read of mkdocs.yml: each
+# key (``ANY``: each item of a list) with the types its value may have and an
+# example for the hint. One declaration: ``Config`` reads only through it, and a
+# value of another type is one error at its place (``shape_errors``), never a
+# traceback nor a default taken in silence (MkDocs checks only some of them, and
+# only once the build has started). A key missing, or null, takes MkDocs' default.
+ANY = "*"
+TEXT, FLAG, LIST, MAPPING = (str,), (bool,), (list,), (dict,)
+I18N = ("plugins", ANY, "i18n")
+LANGUAGE = (*I18N, "languages", ANY)
+PALETTE = ("theme", "palette", ANY)
+SHAPES: dict[Path_, tuple[tuple[type, ...], str]] = {
+    ("site_name",): (TEXT, 'site_name: "15250/18"'),
+    ("site_url",): (TEXT, "site_url: https://example.org/edition/"),
+    ("docs_dir",): (TEXT, "docs_dir: docs"),
+    ("site_dir",): (TEXT, "site_dir: site"),
+    ("use_directory_urls",): (FLAG, "use_directory_urls: true"),
+    ("strict",): (FLAG, "strict: true"),
+    ("dev_addr",): (TEXT, "dev_addr: 127.0.0.1:8000"),
+    ("repo_url",): (TEXT, "repo_url: https://github.com/owner/repository"),
+    **{(key,): (TEXT, f'{key}: "…"') for key in TRANSLATED},
+    ("theme",): (TEXT + MAPPING, "theme: {name: material, custom_dir: overrides}"),
+    ("theme", "custom_dir"): (TEXT, "custom_dir: overrides"),
+    ("theme", "favicon"): (TEXT, "favicon: assets/favicon.png"),
+    ("theme", "icon"): (MAPPING, "icon: {repo: fontawesome/brands/github}"),
+    ("theme", "palette"): (LIST + MAPPING, "palette: [{scheme: default, toggle: {…}}]"),
+    PALETTE: (MAPPING, "- scheme: default"),
+    (*PALETTE, "toggle"): (MAPPING, "toggle: {icon: material/weather-night, name: …}"),
+    (*PALETTE, "toggle", "name"): (TEXT, "name: palette_to_dark"),
+    ("extra",): (MAPPING, "extra: {report_url: …}"),
+    ("extra", "report_url"): (TEXT, 'report_url: "mailto:errata@example.org?subject={title}"'),
+    ("extra", "homepage"): (TEXT, "homepage: https://example.org/"),
+    ("markdown_extensions",): (LIST + MAPPING, "markdown_extensions: [toc, attr_list]"),
+    ("markdown_extensions", ANY): (TEXT + MAPPING, "- toc: {permalink: false}"),
+    ("plugins",): (LIST + MAPPING, "plugins: [i18n: {…}]"),
+    ("plugins", ANY): (TEXT + MAPPING, "- i18n: {languages: […]}"),
+    I18N: (MAPPING, "i18n: {languages: […]}"),
+    (*I18N, "languages"): (LIST, "languages: [{locale: fr, default: true}, {locale: en}]"),
+    LANGUAGE: (MAPPING, "- locale: en"),
+    (*LANGUAGE, "locale"): (TEXT, "locale: en"),
+    (*LANGUAGE, "build"): (FLAG, "build: true"),
+    (*LANGUAGE, "default"): (FLAG, "default: true"),
+    (*LANGUAGE, "name"): (TEXT, "name: English"),
+    (*LANGUAGE, "link"): (TEXT, "link: /en/"),
+    **{(*LANGUAGE, key): (TEXT, f'{key}: "…"') for key in TRANSLATED},
+}
+_KINDS = {str: "a text", bool: "true or false", list: "a list", dict: "a mapping (key: value)"}
+
+
+def _found(data: object, pattern: Path_) -> list[tuple[Path_, object]]:
+    """(key path, value) of each value ``pattern`` names in ``data`` (``ANY``:
+    each item of a list; a mapping where a list may be is its one item, written
+    without the list: a palette of one option, plugins as a mapping)."""
+    found: list[tuple[Path_, object]] = []
+
+    def walk(value: object, rest: Path_, where: Path_) -> None:
+        if not rest:
+            found.append((where, value))
+        elif rest[0] == ANY and isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, rest[1:], (*where, i))
+        elif rest[0] == ANY and isinstance(value, dict):
+            walk(value, rest[1:], where)
+        elif isinstance(value, dict) and value.get(rest[0]) is not None:
+            walk(value[rest[0]], rest[1:], (*where, rest[0]))
+
+    walk(data, pattern, ())
+    return found
+
+
+def _described(value: object) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return _KINDS.get(type(value), type(value).__name__)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -71,61 +147,69 @@ class Config:
             shown(self.path), line, column, format_path(where), message, hint, DOCUMENT
         )
 
+    def values(self, pattern: Path_) -> list[tuple[Path_, Any]]:
+        """(key path, value) of each value at ``pattern``, a key of ``SHAPES``
+        (the only keys read), of a type it allows (else: ``shape_errors``)."""
+        types = SHAPES[pattern][0]
+        return [(w, v) for w, v in _found(self.data, pattern) if isinstance(v, types)]
+
+    def value(self, pattern: Path_, default: Any = None) -> Any:
+        """The first value at ``pattern`` (``values``), else ``default``."""
+        return next((v for _, v in self.values(pattern)), default)
+
+    def key(self, pattern: Path_, key: str, value: dict, default: Any = None) -> Any:
+        """``value[key]``, ``value`` being one at ``pattern``, if of a type
+        ``SHAPES`` allows ``(*pattern, key)``; else ``default``."""
+        found = value.get(key)
+        return found if isinstance(found, SHAPES[(*pattern, key)][0]) else default
+
+    def shape_errors(self) -> list[DataError]:
+        """Each value of a type its key does not allow (``SHAPES``)."""
+        errors = []
+        for pattern, (types, example) in SHAPES.items():
+            for where, value in _found(self.data, pattern):
+                if not isinstance(value, types):
+                    kinds = " or ".join(_KINDS[t] for t in types)
+                    message = f"{kinds} here, not {_described(value)}"
+                    errors.append(
+                        replace(self.error(where, message, f"e.g. {example}"), stage=READING)
+                    )
+        return errors
+
     def i18n(self) -> tuple[Path_, list]:
         """The key path and the entries of the i18n plugin's ``languages``."""
-        plugins = self.data.get("plugins") or []
-        listed: list[tuple[Path_, object]] = []
-        if isinstance(plugins, list):
-            listed = [((i,), p) for i, p in enumerate(plugins)]
-        elif isinstance(plugins, dict):  # plugins written as a mapping
-            listed = [((), plugins)]
-        for where, plugin in listed:
-            if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-                languages = plugin["i18n"].get("languages")
-                path = ("plugins", *where, "i18n", "languages")
-                return path, languages if isinstance(languages, list) else []
-        return ("plugins",), []
+        found = self.values((*I18N, "languages"))
+        return found[0] if found else (("plugins",), [])
 
     def languages(self) -> tuple[str, ...]:
         """The languages the site builds, the default (source) language first."""
-        built = [lang for lang in self._entries() if lang.get("build", True)]
-        built.sort(key=lambda lang: not lang.get("default", False))
+        built = [lang for lang in self._entries() if self.key(LANGUAGE, "build", lang, True)]
+        built.sort(key=lambda lang: not self.key(LANGUAGE, "default", lang, False))
         return tuple(lang["locale"] for lang in built)
 
     def unbuilt(self) -> tuple[str, ...]:
         """The languages listed with ``build: false`` (their pages wait)."""
-        return tuple(lang["locale"] for lang in self._entries() if not lang.get("build", True))
+        entries = self._entries()
+        return tuple(e["locale"] for e in entries if not self.key(LANGUAGE, "build", e, True))
 
     def _entries(self) -> list[dict]:
-        entries = self.i18n()[1]
-        return [e for e in entries if isinstance(e, dict) and isinstance(e.get("locale"), str)]
+        return [e for _, e in self.values(LANGUAGE) if self.key(LANGUAGE, "locale", e)]
 
     @property
     def docs(self) -> Path:
-        return self.root / (self.data.get("docs_dir") or "docs")
+        return self.root / self.value(("docs_dir",), "docs")
 
     @property
     def theme(self) -> Path | None:
-        custom = self._theme().get("custom_dir")
-        return self.root / custom if isinstance(custom, str) else None
+        custom = self.value(("theme", "custom_dir"))
+        return self.root / custom if custom is not None else None
 
     def palette(self) -> list[tuple[Path_, dict | None]]:
         """(key path, toggle) of each option of the theme's palette."""
-        palette = self._theme().get("palette")
-        options: list[tuple[Path_, object]] = []  # none when it is no list nor mapping
-        if isinstance(palette, list):
-            options = [(("theme", "palette", i), o) for i, o in enumerate(palette)]
-        elif isinstance(palette, dict):  # one option, written without a list
-            options = [(("theme", "palette"), palette)]
         return [
-            ((*where, "toggle"), o.get("toggle") if isinstance(o.get("toggle"), dict) else None)
-            for where, o in options
-            if isinstance(o, dict)
+            ((*where, "toggle"), self.key(PALETTE, "toggle", option))
+            for where, option in self.values(PALETTE)
         ]
-
-    def _theme(self) -> dict:
-        theme = self.data.get("theme")
-        return theme if isinstance(theme, dict) else {}  # "theme: material" names it only
 
 
 def read_config(path: Path) -> Config:
@@ -154,12 +238,6 @@ def _marks(node: yaml.Node | None, where: Path_, marks: dict[Path_, tuple[int, i
             _marks(value, (*where, i), marks)
 
 
-def shown(path: Path) -> str:
-    """A path as messages name it: from the working folder when it is inside."""
-    path = Path(path).absolute()
-    return path.relative_to(Path.cwd()).as_posix() if path.is_relative_to(Path.cwd()) else str(path)
-
-
 def config_beside(data_dir: Path) -> Path:
     """The ``mkdocs.yml`` of the project a data folder is part of (the
     project's own for a data folder alone, such as a test fixture)."""
@@ -183,9 +261,10 @@ def theme_usage(mkdocs_yml: Path) -> list[Usage]:
             names = frozenset(THEME_PLACEHOLDERS.get(use.key, ()))
             found.append(Usage(use.key, f"{config.theme.name}/{use.template}", names))
     for where, toggle in config.palette():
-        if toggle is not None and isinstance(toggle.get("name"), str):
+        name = config.key((*PALETTE, "toggle"), "name", toggle or {})
+        if name is not None:
             line, _ = config.marks.get((*where, "name"), (1, 1))
-            found.append(Usage(toggle["name"], f"{config.path.name}:{line}", frozenset()))
+            found.append(Usage(name, f"{config.path.name}:{line}", frozenset()))
     return found
 
 
@@ -205,6 +284,8 @@ def problems(mkdocs_yml: Path, languages: tuple[str, ...] | None = None) -> list
     config = read_config(mkdocs_yml)
     if config.problem is not None:
         return [config.problem]
+    if shapes := config.shape_errors():  # what follows would mostly follow from them
+        return shapes
     languages = languages or config.languages()
     return (
         _toggles(config)
@@ -217,7 +298,7 @@ def _toggles(config: Config) -> list[DataError]:
     """Each palette toggle is named by an interface string (partials/palette.html)."""
     errors = []
     for where, toggle in config.palette():
-        if toggle is not None and not isinstance(toggle.get("name"), str):
+        if toggle is not None and toggle.get("name") is None:
             message = "a palette toggle without a name: its button would have no label"
             hint = "name: <a key of data/interface.yaml>, e.g. palette_to_dark"
             errors.append(config.error(where, message, hint))
@@ -227,171 +308,37 @@ def _toggles(config: Config) -> list[DataError]:
 def _translated_settings(config: Config, languages: tuple[str, ...]) -> list[DataError]:
     """A language other than the default says in its own words what the site
     or another language does (its description…): else it shows the default's."""
-    where, entries = config.i18n()
+    entries = config.values(LANGUAGE)
     errors = []
-    for i, entry in enumerate(entries):
-        if not (isinstance(entry, dict) and isinstance(entry.get("locale"), str)):
+    for where, entry in entries:
+        if entry.get("locale") is None:
             message = "a language without a locale"
-            errors.append(config.error((*where, i), message, "locale: <a language code>, e.g. de"))
+            errors.append(config.error(where, message, "locale: <a language code>, e.g. de"))
     for key in TRANSLATED:
-        said = config.data.get(key) or any(isinstance(e, dict) and e.get(key) for e in entries)
-        for i, entry in enumerate(entries):
-            if not isinstance(entry, dict) or entry.get("default") or not said:
+        said = config.value((key,)) or any(config.key(LANGUAGE, key, e) for _, e in entries)
+        for where, entry in entries:
+            if config.key(LANGUAGE, "default", entry, False) or not said:
                 continue
-            locale = entry.get("locale")
-            if locale not in languages[1:] or entry.get(key):
+            locale = config.key(LANGUAGE, "locale", entry)
+            if locale not in languages[1:] or config.key(LANGUAGE, key, entry):
                 continue
             message = f"no {key} for '{locale}': its pages would show the default language's"
             hint = f'add {key}: "…" (in that language) to this language\'s entry'
-            errors.append(config.error((*where, i), message, hint))
+            errors.append(config.error(where, message, hint))
     return errors
 
 
-def handwritten_pages(
-    docs: Path, languages: tuple[str, ...], unbuilt: tuple[str, ...] = ()
+def link_targets(
+    mkdocs_yml: Path, languages: tuple[str, ...], generated: Mapping[str, str]
 ) -> list[DataError]:
-    """Every hand-written page exists in every language (no silent fallback),
-    includes only its own language's generated pages and links to pages that
-    exist. The pages of the ``unbuilt`` languages (``build: false``) wait."""
-    errors: list[DataError] = []
-    if not docs.is_dir():
-        return errors
-    generated = _generated_paths()
-    for page in sorted(docs.rglob("*.md")):
-        relative = page.relative_to(docs)
-        if addresses.FOLDER in relative.parts[:1]:
-            continue
-        name = shown(page)
-        stem, _, suffix = page.name.removesuffix(".md").rpartition(".")
-        if suffix in unbuilt:
-            continue
-        if suffix not in languages:
-            built = ", ".join(languages)
-            if re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", suffix):
-                message = f"a page of '{suffix}', a language mkdocs.yml does not build ({built})"
-                hint = "add the language to the i18n plugin's languages in mkdocs.yml, or remove it"
-            else:
-                message = f"no language suffix in {page.name}"
-                hint = f"name it <name>.<language>.md, one per language ({built})"
-            errors.append(_page_error(name, 1, message, hint))
-            continue
-        for language in languages:
-            other = page.with_name(f"{stem}.{language}.md")
-            first = min(_siblings(page.parent, stem, languages))  # one error a missing page
-            if not other.exists() and page == first:
-                message = "missing: every hand-written page exists in every language"
-                hint = f"write it in {language_name(language)}, like {page.name}"
-                errors.append(_page_error(shown(other), 1, message, hint))
-        text = page.read_text(encoding="utf-8", errors="replace")
-        errors += _snippets(text, name, suffix, docs, languages, generated)
-        errors += _links(_prose(text), name, relative.parent.as_posix(), docs, languages)
-        errors += _typography(_prose(text), name, suffix)
-    return errors
-
-
-_NOT_PROSE = re.compile(r"\]\([^)\n]*\)|\{[^}\n]*\}|<[^>\n]*>")  # link targets, attributes, tags
-_FRONT_MATTER_KEY = re.compile(r"^[\w-]+:")  # a key of the metadata block, not prose
-
-
-def _typography(text: str, name: str, language: str) -> list[DataError]:
-    """A hand-written page's prose follows its language's typography (French:
-    no-break spaces before ; : ! ? » and after «), as generated pages do."""
-    typography = TYPOGRAPHY.get(language)
-    errors = []
-    lines = text.splitlines()
-    meta = lines.index("---", 1) if lines[:1] == ["---"] and "---" in lines[1:] else 0
-    for number, line in enumerate(lines, 1):
-        if number <= meta + 1:  # the metadata block: its values are prose, not its keys
-            line = _FRONT_MATTER_KEY.sub(lambda m: " " * len(m[0]), line)
-        prose = _NOT_PROSE.sub(lambda m: " " * len(m[0]), line)
-        if typography is not None and typography(prose) != prose:
-            message = f"a space where the typography of '{language}' puts a no-break space"
-            hint = "before : and inside « » write U+00A0, before ; ! ? write U+202F"
-            errors.append(_page_error(name, number, message, hint))
-    return errors
-
-
-def _siblings(folder: Path, stem: str, languages: tuple[str, ...]) -> list[Path]:
-    """The pages ``<stem>.<language>.md`` of ``folder``."""
-    found = folder.glob(f"{glob.escape(stem)}.*.md")
-    return [p for p in found if p.name.removesuffix(".md").rpartition(".")[2] in languages]
-
-
-def _snippets(
-    text: str,
-    name: str,
-    language: str,
-    docs: Path,
-    languages: tuple[str, ...],
-    generated: list[re.Pattern[str]],
-) -> list[DataError]:
-    """A snippet (``--8<-- "package/index.fr.md"``) names a file that will be
-    there, of the page's own language."""
-    errors = []
-    for found in _SNIPPET.finditer(text):
-        target = found[1]
-        line = text.count("\n", 0, found.start(1)) + 1
-        stem, _, suffix = target.removesuffix(".md").rpartition(".")
-        own = f"{stem}.{language}.md"
-        if target.endswith(".md") and suffix in languages and suffix != language:
-            message = f"includes {target}, a page of '{suffix}', in a page of '{language}'"
-            errors.append(_page_error(name, line, message, f"include {own}"))
-        elif target.startswith(addresses.FOLDER + "/") and not (
-            suffix in languages and any(p.fullmatch(stem + ".md") for p in generated)
-        ):
-            message = f"includes {target}, which is not a page the generator writes"
-            errors.append(_page_error(name, line, message, "name a generated page, e.g. " + own))
-        elif not target.startswith(addresses.FOLDER + "/") and not (docs / target).is_file():
-            message = f"includes {target}, which is not a file of {docs.name}/"
-            errors.append(_page_error(name, line, message, "fix the path"))
-    return errors
-
-
-def _prose(text: str) -> str:
-    """``text`` with its code (fenced blocks, `spans`) blanked, lines kept:
-    MkDocs does not follow a link written in code."""
-    blank = lambda m: re.sub(r"[^\n]", " ", m[0])  # noqa: E731
-    return _CODE.sub(blank, text)
-
-
-def _links(
-    text: str, name: str, folder: str, docs: Path, languages: tuple[str, ...]
-) -> list[DataError]:
-    """A relative link of a hand-written page leads to a page of the site or a
-    file of the docs folder (MkDocs' strict build refuses it otherwise)."""
-    errors = []
-    pages_ = [_pattern(k.path) for k in pages.KINDS]
-    for found in _LINK.finditer(text):
-        written = found[1] or found[2]
-        target = written.split("#")[0]
-        if not target or re.match(r"[a-z][a-z0-9+.-]*:|/", target, re.I):
-            continue  # an anchor of the page, an address elsewhere
-        path = posixpath.normpath(posixpath.join(folder, target))
-        stem = path.removesuffix(".md")
-        known = (docs / path).is_file() or any(
-            (docs / f"{stem}.{lang}.md").is_file() for lang in languages
-        )
-        if path.endswith(".md") and any(p.fullmatch(path) for p in pages_):
-            known = True  # a generated page
-        known = known or path.startswith(opendata.FOLDER + "/")  # the open data, generated
-        if not known:
-            line = text.count("\n", 0, found.start()) + 1
-            message = f"links to {written}, which is not a page of the site nor a file of docs/"
-            errors.append(_page_error(name, line, message, "fix the link"))
-    return errors
-
-
-def _generated_paths() -> list[re.Pattern[str]]:
-    """The path of every generated page in the generated folder (without its
-    language suffix; the home page's body is ``package/index.md``), a family's
-    as a pattern."""
-    return [_pattern(f"{addresses.FOLDER}/{addresses.in_folder(k.path)}") for k in pages.GENERATED]
-
-
-def _pattern(path: str) -> re.Pattern[str]:
-    """A page path of the registry as a pattern: a family's ``{key}``, any name."""
-    return re.compile(re.escape(path).replace(re.escape("{key}"), "[^/]+"))
-
-
-def _page_error(name: str, line: int, message: str, hint: str) -> DataError:
-    return DataError(name, line, 1, "", message, hint, DOCUMENT)
+    """What the hand-written pages' links lead to, once the generated pages
+    are known (``handwritten.link_targets``), each anchor found as MkDocs
+    finds it with the Markdown extensions of ``mkdocs_yml`` (``anchors``)."""
+    config = read_config(mkdocs_yml)
+    if config.problem is not None:
+        return []  # ``problems`` says why
+    try:
+        converter = anchors.Converter(config.path, config.error)
+    except anchors.Refused as exc:
+        return [exc.error]
+    return _link_targets(config.docs, languages, generated, converter)

@@ -3,7 +3,8 @@ built, and one build at a time per output folder.
 
 - ``Lock``: one build at a time writes a site (``.site.lock`` beside it, held
   with ``flock``: the system releases it when its build ends, even killed);
-  the next one waits a while, then says which build holds it.
+  the next one waits a while, then says which build holds it. The same lock
+  keeps the generated folder to one build or preview at a time (``build.py``).
 - ``Staging``: each build writes its own folder beside the site
   (``.site.building-<pid>-<random>``), which takes the site's place only when
   complete; what a killed build left is removed by the next one, never in its way.
@@ -69,12 +70,22 @@ def _quiet(line: str) -> None:
 
 
 class Lock:
-    """The lock of one output folder: ``.<site>.lock`` beside it, which holds
-    the pid and start time of the build that has it."""
+    """The lock of one folder the generator writes, which holds the pid and
+    start time of the process that has it (``who``: a build, a preview): by
+    default a site's, ``.<site>.lock`` beside it; the generated folder's is
+    inside it (``folder.lock_path``)."""
 
-    def __init__(self, site: Path):
+    def __init__(
+        self,
+        site: Path,
+        path: Path | None = None,
+        who: str = "build",
+        doing: tuple[str, str] = ("building", "built"),  # the holder is …ing, the folder being …
+    ):
         self.site = site
-        self.path = site.parent / f".{site.name}.lock"
+        self.path = path if path is not None else site.parent / f".{site.name}.lock"
+        self.who = who
+        self.doing = doing
         self._fd: int | None = None
 
     def acquire(self, wait: float = LOCK_WAIT, say: Say = _quiet) -> None:
@@ -95,16 +106,16 @@ class Lock:
                 if time.monotonic() >= deadline:
                     os.close(fd)
                     raise PublishError(
-                        f"{self.site} is being built by {holder} (lock {self.path}); waited "
-                        f"{wait:g} s: let that build end, or stop it, then build again"
+                        f"{self.site} is being {self.doing[1]} by {holder} (lock {self.path}); "
+                        f"waited {wait:g} s: let it end, or stop it, then build again"
                     ) from None
                 if not told:
-                    say(f"generator: waiting for {holder}, which is building {self.site}")
+                    say(f"generator: waiting for {holder}, which is {self.doing[0]} {self.site}")
                     told = True
                 time.sleep(0.1)
         started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"the build of pid {os.getpid()}, started {started}\n".encode(), 0)
+        os.pwrite(fd, f"the {self.who} of pid {os.getpid()}, started {started}\n".encode(), 0)
         self._fd = fd
 
     def release(self) -> None:

@@ -27,6 +27,7 @@ from . import addresses, citation, editions, opendata, pages, pictures, study, v
 from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, built_url, escape_text, plain, to_html
 from .models import Action, Document, Measure, Text
+from .pages import PageKind
 from .terms import Found, TermFinder
 
 TEMPLATES = pages.TEMPLATES_DIR
@@ -406,18 +407,20 @@ class Site:
         return self._renderers[language]
 
     def pages(self, language: str) -> dict[str, str]:
-        out = {}
-        for kind in pages.GENERATED:
-            assert kind.template, kind.name  # GENERATED: the kinds that have a template
-            template = self.env.get_template(kind.template)
-            for key, path in kind.pages(self.doc):
-                t = PageText(self, language, path, kind=kind)
-                context = kind.context(t, self.doc, key, self.views)
-                text = template.render(
-                    doc=self.doc, lang=language, t=t, edition=self.edition, **context
-                )
-                out[path] = _tidy(text)
-        return out
+        return {
+            path: self.page(kind, key, path, language)
+            for kind in pages.GENERATED
+            for key, path in kind.pages(self.doc)
+        }
+
+    def page(self, kind: PageKind, key: object, path: str, language: str) -> str:
+        """The Markdown of one generated page (``kind.pages``: its key and path)."""
+        assert kind.template, kind.name  # GENERATED: the kinds that have a template
+        template = self.env.get_template(kind.template)
+        t = PageText(self, language, path, kind=kind)
+        context = kind.context(t, self.doc, key, self.views)
+        text = template.render(doc=self.doc, lang=language, t=t, edition=self.edition, **context)
+        return _tidy(text)
 
     def files(self, yaml_texts: dict[str, str]) -> dict[str, str]:
         """Every file of the generated folder: each language's pages (named

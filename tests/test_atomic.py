@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import MINI
 from sitebuild import ENV, make_project, mkdocs, shared_build, snapshot
+from test_serve import free_port
 
 from generator import search
 
@@ -30,9 +31,24 @@ def project(tmp_path, tmp_path_factory):
     return project
 
 
-def fails_unchanged(project, message, env=None):
+def with_fault(project, fault, *args, env=None):
+    """MkDocs run with a fault of tests/faults.py."""
+    return subprocess.run(
+        [sys.executable, str(FAULTS), fault, *args],
+        cwd=project,
+        env={**ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def fails_unchanged(project, message, env=None, fault=None):
     before = snapshot(project / "site")
-    result = mkdocs(project, "build", "--strict", env=env)
+    if fault is None:
+        result = mkdocs(project, "build", "--strict", env=env)
+    else:
+        result = with_fault(project, fault, "build", "--strict", env=env)
     assert result.returncode != 0
     assert message in result.stderr, result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
@@ -59,9 +75,8 @@ def test_a_data_error(project):
 
 
 def test_a_warning_in_strict_mode_after_every_page_is_written(project):
-    with open(project / "docs" / "about.fr.md", "a", encoding="utf-8") as page:
-        page.write("\n[lien](edit.md#nulle-part)\n")  # an anchor: only MkDocs checks it
-    fails_unchanged(project, "warning(s) in strict mode: the site was not replaced")
+    message = "warning(s) in strict mode: the site was not replaced"
+    fails_unchanged(project, message, fault="warning-after-pages")
 
 
 # The search index's and the offline zip's failures: tests/test_publish.py (a fake
@@ -70,14 +85,7 @@ def test_a_warning_in_strict_mode_after_every_page_is_written(project):
 
 def test_disk_full_while_mkdocs_writes_the_pages_is_one_line(project):
     before = snapshot(project / "site")
-    result = subprocess.run(
-        [sys.executable, str(FAULTS), "disk-full-pages", "build", "--strict"],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = with_fault(project, "disk-full-pages", "build", "--strict")
     assert result.returncode != 0
     assert re.search(r"the build stopped: \S+\.html: No space left on device", result.stderr)
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
@@ -193,3 +201,72 @@ def test_a_build_for_publishing_refuses_the_localhost_address(project):
         "this build is for publishing, but site_url is 'http://localhost:8000/'",
         {"EDITION_PUBLISH": "1"},
     )
+
+
+def _holds(folder: Path, text: str) -> bool:
+    return any(text in page.read_text(encoding="utf-8") for page in folder.rglob("*.html"))
+
+
+def test_a_preview_regenerating_while_a_build_reads_the_pages_waits_for_it(tmp_path):
+    """A build reads the generated pages over its whole run: a preview
+    regenerating them meanwhile (its data edited) waits until the build has
+    read them all, so that the site is one whole generation (the example: the
+    pages read after the preview wrote were the edited data's), then
+    regenerates."""
+    project = make_project(tmp_path / "p", MINI)
+    signals = tmp_path / "signals"
+    signals.mkdir()
+    build = subprocess.Popen(
+        [sys.executable, str(FAULTS), "pause-reading", "build", "--strict"],
+        cwd=project,
+        env={**ENV, "EDITION_FAULT_DIR": str(signals)},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        try:
+            deadline = time.monotonic() + 60
+            while not (signals / "paused").exists():  # the build is reading the pages
+                assert build.poll() is None and time.monotonic() < deadline, "never paused"
+                time.sleep(0.02)
+            replace_in(project / "data" / "measures.yaml", '"Act fast"', '"Act at once"')
+            preview = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "serve",
+                    "--dirty",
+                    "-a",
+                    f"127.0.0.1:{free_port()}",
+                ],
+                cwd=project,
+                env=ENV,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+            generated = project / "docs" / "package"
+            deadline = time.monotonic() + 30
+            while not (
+                "waiting for" in log_path.read_text()
+                or any("Act at once" in p.read_text() for p in generated.glob("*.en.md"))
+            ):  # the preview waits for the build, or (without a lock) has regenerated
+                assert time.monotonic() < deadline, log_path.read_text()[-3000:]
+                time.sleep(0.05)
+            (signals / "resume").touch()
+            errors = build.communicate(timeout=120)[1]
+            assert build.returncode == 0, errors[-3000:]
+            site = project / "site"
+            assert _holds(site, "Act fast") and not _holds(site, "Act at once")
+            deadline = time.monotonic() + 30  # then the preview regenerates the pages
+            while not any("Act at once" in p.read_text() for p in generated.glob("*.en.md")):
+                assert time.monotonic() < deadline, log_path.read_text()[-3000:]
+                time.sleep(0.05)
+        finally:
+            (signals / "resume").touch()
+            build.kill()
+            if "preview" in locals():
+                preview.terminate()
+                preview.wait(timeout=20)
+    assert "Traceback" not in log_path.read_text()

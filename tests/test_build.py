@@ -22,6 +22,7 @@ from sitebuild import (
 )
 
 from generator import load_document
+from generator.folder import LOCK, MANIFEST, lock_path
 
 LANGUAGE_ROOTS = {"fr": "", "en": "en/"}
 PAGES = [
@@ -56,10 +57,10 @@ def test_generated_pages_stay_in_their_folder(site):
     names = sorted(p.relative_to(generated).as_posix() for p in generated.rglob("*.md"))
     assert "measure-1.fr.md" in names and "measure-1.en.md" in names
     assert all(re.search(r"\.(fr|en)\.md$", n) for n in names)
-    assert (generated / ".generated").read_text().split() == sorted(
+    assert (generated / MANIFEST).read_text().split() == sorted(
         p.relative_to(generated).as_posix()
         for p in generated.rglob("*")
-        if p.is_file() and p.name != ".generated"
+        if p.is_file() and p.name not in (MANIFEST, LOCK)
     )
 
 
@@ -359,6 +360,42 @@ def test_a_refusal_stops_a_build_but_a_preview_keeps_its_last_good_pages(capsys)
     preview.generated = generated.Generated(load_document(MINI), {}, generated.folder.SyncReport())
     preview.refuse("broken again")
     assert "broken again" in capsys.readouterr().err
+
+
+def test_a_preview_holds_the_generated_pages_until_mkdocs_has_read_them(tmp_path, monkeypatch):
+    """The reverse of test_atomic.py's preview waiting for a build: a build
+    (here, another holder of the lock) waits while a preview writes, then
+    reads, its generation; a preview's rebuild that failed before its end does
+    not lock out the next one."""
+    from test_serve import free_port
+
+    from generator import publish
+    from generator.build import Build, Settings
+
+    monkeypatch.setenv(publish.LOCK_WAIT_VARIABLE, "0.2")
+    monkeypatch.setattr(publish, "start_index", lambda built, quiet: None)
+    project = make_project(tmp_path / "p", MINI)
+    served = tmp_path / "served"
+    served.mkdir()
+    settings = Settings(
+        project / "mkdocs.yml",
+        project / "docs",
+        served,
+        ("fr", "en"),
+        "http://localhost:8000/",
+        dev_addr=("127.0.0.1", free_port()),
+    )
+    generated = project / "docs" / "package"
+    build = publish.Lock(generated, lock_path(generated))
+    preview = Build("serve", True, say=lambda line: None)
+    for _ in range(2):  # the first rebuild stopped before its end (no finish)
+        preview.start(settings)
+        assert (generated / "measure-1.fr.md").is_file()
+        with pytest.raises(publish.PublishError, match=f"by the preview of pid {os.getpid()}"):
+            build.acquire(wait=0)
+    preview.finish(served, 0, False)
+    build.acquire(wait=0)  # once MkDocs has read the pages
+    build.release()
 
 
 def test_a_build_told_to_hang_up_stops_as_one_interrupted():

@@ -138,34 +138,89 @@ def test_the_palette_toggles_name_interface_strings(project, capsys):
 
 
 def test_a_palette_that_is_no_list_is_no_traceback(project, capsys):
-    """``palette: 5`` (MkDocs refuses it): no toggle is read, and the strings
-    the toggles named are reported unused, with their place."""
+    """``palette: 5`` (MkDocs refuses it): one line at its place, and no
+    unused strings said of the toggles it no longer names (test_config.py:
+    every key's wrong type)."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     start, end = text.index("  palette:\n"), text.index("\nextra:")
     config.write_text(text[:start] + "  palette: 5\n" + text[end:], encoding="utf-8")
-    errors = _errors(project, capsys)
-    assert [e for e in errors if "palette_to_" in e] == [
-        e for e in errors if "interface string 'palette_to_" in e and "is used nowhere" in e
+    line = text[:start].count("\n") + 1
+    assert _errors(project, capsys) == [
+        f"p/mkdocs.yml:{line}:12: theme.palette: a list or a mapping (key: value) here, not "
+        "the number 5 (hint: e.g. palette: [{scheme: default, toggle: {…}}])"
     ]
-    assert len([e for e in errors if "palette_to_" in e]) == 2, errors
 
 
 def test_a_link_of_a_hand_written_page_must_lead_somewhere(project, capsys):
     (project / "docs" / "edit.en.md").write_text(
-        "[a](about.md) [g](package/glossary.md#x) [m](package/measure-2.md) [w](https://x.eu)\n"
-        "[t](#top) [d](package/data/15250-18-en.json) [s](assets/edition.css)\n"
-        "[lost](package/glosary.md)\n\n[ref]: nowhere.md\n"
-        "```\n[in code](not-followed.md)\n```\n`[inline](code.md)`\n",
+        "[a](about.md) [g](package/glossary.md#emsc) [m](package/measure-2.md) [w](https://x.eu)\n"
+        "[t](#edit) [d](package/data/15250-18-en.json) [s](assets/edition.css)\n"
+        "[lost](package/glosary.md) [fr](about.fr.md) [out](../docs/about.md)\n\n"
+        "[ref]: nowhere.md\n"
+        "```\n[in code](not-followed.md)\n```\n`[inline](code.md)`\n# Edit\n",
         encoding="utf-8",
     )
     (project / "docs" / "assets").mkdir()
     (project / "docs" / "assets" / "edition.css").write_text("")
     assert _errors(project, capsys) == [
-        "p/docs/edit.en.md:3:1: links to package/glosary.md, which is not a page of the site "
+        "p/docs/edit.en.md:3:8: links to package/glosary.md, which is not a page of the site "
         "nor a file of docs/ (hint: fix the link)",
-        "p/docs/edit.en.md:5:1: links to nowhere.md, which is not a page of the site nor a "
+        "p/docs/edit.en.md:3:33: links to about.fr.md, a page of 'fr', from a page of 'en' "
+        "(hint: link to about.md, which leads to the page in this page's language)",
+        "p/docs/edit.en.md:3:52: links to ../docs/about.md, which is not a page of the site "
+        "nor a file of docs/ (hint: fix the link)",
+        "p/docs/edit.en.md:5:8: links to nowhere.md, which is not a page of the site nor a "
         "file of docs/ (hint: fix the link)",
+    ]
+
+
+# Anchors as MkDocs' strict build finds them (tests/test_maintainers.py: it
+# agrees, and the build refuses what check refuses): a heading's (the toc
+# extension's slug of mkdocs.yml, or its { #id }), a generated page's (actions,
+# footnotes, glossary entries), the page's own, the home page's included body.
+GOOD_ANCHORS = (
+    "# Edit the data\n\n"
+    "[a](about.md#source) [b](#edit-the-data) [c](package/measure-1.md#action-1-1)\n"
+    "[d](package/glossary.md#emsc) [e](about.en.md#licence) [f](index.md#start-here)\n"
+    "[g](package/measure-1.md#fn:2) [h](package/measure-1.en.md#actions)\n"
+)
+
+
+def test_an_anchor_a_hand_written_page_links_to_is_on_that_page(project, capsys):
+    (project / "docs" / "edit.en.md").write_text(
+        GOOD_ANCHORS + "[h](package/measure-1.md#action-9-9) [i](about.md#no-such-heading)\n"
+        "[j](#nowhere) [k](package/measure-9.md) [l](index.md#start)\n",
+        encoding="utf-8",
+    )
+    assert _errors(project, capsys) == [
+        "p/docs/edit.en.md:6:5: links to package/measure-1.md#action-9-9, but "
+        "package/measure-1.en.md has no anchor 'action-9-9' (hint: the nearest there is "
+        "'#action-1-2')",
+        "p/docs/edit.en.md:6:42: links to about.md#no-such-heading, but about.en.md has no "
+        "anchor 'no-such-heading' (hint: the nearest there is '#source')",
+        "p/docs/edit.en.md:7:5: links to #nowhere, but edit.en.md has no anchor 'nowhere' "
+        "(hint: the nearest there is '#edit-the-data')",
+        "p/docs/edit.en.md:7:19: links to package/measure-9.md, a page the generator does not "
+        "write (hint: did you mean package/measure-2.md?)",
+        "p/docs/edit.en.md:7:45: links to index.md#start, but index.en.md has no anchor "
+        "'start' (hint: the nearest there is '#start-here')",
+    ]
+
+
+def test_the_slugs_of_headings_are_the_toc_extension_s_of_mkdocs_yml(project, capsys):
+    """Its options as MkDocs reads them, a Python function named by a tag too."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    slug = "      permalink: false\n      slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n"
+    config.write_text(text.replace("      permalink: false\n", slug), encoding="utf-8")
+    (project / "docs" / "edit.fr.md").write_text(
+        "# Modifier les données\n\n[a](#modifier-les-données) [b](#modifier-les-donnees)\n",
+        encoding="utf-8",
+    )
+    assert _errors(project, capsys) == [
+        "p/docs/edit.fr.md:3:32: links to #modifier-les-donnees, but edit.fr.md has no anchor "
+        "'modifier-les-donnees' (hint: the nearest there is '#modifier-les-données')",
     ]
 
 

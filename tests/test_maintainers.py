@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import MINI
-from sitebuild import ENV, build, make_project, shared_build
+from sitebuild import ENV, build, make_project, mkdocs, shared_build
 
 GERMAN_ENTRY = """        - locale: de
           name: Deutsch
@@ -187,3 +187,23 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path, tmp_path_fa
 
     assert differences(comparison) == []
     assert "2018-12-06" in (tmp_path / "one" / "sitemap.xml").read_text()
+
+
+def test_mkdocs_finds_the_anchors_check_finds_and_the_build_refuses_a_missing_one(tmp_path):
+    """The anchors check accepts (tests/test_cli.py) are MkDocs' own: the
+    strict build, which refuses a link to a missing anchor, builds; one
+    missing, the build stops before MkDocs, as check says it."""
+    from test_cli import GOOD_ANCHORS
+
+    project = make_project(tmp_path / "p", MINI)
+    page = project / "docs" / "edit.en.md"
+    page.write_text(GOOD_ANCHORS, encoding="utf-8")
+    build(project)
+    page.write_text(GOOD_ANCHORS + "[x](about.md#sources)\n", encoding="utf-8")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    message = (
+        "docs/edit.en.md:6:5: links to about.md#sources, but about.en.md has no anchor "
+        "'sources' (hint: the nearest there is '#source')"
+    )
+    assert message in result.stderr, result.stderr[-3000:]
