@@ -932,7 +932,7 @@ def test_offline_search_counts_ranks_and_shows_excerpts(browser, offline_root, l
     page.fill(".offline-search input", "zzzz")
     assert page.inner_text(".offline-search__count") == UI["search_results_none"][language]
     # a query with a single result: the singular
-    singles = {"fr": "prévoyaient", "en": "Deadline"}  # the timeline page only
+    singles = {"fr": "Échéances", "en": "Deadline"}  # the timeline page only (by stems too)
     page.fill(".offline-search input", singles[language])
     assert page.locator(".offline-search__result").count() == 1, visible(
         page, ".offline-search__result a"
