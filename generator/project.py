@@ -22,7 +22,7 @@ import yaml
 from . import addresses, opendata, pages
 from .errors import DOCUMENT, READING, DataError
 from .fields import language_name
-from .interface import TYPOGRAPHY, Usage, template_usage
+from .interface import TYPOGRAPHY, Usage, placeholders, template_usage
 from .load import Path_, format_path
 
 # The project's own mkdocs.yml: the theme of a data folder without one beside it.
@@ -30,9 +30,16 @@ CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 # What a language of mkdocs-static-i18n says in its own words; left out, a
 # language takes the site's (the default language's) value.
 TRANSLATED = ("site_description", "site_author", "copyright")
-# The placeholders the theme fills itself (a `replace` filter, a script) in the
-# strings the hook gives it (``config.extra.ui``).
-THEME_PLACEHOLDERS = {"print_line": ("url",), "print_date": ("date",)}
+# The placeholders filled in the strings the theme uses (``config.extra.ui``):
+# ``number``, the document's, by ``theme.context``; the others by the theme
+# itself (a `replace` filter, a script).
+# The placeholders the theme fills in mkdocs.yml's site_description (main.html).
+DESCRIPTION_PLACEHOLDERS = ("number",)
+THEME_PLACEHOLDERS = {
+    "header_number": ("number",),
+    "print_line": ("number", "url"),
+    "print_date": ("date",),
+}
 # a Markdown link's target: [text](target "title"), or a reference definition [id]: target
 _LINK = re.compile(
     r"""\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)""",
@@ -244,6 +251,18 @@ def _translated_settings(config: Config, languages: tuple[str, ...]) -> list[Dat
             message = f"no {key} for '{locale}': its pages would show the default language's"
             hint = f'add {key}: "…" (in that language) to this language\'s entry'
             errors.append(config.error((*where, i), message, hint))
+    said_at = [(("site_description",), config.data.get("site_description"))] + [
+        ((*where, i, "site_description"), e.get("site_description"))
+        for i, e in enumerate(entries)
+        if isinstance(e, dict)
+    ]
+    for place, value in said_at:
+        unknown = sorted(placeholders(value) - set(DESCRIPTION_PLACEHOLDERS)) if value else []
+        if isinstance(value, str) and unknown:
+            message = f"unknown placeholder {{{unknown[0]}}}: the theme fills only " + ", ".join(
+                "{" + p + "}" for p in DESCRIPTION_PLACEHOLDERS
+            )
+            errors.append(config.error(place, message, "write {number} for the document's number"))
     return errors
 
 

@@ -66,7 +66,12 @@ def context(
     ui = InterfaceText(doc.interface, language)
     search_page = addresses.served(pages.page_path("search"))
     found = {
-        "ui": {k: ui.escaped(k) for k, v in doc.interface.items() if not isinstance(v, Plural)},
+        # with the document's number filled in (project.THEME_PLACEHOLDERS: where)
+        "ui": {
+            k: ui.escaped(k, number=doc.record.number)
+            for k, v in doc.interface.items()
+            if not isinstance(v, Plural)
+        },
         "edition": {
             "text": ui("edition", date=ui.date(version.date), version=version.version),
             "official": [
@@ -89,6 +94,7 @@ def context(
                 session=str(doc.record.session),
             ),
             "label": ui.record,
+            "number": escape(doc.record.number),  # mkdocs.yml's descriptions say {number}
         },
         "not_found": pages.not_found_page(
             lambda lang: InterfaceText(doc.interface, lang), language, folders, doc

@@ -506,7 +506,7 @@ def test_a_string_the_templates_use_must_exist(mini, key, template):
     error = only_error(mini)
     assert (error.file.rsplit("/", 1)[-1], error.line, error.path) == (
         "interface.yaml",
-        3,
+        text.splitlines().index("strings:") + 1,
         "strings",
     )
     assert (
