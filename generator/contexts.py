@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from markupsafe import Markup
 
 from . import editions, opendata, pictures, study, views
-from .models import Actor, Document, EditionEntry, Measure, Section, Text
+from .models import Action, Actor, Document, EditionEntry, Measure, Section, Text
 
 if TYPE_CHECKING:
     from .render import PageText
@@ -81,11 +81,13 @@ class StudyContext(TypedDict):
     source_url: Callable[[str], str]
     place: Callable[[study.Question], dict[str, str]]
     other_places: list[str]  # the sections of questions outside the measures
+    action_of: Callable[[study.Question], Action | None]  # the action a question shows
 
 
 def study_page(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext:
     questions = study.quiz_questions(doc, t.language)
     places = [study_place(q) for q in questions]
+    actions = {a.anchor: a for a in doc.actions}
 
     def source_url(source: str) -> str:
         target, _, fragment = source.partition("#")
@@ -103,6 +105,7 @@ def study_page(t: PageText, doc: Document, key: None, v: views.Views) -> StudyCo
         "source_url": source_url,
         "place": study_place,
         "other_places": list(dict.fromkeys(p["section"] for p in places if not p["measure"])),
+        "action_of": lambda q: actions.get(q.source.partition("#")[2]),
     }
 
 

@@ -321,3 +321,59 @@ def test_every_page_gives_the_document_s_reference(real_site, language):
         assert record.number in text and str(record.session) in text, (kind, text)
         assert record.dateline.get(language) in text.replace("\u00a0", " "), (kind, text)
         assert [href for href in line.links() if href.endswith("#record")], kind
+
+
+# -- an action's report link, wherever its text is shown ------------------------
+def _shown_text(node) -> str:
+    """The words of an element, without footnote marks (``sup`` refs)."""
+    parts = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif "footnote-ref" not in child.attrs.get("class", "").split():
+            parts.append(_shown_text(child))
+    return "".join(parts)
+
+
+def _report_titles(root) -> str:
+    """The titles of the page's reports of an error (sitebuild.REPORT_URL's
+    ``title``), one a line."""
+    from urllib.parse import parse_qs, urlsplit
+
+    links = root.find_all("a", class_="report-link")
+    return "\n".join(parse_qs(urlsplit(a.attrs["href"]).query)["title"][0] for a in links)
+
+
+def test_every_page_that_shows_an_action_holds_its_report_link(real_site):
+    """Every page of the registry (every kind, every key, every language)
+    that shows an action's text, in any of its languages (side by side: both),
+    holds a report of an error in that action, named as its measure page
+    names it, in that language."""
+    from generator.interface import InterfaceText
+    from generator.markup import FOOTNOTE_MARK
+
+    doc = document()
+    texts = {
+        (action.id, lang): _words(plain(FOOTNOTE_MARK.sub("", action.text.get(lang))))
+        for action in doc.actions
+        for lang in doc.languages
+    }
+    passages = {
+        (action.id, lang): InterfaceText(doc.interface, lang).plain(
+            "report_action", action=action.id, measure=action.measure
+        )
+        for action in doc.actions
+        for lang in doc.languages
+    }
+    missing, kinds = [], set()
+    for kind in pages.KINDS:
+        for language in doc.languages:
+            for _, path in kind.pages(doc):
+                root = tree(real_site / prefix(language) / addresses.served(path) / "index.html")
+                shown, titles = _words(_shown_text(root)), _report_titles(root)
+                for (action, lang), text in texts.items():
+                    if text in shown:
+                        kinds.add(kind.name)
+                        if passages[action, lang] not in titles:
+                            missing.append((prefix(language) + path, action, lang))
+    assert len(kinds) > 3 and not missing, (sorted(kinds), missing[:10], len(missing))

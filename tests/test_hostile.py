@@ -358,7 +358,7 @@ class _Page(HTMLParser):
             if MARKER.search(value) and not SLUG.fullmatch(value):
                 if name == "data-record":
                     self.attributes += _record_strings(value)
-                elif name == "href" and dict(attrs).get("class") == "report-link":
+                elif name == "href" and "report-link" in (dict(attrs).get("class") or "").split():
                     # a prefilled report: the passage's name, percent-encoded
                     self.attributes += [
                         v for vs in parse_qs(urlsplit(value).query).values() for v in vs
