@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from browser import UI
-from sitebuild import VOID, html_pages, resolve, tree
+from sitebuild import VOID, header_words, html_pages, resolve, tree
 from visit import document, prefix, wrong_strings
 
 from generator import addresses, pages, study
@@ -217,6 +217,21 @@ def test_each_404_page_holds_every_language_with_a_search_box_and_the_measures(r
         a.attrs["hreflang"]: a.attrs["href"] for a in root.find_all("a", class_="md-select__link")
     }
     assert menu == {lang: f"/{prefix(lang)}" for lang in languages}
+
+
+def test_each_404_page_holds_the_header_s_words_in_every_language(real_site):
+    """The root 404 page is served for every address, /en/… too: each
+    language's block holds (hidden) the words that language's header says,
+    by the keys the header marks, as that language's own 404 page shows them."""
+    languages = document().languages
+    own = {lang: header_words(tree(real_site / prefix(lang) / "404.html")) for lang in languages}
+    assert all(len(values) == 1 for words in own.values() for values in words.values()), own
+    assert "site_name" in own[languages[0]] and own[languages[0]] != own[languages[1]]
+    for language in languages:
+        for block in tree(real_site / prefix(language) / "404.html").find_all(class_="not-found"):
+            held = block.find("div", class_="not-found__header")
+            words = {s.attrs["data-key"]: {_words(s.text())} for s in held.find_all("span")}
+            assert "hidden" in held.attrs and words == own[block.attrs["lang"]], language
 
 
 def kind_pages(site: Path, language: str) -> dict[str, Path]:

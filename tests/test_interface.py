@@ -281,7 +281,7 @@ def test_keys_are_computed_only_from_the_page_registry():
 
     registry = {
         ("mkdocs_hook.py", "on_config"),  # the navigation's labels
-        ("theme.py", "context"),  # the theme's strings: every one-text string
+        ("theme.py", "strings"),  # the theme's strings: every one-text string
         ("pages.py", "not_found_page"),  # the 404 page's links: navigation labels
         ("render.py", "front_matter"),  # the search label of the page kind
     }
