@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from markupsafe import Markup
 
 from . import editions, opendata, pictures, study, views
-from .models import Action, Actor, Document, EditionEntry, Measure, Section, Text
+from .models import PLACE, Action, Actor, Document, EditionEntry, Measure, Section, Text
 
 if TYPE_CHECKING:
     from .render import PageText
@@ -131,10 +131,15 @@ def open_data(t: PageText, doc: Document, key: None, v: views.Views) -> OpenData
 class ActorsContext(TypedDict):
     groups: list[tuple[str, list[Actor]]]
     counts: dict[str, int]
+    places: list[Actor]  # the places the document names (not actors): listed apart
 
 
 def actors(t: PageText, doc: Document, key: None, v: views.Views) -> ActorsContext:
-    return {"groups": views.actor_groups(doc), "counts": views.action_counts(doc)}
+    return {
+        "groups": views.actor_groups(doc),
+        "counts": views.action_counts(doc),
+        "places": [a for a in doc.actors if a.kind == PLACE],
+    }
 
 
 class ActorContext(TypedDict):

@@ -3,6 +3,7 @@ page of a language says, the footnotes without scripts, the downloads."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from html.parser import HTMLParser
@@ -392,3 +393,45 @@ def test_every_page_that_shows_an_action_holds_its_report_link(real_site):
                         if passages[action, lang] not in titles:
                             missing.append((prefix(language) + path, action, lang))
     assert len(kinds) > 3 and not missing, (sorted(kinds), missing[:10], len(missing))
+
+
+# -- every actor, whatever its kind, as the pages show it ----------------------
+def test_every_actor_whatever_its_kind_is_shown_with_its_texts_and_source(real_site):
+    """Each actor of the data, a place too (the actors page lists the places
+    apart), has its name, its description and its source (title and address)
+    on some page of each language; a body the document only proposes says so
+    on its page. (A place's other fields are refused by validation.)"""
+    from generator.interface import InterfaceText
+    from generator.models import Actor
+
+    doc = document()
+    defaults = {f.name: f.default for f in dataclasses.fields(Actor)}
+    missing = []
+    for language in doc.languages:
+        ui = InterfaceText(doc.interface, language)
+        folder = real_site / prefix(language)
+        others = [prefix(o) for o in doc.languages if prefix(o) and o != language]
+        shown = {}
+        for path in html_pages(folder):
+            address = path.relative_to(real_site).as_posix()
+            if not any(address.startswith(other) for other in others):
+                root = tree(path)
+                shown[address] = (_words(root.text()), set(root.links()))
+        for actor in doc.actors:
+            wanted = {
+                "name": _words(plain(actor.name.get(language))),
+                "description": _words(plain(actor.description.get(language))),
+                "source": _words(actor.source.title),
+            }
+            for field, text in wanted.items():
+                if not any(text in words for words, _ in shown.values()):
+                    missing.append((actor.id, actor.kind, field, language))
+            if not any(actor.source.url in links for _, links in shown.values()):
+                missing.append((actor.id, actor.kind, "source.url", language))
+            if actor.status != defaults["status"]:
+                page = prefix(language) + addresses.served(pages.page_path("actor", actor.id))
+                said = ui.plain(f"actor_{actor.status}", date=ui.date(doc.record.date))
+                if _words(said) not in shown[page + "index.html"][0]:
+                    missing.append((actor.id, actor.kind, "status", language))
+    assert {a.kind for a in doc.actors} >= {"place"}  # the kinds at stake are in the data
+    assert missing == []
