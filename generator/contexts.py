@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from markupsafe import Markup
 
 from . import editions, opendata, pictures, study, views
-from .models import Actor, Document, EditionEntry, Measure, Section, Text
+from .models import PLACE, Action, Actor, Document, EditionEntry, Measure, Section, Text
 
 if TYPE_CHECKING:
     from .render import PageText
@@ -81,11 +81,13 @@ class StudyContext(TypedDict):
     source_url: Callable[[str], str]
     place: Callable[[study.Question], dict[str, str]]
     other_places: list[str]  # the sections of questions outside the measures
+    action_of: Callable[[study.Question], Action | None]  # the action a question shows
 
 
 def study_page(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext:
     questions = study.quiz_questions(doc, t.language)
     places = [study_place(q) for q in questions]
+    actions = {a.anchor: a for a in doc.actions}
 
     def source_url(source: str) -> str:
         target, _, fragment = source.partition("#")
@@ -103,6 +105,7 @@ def study_page(t: PageText, doc: Document, key: None, v: views.Views) -> StudyCo
         "source_url": source_url,
         "place": study_place,
         "other_places": list(dict.fromkeys(p["section"] for p in places if not p["measure"])),
+        "action_of": lambda q: actions.get(q.source.partition("#")[2]),
     }
 
 
@@ -128,10 +131,15 @@ def open_data(t: PageText, doc: Document, key: None, v: views.Views) -> OpenData
 class ActorsContext(TypedDict):
     groups: list[tuple[str, list[Actor]]]
     counts: dict[str, int]
+    places: list[Actor]  # the places the document names (not actors): listed apart
 
 
 def actors(t: PageText, doc: Document, key: None, v: views.Views) -> ActorsContext:
-    return {"groups": views.actor_groups(doc), "counts": views.action_counts(doc)}
+    return {
+        "groups": views.actor_groups(doc),
+        "counts": views.action_counts(doc),
+        "places": [a for a in doc.actors if a.kind == PLACE],
+    }
 
 
 class ActorContext(TypedDict):

@@ -193,9 +193,9 @@ class InterfaceText:
         """The name of a language in this one, as a sentence writes it (CLDR)."""
         return Locale.parse(code).get_display_name(self._locale) or code
 
-    def escaped(self, key: str) -> Markup:
+    def escaped(self, key: str, **values: object) -> Markup:
         """Plain text, HTML-escaped: for theme templates, which do not escape."""
-        return escape(self.plain(key))
+        return escape(self.plain(key, **values))
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ def page_head(
     language: str = extra["language"]
     ui = InterfaceText(doc.interface, language)
     record = doc.record
-    site_name = ui.plain("site_name")
+    site_name = ui.plain("site_name", number=record.number)
     home = site_url + extra["language_root"]
     named = meta.get("headline") or meta.get("title") or title or ""  # headline: a longer title
     page_title = html.unescape(str(named)) or site_name

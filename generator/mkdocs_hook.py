@@ -75,7 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     assert _build.generated is not None
     doc = _build.generated.document
     ui = InterfaceText(doc.interface, i18n.current)
-    config.site_name = ui.escaped("site_name")
+    config.site_name = ui.escaped("site_name", number=doc.record.number)
     config.nav = pages.navigation(ui.escaped, doc, lambda t: escape(plain(t.get(i18n.current))))
     i18n.name_languages(ui.language_name)
     directory_urls = config.use_directory_urls

@@ -18,8 +18,10 @@ ACTOR_KINDS = (
     "private_sector",
 )
 # a place the texts name ("third countries"): declared beside the actors (its
-# terms, its source) but never addressed, named or counted as an actor
+# terms, its source) but never addressed, named or counted as an actor; the
+# actors page lists it apart, with these fields (no other: no page would show it)
 PLACE = "place"
+PLACE_FIELDS = ("id", "name", "kind", "description", "terms", "source")
 EVENT_KINDS = ("event", "deadline")
 ACTOR_STATUSES = ("existing", "proposed")  # as at the document's date: a body, or one it plans
 # Why an edition changed a passage (``editions.yaml``): an error corrected, the

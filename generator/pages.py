@@ -222,7 +222,7 @@ def not_found_page(
                 "locale": lang,
                 "folder": folders[lang],
                 "title": ui_of(lang).escaped("not_found_title"),
-                "site_name": ui_of(lang).escaped("site_name"),
+                "site_name": ui_of(lang).escaped("site_name", number=doc.record.number),
                 "text": ui_of(lang).escaped("not_found_text"),
                 "search": {
                     "path": folders[lang] + search,

@@ -25,7 +25,7 @@ from . import anchors
 from .errors import DOCUMENT, READING, DataError, shown
 from .handwritten import handwritten_pages
 from .handwritten import link_targets as _link_targets
-from .interface import Usage, template_usage
+from .interface import Usage, placeholders, template_usage
 from .load import Path_, format_path
 
 # The project's own mkdocs.yml: the theme of a data folder without one beside it.
@@ -33,9 +33,16 @@ CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 # What a language of mkdocs-static-i18n says in its own words; left out, a
 # language takes the site's (the default language's) value.
 TRANSLATED = ("site_description", "site_author", "copyright")
-# The placeholders the theme fills itself (a `replace` filter, a script) in the
-# strings the hook gives it (``config.extra.ui``).
-THEME_PLACEHOLDERS = {"print_line": ("url",), "print_date": ("date",)}
+# The placeholders filled in the strings the theme uses (``config.extra.ui``):
+# ``number``, the document's, by ``theme.context``; the others by the theme
+# itself (a `replace` filter, a script).
+THEME_PLACEHOLDERS = {
+    "header_number": ("number",),
+    "print_line": ("number", "url"),
+    "print_date": ("date",),
+}
+# The placeholders the theme fills in mkdocs.yml's site_description (main.html).
+DESCRIPTION_PLACEHOLDERS = ("number",)
 
 
 # What the generator, the MkDocs adapter and the theme read of mkdocs.yml: each
@@ -325,6 +332,17 @@ def _translated_settings(config: Config, languages: tuple[str, ...]) -> list[Dat
             message = f"no {key} for '{locale}': its pages would show the default language's"
             hint = f'add {key}: "…" (in that language) to this language\'s entry'
             errors.append(config.error(where, message, hint))
+    said_at = [(("site_description",), config.value(("site_description",)))] + [
+        ((*where, "site_description"), config.key(LANGUAGE, "site_description", entry))
+        for where, entry in entries
+    ]
+    for place, value in said_at:
+        unknown = sorted(placeholders(value) - set(DESCRIPTION_PLACEHOLDERS)) if value else []
+        if isinstance(value, str) and unknown:
+            message = f"unknown placeholder {{{unknown[0]}}}: the theme fills only " + ", ".join(
+                "{" + p + "}" for p in DESCRIPTION_PLACEHOLDERS
+            )
+            errors.append(config.error(place, message, "write {number} for the document's number"))
     return errors
 
 

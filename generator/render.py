@@ -208,12 +208,13 @@ class PageText:
         """Where this page's texts come from (``views.provenance``)."""
         return views.provenance(texts, self.language, self.site.doc.languages[0])
 
-    def address(self, fragment: str = "") -> str:
-        """This page's full address (for citations): the edition's address,
+    def address(self, fragment: str = "", page: str = "") -> str:
+        """This page's full address (for citations), or that of ``page`` (a
+        docs-relative path) in this page's language: the edition's address,
         the language's folder, the page."""
         language = self.page_language
         folder = "" if language == self.site.doc.languages[0] else f"{language}/"
-        page = self.urls.served(self.page) + (f"#{fragment}" if fragment else "")
+        page = self.urls.served(page or self.page) + (f"#{fragment}" if fragment else "")
         return self.site.edition.site_url.rstrip("/") + "/" + folder + page
 
     def cite(self, measure: Measure | None = None, action: Action | None = None) -> dict:
@@ -239,12 +240,13 @@ class PageText:
             "exports": [(name, labels[name]) for name in citation.FORMATS],
         }
 
-    def report(self, passage: str, fragment: str) -> str:
+    def report(self, passage: str, fragment: str, measure: int | None = None) -> str:
         """The address of a prefilled report of an error in ``passage`` (at
-        ``#fragment`` of this page); none if no address is configured."""
+        ``#fragment`` of this page, or of the page of ``measure`` when this
+        page has no such anchor); none if no address is configured."""
         edition = self.site.doc.edition
         number = self.site.doc.record.number
-        url = self.address(fragment)
+        url = self.address(fragment, pages.page_path("measure", measure) if measure else "")
         return citation.report_url(
             self.site.edition.report, self.ui, passage, url, number, edition.version, edition.date
         )

@@ -65,8 +65,11 @@ def context(
     folder in the site, the default language's "" first)."""
     ui = InterfaceText(doc.interface, language)
     search_page = addresses.served(pages.page_path("search"))
+    not_found = pages.not_found_page(
+        lambda lang: InterfaceText(doc.interface, lang), language, folders, doc
+    )
     found = {
-        "ui": {k: ui.escaped(k) for k, v in doc.interface.items() if not isinstance(v, Plural)},
+        "ui": strings(doc, ui),
         "edition": {
             "text": ui("edition", date=ui.date(version.date), version=version.version),
             "official": [
@@ -89,10 +92,15 @@ def context(
                 session=str(doc.record.session),
             ),
             "label": ui.record,
+            "number": escape(doc.record.number),  # mkdocs.yml's descriptions say {number}
         },
-        "not_found": pages.not_found_page(
-            lambda lang: InterfaceText(doc.interface, lang), language, folders, doc
-        ),
+        # each language's block, with its strings for the header
+        "not_found": {
+            "pages": [
+                {**p, "ui": strings(doc, InterfaceText(doc.interface, p["locale"]))}
+                for p in not_found["pages"]
+            ]
+        },
         "language": language,
         "language_root": folders[language],
         "language_folders": folders,
@@ -101,6 +109,16 @@ def context(
     }
     assert found.keys() == KEYS, sorted(found.keys() ^ KEYS)
     return found
+
+
+def strings(doc: Document, ui: InterfaceText) -> dict[str, Markup]:
+    """Every one-text interface string of ``ui``'s language, escaped, with the
+    document's number filled in (project.THEME_PLACEHOLDERS: where)."""
+    return {
+        k: ui.escaped(k, number=doc.record.number)
+        for k, v in doc.interface.items()
+        if not isinstance(v, Plural)
+    }
 
 
 def alternates(extra: Mapping[str, Any], url: str | None) -> list[dict[str, str | Markup]]:

@@ -26,6 +26,7 @@ from .models import (
     CHANGE_KINDS,
     EVENT_KINDS,
     PLACE,
+    PLACE_FIELDS,
     Action,
     Actor,
     Annex,
@@ -349,6 +350,11 @@ def _actor(check: Checker, value: Any, path: Path_) -> Actor | None:
     }
     if not (data := check.read(value, path, fields, optional, model=Actor)):
         return None
+    for key in optional if data["kind"] == PLACE else ():
+        if key in value and key not in PLACE_FIELDS:
+            message = f"a place (kind: place) has no {key}: no page would show it"
+            hint = "remove it: the actors page lists a place with its name, description and source"
+            check.err(path + (key,), message, hint)
     for lang in check.languages:
         if not data["terms"].get(lang):
             hint = f"add the words that name it in the '{lang}' text"

@@ -183,6 +183,7 @@ class SideBySideRow(NamedTuple):
     label: str | int | None = None  # a section's or measure's number, an action's id
     anchor: str = ""  # a heading's or an action's: the full text's, or the measure page's
     level: int = 0  # a heading's
+    action: Action | None = None  # an action's row: the action (its report link)
 
 
 def _blocks(blocks: Iterable[Block]) -> list[SideBySideRow]:
@@ -201,7 +202,9 @@ def _measure_rows(measure: Measure, anchor: str, level: int) -> list[SideBySideR
     rows = [SideBySideRow("heading", measure.title, measure.number, anchor, level)]
     if measure.actions_lead_in:
         rows.append(SideBySideRow("paragraph", measure.actions_lead_in))
-    return rows + [SideBySideRow("action", a.text, a.id, a.anchor) for a in measure.actions]
+    return rows + [
+        SideBySideRow("action", a.text, a.id, a.anchor, action=a) for a in measure.actions
+    ]
 
 
 def _annex_rows(measure: Measure) -> list[SideBySideRow]:

@@ -232,6 +232,8 @@ UI = {
         "strings"
     ].items()
 }
+# the document's number, which interface strings say as {number}
+NUMBER = yaml.safe_load((DATA / "document.yaml").read_text(encoding="utf-8"))["record"]["number"]
 
 
 def url(base: str, language: str, path: str) -> str:

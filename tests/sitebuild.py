@@ -238,3 +238,21 @@ def tree(path: Path) -> Node:
     builder = _TreeBuilder()
     builder.feed(path.read_text(encoding="utf-8"))
     return builder.root
+
+
+# the header's words, each marked with its key (overrides/partials/header.html):
+# its text (data-l10n) or an attribute's value
+L10N = {"data-l10n": "", "data-l10n-label": "aria-label", "data-l10n-title": "title"}
+L10N["data-l10n-placeholder"] = "placeholder"
+
+
+def header_words(root: Node) -> dict[str, set[str]]:
+    """What a page's header says, by key (white space folded): one value a key."""
+    found: dict[str, set[str]] = {}
+    header = root.find("header")
+    for node in header.iter() if header else ():
+        for marker, attribute in L10N.items():
+            if marker in node.attrs:
+                value = node.attrs[attribute] if attribute else node.text()
+                found.setdefault(node.attrs[marker], set()).add(" ".join(value.split()))
+    return found

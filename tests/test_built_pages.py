@@ -3,6 +3,7 @@ page of a language says, the footnotes without scripts, the downloads."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from html.parser import HTMLParser
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from browser import UI
-from sitebuild import VOID, html_pages, resolve, tree
+from sitebuild import VOID, header_words, html_pages, resolve, tree
 from visit import document, prefix, wrong_strings
 
 from generator import addresses, pages, study
@@ -219,6 +220,21 @@ def test_each_404_page_holds_every_language_with_a_search_box_and_the_measures(r
     assert menu == {lang: f"/{prefix(lang)}" for lang in languages}
 
 
+def test_each_404_page_holds_the_header_s_words_in_every_language(real_site):
+    """The root 404 page is served for every address, /en/… too: each
+    language's block holds (hidden) the words that language's header says,
+    by the keys the header marks, as that language's own 404 page shows them."""
+    languages = document().languages
+    own = {lang: header_words(tree(real_site / prefix(lang) / "404.html")) for lang in languages}
+    assert all(len(values) == 1 for words in own.values() for values in words.values()), own
+    assert "site_name" in own[languages[0]] and own[languages[0]] != own[languages[1]]
+    for language in languages:
+        for block in tree(real_site / prefix(language) / "404.html").find_all(class_="not-found"):
+            held = block.find("div", class_="not-found__header")
+            words = {s.attrs["data-key"]: {_words(s.text())} for s in held.find_all("span")}
+            assert "hidden" in held.attrs and words == own[block.attrs["lang"]], language
+
+
 def kind_pages(site: Path, language: str) -> dict[str, Path]:
     """The first page of every kind of the registry, in ``language``."""
     found = {}
@@ -321,3 +337,101 @@ def test_every_page_gives_the_document_s_reference(real_site, language):
         assert record.number in text and str(record.session) in text, (kind, text)
         assert record.dateline.get(language) in text.replace("\u00a0", " "), (kind, text)
         assert [href for href in line.links() if href.endswith("#record")], kind
+
+
+# -- an action's report link, wherever its text is shown ------------------------
+def _shown_text(node) -> str:
+    """The words of an element, without footnote marks (``sup`` refs)."""
+    parts = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif "footnote-ref" not in child.attrs.get("class", "").split():
+            parts.append(_shown_text(child))
+    return "".join(parts)
+
+
+def _report_titles(root) -> str:
+    """The titles of the page's reports of an error (sitebuild.REPORT_URL's
+    ``title``), one a line."""
+    from urllib.parse import parse_qs, urlsplit
+
+    links = root.find_all("a", class_="report-link")
+    return "\n".join(parse_qs(urlsplit(a.attrs["href"]).query)["title"][0] for a in links)
+
+
+def test_every_page_that_shows_an_action_holds_its_report_link(real_site):
+    """Every page of the registry (every kind, every key, every language)
+    that shows an action's text, in any of its languages (side by side: both),
+    holds a report of an error in that action, named as its measure page
+    names it, in that language."""
+    from generator.interface import InterfaceText
+    from generator.markup import FOOTNOTE_MARK
+
+    doc = document()
+    texts = {
+        (action.id, lang): _words(plain(FOOTNOTE_MARK.sub("", action.text.get(lang))))
+        for action in doc.actions
+        for lang in doc.languages
+    }
+    passages = {
+        (action.id, lang): InterfaceText(doc.interface, lang).plain(
+            "report_action", action=action.id, measure=action.measure
+        )
+        for action in doc.actions
+        for lang in doc.languages
+    }
+    missing, kinds = [], set()
+    for kind in pages.KINDS:
+        for language in doc.languages:
+            for _, path in kind.pages(doc):
+                root = tree(real_site / prefix(language) / addresses.served(path) / "index.html")
+                shown, titles = _words(_shown_text(root)), _report_titles(root)
+                for (action, lang), text in texts.items():
+                    if text in shown:
+                        kinds.add(kind.name)
+                        if passages[action, lang] not in titles:
+                            missing.append((prefix(language) + path, action, lang))
+    assert len(kinds) > 3 and not missing, (sorted(kinds), missing[:10], len(missing))
+
+
+# -- every actor, whatever its kind, as the pages show it ----------------------
+def test_every_actor_whatever_its_kind_is_shown_with_its_texts_and_source(real_site):
+    """Each actor of the data, a place too (the actors page lists the places
+    apart), has its name, its description and its source (title and address)
+    on some page of each language; a body the document only proposes says so
+    on its page. (A place's other fields are refused by validation.)"""
+    from generator.interface import InterfaceText
+    from generator.models import Actor
+
+    doc = document()
+    defaults = {f.name: f.default for f in dataclasses.fields(Actor)}
+    missing = []
+    for language in doc.languages:
+        ui = InterfaceText(doc.interface, language)
+        folder = real_site / prefix(language)
+        others = [prefix(o) for o in doc.languages if prefix(o) and o != language]
+        shown = {}
+        for path in html_pages(folder):
+            address = path.relative_to(real_site).as_posix()
+            if not any(address.startswith(other) for other in others):
+                root = tree(path)
+                shown[address] = (_words(root.text()), set(root.links()))
+        for actor in doc.actors:
+            wanted = {
+                "name": _words(plain(actor.name.get(language))),
+                "description": _words(plain(actor.description.get(language))),
+                "source": _words(actor.source.title),
+            }
+            for field, text in wanted.items():
+                if not any(text in words for words, _ in shown.values()):
+                    missing.append((actor.id, actor.kind, field, language))
+            if not any(actor.source.url in links for _, links in shown.values()):
+                missing.append((actor.id, actor.kind, "source.url", language))
+            if actor.status != defaults["status"]:
+                page = prefix(language) + addresses.served(pages.page_path("actor", actor.id))
+                said = ui.plain(f"actor_{actor.status}", date=ui.date(doc.record.date))
+                if _words(said) not in shown[page + "index.html"][0]:
+                    missing.append((actor.id, actor.kind, "status", language))
+    assert {a.kind for a in doc.actors} >= {"place"}  # the kinds at stake are in the data
+    assert missing == []

@@ -23,7 +23,7 @@ from visit import prefix
 from generator import addresses, pages
 
 STEM_JS = ROOT / "overrides" / "assets" / "stem.js"
-SKIP = ("action__id", "footnote-ref")
+SKIP = ("action__id", "footnote-ref", "report-link")  # tools.js: SKIP
 
 
 def explorer(site: Path, language: str) -> Node:

@@ -358,7 +358,7 @@ class _Page(HTMLParser):
             if MARKER.search(value) and not SLUG.fullmatch(value):
                 if name == "data-record":
                     self.attributes += _record_strings(value)
-                elif name == "href" and dict(attrs).get("class") == "report-link":
+                elif name == "href" and "report-link" in (dict(attrs).get("class") or "").split():
                     # a prefilled report: the passage's name, percent-encoded
                     self.attributes += [
                         v for vs in parse_qs(urlsplit(value).query).values() for v in vs
@@ -510,6 +510,7 @@ NOT_ON_PAGES = sorted(
     + ["interface.includes", "interface.part_of", "interface.related_measures"]
     + ["interface.number_range", "interface.timeline_gap", "interface.study_other"]
     + ["interface.anki_deck"]  # the deck's name: in the cards' Anki file, not on a page
+    + ["interface.actor_proposed"]  # the small document plans no body
     # the small document's bodies are too few for a fair "who" question (every
     # body is named by the measure asked about): the study page asks none
     + ["interface.q_actor_of_action"]

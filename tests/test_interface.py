@@ -180,7 +180,8 @@ def test_the_theme_s_strings_are_read_from_its_templates_and_mkdocs_yml():
 
     used = {use.key: use for use in theme_usage(CONFIG)}
     assert {"header_short", "print_line", "palette_to_dark", "palette_to_light"} <= set(used)
-    assert used["print_line"].placeholders == {"url"}  # main.html fills it with a filter
+    # main.html fills {url} with a filter, theme.context {number}
+    assert used["print_line"].placeholders == {"number", "url"}
     assert used["palette_to_dark"].template.startswith("mkdocs.yml:")
 
 
@@ -280,7 +281,7 @@ def test_keys_are_computed_only_from_the_page_registry():
 
     registry = {
         ("mkdocs_hook.py", "on_config"),  # the navigation's labels
-        ("theme.py", "context"),  # the theme's strings: every one-text string
+        ("theme.py", "strings"),  # the theme's strings: every one-text string
         ("pages.py", "not_found_page"),  # the 404 page's links: navigation labels
         ("render.py", "front_matter"),  # the search label of the page kind
     }
@@ -315,3 +316,24 @@ def test_every_string_of_the_data_is_used():
 
     used = {use.key for use in interface_usage()}
     assert set(load_document(DATA).interface) <= used
+
+
+def test_a_description_in_mkdocs_yml_says_only_the_placeholders_the_theme_fills(tmp_path):
+    """mkdocs.yml's descriptions write the document's number as {number}
+    (overrides/main.html fills it); another name is refused where it is."""
+    from generator.project import CONFIG, problems
+
+    assert not [p for p in problems(CONFIG) if "placeholder" in str(p)]
+    text = CONFIG.read_text(encoding="utf-8")
+    said = re.findall(r"^ *site_description: .*\{number\}", text, re.M)
+    assert len(said) >= 2, said  # each language's description
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text.replace(said[-1], said[-1].replace("{number}", "{numero}")), "utf-8")
+    found = [str(p) for p in problems(config) if "placeholder" in str(p)]
+    line = text[: text.index(said[-1])].count("\n") + 1
+    column = len(said[-1]) - len(said[-1].lstrip()) + len("site_description: ") + 1
+    assert len(found) == 1 and found[0].startswith(f"{config}:{line}:{column}: plugins["), found
+    assert found[0].endswith(
+        "].site_description: unknown placeholder {numero}: the theme fills only {number} "
+        "(hint: write {number} for the document's number)"
+    ), found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -150,3 +151,73 @@ def test_every_link_of_the_real_offline_edition_opens_a_file(real_site):
             if link.startswith("/") or target not in names:
                 broken.add((name, link))
     assert len(names) > 100 and not broken, sorted(broken)[:20]
+
+
+# -- the offline search's stems: stem.js's, the one stemmer --------------------
+ASSETS = Path(__file__).resolve().parent.parent / "overrides" / "assets"
+# search.js run in Node with no page (both of its parts return at once), then
+# the stem its offline search gives each word, beside stem.js's own
+_STEMS = """
+const vm = require("vm"), fs = require("fs");
+globalThis.window = globalThis;
+globalThis.location = { search: "", protocol: "file:" };
+globalThis.document = { getElementById: () => null, querySelector: () => null };
+for (const name of ["stem.js", "search.js"]) vm.runInThisContext(fs.readFileSync(process.argv[1] + "/" + name, "utf8"));
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+const out = {};
+for (const lang in input) {
+  const offline = stemmer(lang);
+  out[lang] = input[lang].map(w => [offline(w), EditionStem.stem(w, lang)]);
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_the_offline_search_stems_words_with_stem_js_only():
+    """The offline search (search.js, from file://) has no ending-stripper of
+    its own: its stems are stem.js's (Snowball, as the site search's), words
+    where a rough stripper and Snowball differ included, and stem.js is loaded
+    before it on every page."""
+    import subprocess
+
+    import yaml
+
+    script = (ASSETS / "search.js").read_text(encoding="utf-8")
+    # no list of endings cut off a word's end, no letters sliced off it
+    assert not re.search(r"/\([^/\n]*\|[^/\n]*\)\$/", script), "search.js strips endings itself"
+    assert ".slice(0, -" not in script
+    assert "EditionStem.stem" in script
+    words = {
+        "fr": ["renforce", "renforcement", "etats", "reseaux", "organisations", "prevoyaient"],
+        "en": ["networks", "referrals", "smuggling", "frontex", "states", "deadlines"],
+    }
+    run = subprocess.run(
+        ["node", "-e", _STEMS, str(ASSETS)],
+        input=json.dumps(words),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pairs = json.loads(run.stdout)
+    assert all(offline == snowball for lang in pairs for offline, snowball in pairs[lang]), pairs
+    config = yaml.load(
+        (ASSETS.parent.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
+    )
+    scripts = [s for s in config["extra_javascript"] if isinstance(s, str)]
+    assert scripts.index("assets/stem.js") < scripts.index("assets/search.js"), scripts
+
+
+def test_the_real_offline_edition_loads_stem_js_before_its_search(real_site):
+    """Every page of the zip that runs the search script has stem.js, loaded first."""
+    from generator.opendata import FOLDER, OFFLINE_NAME
+
+    archive = zipfile.ZipFile(real_site / FOLDER / OFFLINE_NAME)
+    names = set(archive.namelist())
+    pages = [n for n in sorted(names) if n.endswith("search/index.html")]
+    assert pages
+    for name in pages:
+        html = archive.read(name).decode("utf-8")
+        sources = re.findall(r'<script src="([^"]*assets/(?:stem|search)\.js)', html)
+        assert [s.rsplit("/", 1)[1] for s in sources] == ["stem.js", "search.js"], (name, sources)
+        base = name.rsplit("/", 1)[0]
+        assert posixpath.normpath(posixpath.join(base, sources[0])) in names

@@ -254,3 +254,33 @@ def test_the_schema_says_whose_texts_each_field_holds_as_the_models_declare():
     assert "this edition wrote" in record["place"]["description"]  # declared EDITION
     assert "this edition wrote" in actor["description"]["description"]
     assert "description" not in record["number"]  # no text
+
+
+LEGAL_CODE_SHA256 = "9ba9550ad48438d0836ddab3da480b3b69ffa0aac7b7878b5a0039e7ab429411"
+
+
+def test_the_licence_the_edition_names_is_the_one_in_license():
+    """LICENSE is the legal code of the licence the edition names for its own
+    texts and data: its title (first line, and its "Creative Commons … Public
+    License") is the one the open data (editions.yaml's licence.edition, in
+    every language's JSON) and each language's about page name."""
+    import hashlib
+
+    from conftest import ROOT
+
+    from generator import opendata
+
+    data = (ROOT / "LICENSE").read_bytes()
+    # byte for byte the plain-text legal code Creative Commons publishes
+    # (creativecommons.org/licenses/by/4.0/legalcode.txt), its final blank line too
+    assert hashlib.sha256(data).hexdigest() == LEGAL_CODE_SHA256
+    text = data.decode("utf-8")
+    title = text.splitlines()[0].strip()  # "Attribution 4.0 International"
+    name = f"Creative Commons {title}"
+    assert title and f"{name} Public License" in text
+    doc = load_document(DATA)
+    for language in doc.languages:
+        published = json.loads(opendata.json_text(opendata.document_json(doc, language)))
+        assert published["licence"]["edition"]["title"].startswith(name), language
+        about = (ROOT / "docs" / f"about.{language}.md").read_text(encoding="utf-8")
+        assert name in " ".join(about.split()), language

@@ -26,6 +26,7 @@ from browser import (
 )
 from conftest import DATA
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from sitebuild import L10N, header_words, tree
 
 
 def fold(text: str) -> str:
@@ -932,7 +933,7 @@ def test_offline_search_counts_ranks_and_shows_excerpts(browser, offline_root, l
     page.fill(".offline-search input", "zzzz")
     assert page.inner_text(".offline-search__count") == UI["search_results_none"][language]
     # a query with a single result: the singular
-    singles = {"fr": "prévoyaient", "en": "Deadline"}  # the timeline page only
+    singles = {"fr": "Échéances", "en": "Deadline"}  # the timeline page only (by stems too)
     page.fill(".offline-search input", singles[language])
     assert page.locator(".offline-search__result").count() == 1, visible(
         page, ".offline-search__result a"
@@ -945,8 +946,9 @@ def test_offline_search_counts_ranks_and_shows_excerpts(browser, offline_root, l
 # -- the 404 page where a static host serves the root one for every address ---
 def test_a_static_host_s_404_speaks_the_address_s_language(browser, real_site):
     """GitHub Pages serves the root (default language's) 404 page at /en/…:
-    it shows the English block alone (one heading), marks English in the
-    language menu, and its search box and measures lead into the English site."""
+    it shows the English block alone (one heading), its header in English,
+    marks English in the language menu, and its search box, logo and
+    measures lead into the English site."""
     from browser import StaticHostHandler, serve
 
     language = "en"
@@ -961,6 +963,24 @@ def test_a_static_host_s_404_speaks_the_address_s_language(browser, real_site):
         assert page.title().startswith(UI["not_found_title"][language])
         current = page.locator(".md-select__link[aria-current]")
         assert current.count() == 1 and current.get_attribute("hreflang") == language
+        # the header too speaks English: every word it marks, as the English pages say it
+        shown = page.evaluate(
+            """markers => {
+              const found = {};
+              const header = document.querySelector(".md-header");
+              for (const [marker, attribute] of Object.entries(markers))
+                header.querySelectorAll("[" + marker + "]").forEach(e => {
+                  const value = attribute ? e.getAttribute(attribute) : e.textContent;
+                  (found[e.getAttribute(marker)] ||= []).push(value.trim().split(/\\s+/).join(" "));
+                });
+              return [found, header.closest("[lang]").lang];
+            }""",
+            L10N,
+        )
+        english = header_words(tree(real_site / PREFIX[language] / "404.html"))
+        assert {k: set(v) for k, v in shown[0].items()} == english and shown[1] == language
+        logo = urlsplit(page.locator(".md-header .md-logo").evaluate("a => a.href")).path
+        assert logo == f"/{PREFIX[language]}"
         measures = page.locator(".not-found__measures a")
         first = urlsplit(measures.first.evaluate("a => a.href")).path
         assert measures.count() == 13 and first == f"/{PREFIX[language]}package/measure-1/"

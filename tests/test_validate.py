@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import MINI, edit
 
-from generator import DataErrors, load_document, read_data, validate
+from generator import DataErrors, load_document, models, read_data, validate
 from generator.errors import FIDELITY
 from generator.fields import Checker
 from generator.load import format_path, parse_yaml
@@ -506,7 +506,7 @@ def test_a_string_the_templates_use_must_exist(mini, key, template):
     error = only_error(mini)
     assert (error.file.rsplit("/", 1)[-1], error.line, error.path) == (
         "interface.yaml",
-        3,
+        text.splitlines().index("strings:") + 1,
         "strings",
     )
     assert (
@@ -746,3 +746,28 @@ def test_only_the_fields_of_the_council_s_texts_can_say_a_text_is_the_council_s(
         assert error.path == format_path(path + ("council",))
         assert error.message == "this text is the edition's: it cannot be the Council's"
         assert "document's own texts" in error.hint
+
+
+# a value of each optional field of an actor, valid for a body of the fixture
+_ACTOR_EXTRAS = {"parent": "emsc", "glossary": "emsc", "status": '"proposed"'}
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        f.name
+        for f in dataclasses.fields(models.Actor)
+        if f.name not in models.PLACE_FIELDS
+        and f.default is not dataclasses.MISSING  # an optional field
+    ],
+)
+def test_a_place_refuses_what_no_page_would_show(mini, key):
+    """A place (kind: place) is listed on the actors page with its name,
+    description and source (``PLACE_FIELDS``): any other field, which no page
+    would show, is refused where it is written."""
+    place = "    kind: place\n"
+    line = edit(mini, "actors.yaml", place, place + f"    {key}: {_ACTOR_EXTRAS[key]}\n") + 1
+    error = only_error(mini)
+    assert (error.file.rsplit("/", 1)[-1], error.line, error.column) == ("actors.yaml", line, 5)
+    assert error.path == f"actors[2].{key}"
+    assert error.message == f"a place (kind: place) has no {key}: no page would show it"

@@ -33,7 +33,7 @@ import re
 from datetime import date
 
 from babel.dates import format_date
-from browser import AXE, DEVICES, UI, WCAG22_PRACTICE, PageWatch, goto, run_axe
+from browser import AXE, DEVICES, NUMBER, UI, WCAG22_PRACTICE, PageWatch, goto, run_axe
 from conftest import DATA
 
 from generator import addresses, load_document, pages
@@ -216,7 +216,7 @@ def header_probe(page, language: str, device: str) -> list:
     full, short = ".md-header .site-title--full", ".md-header .site-title--short"
     name, number = ".md-header .site-title__name", ".md-header .site-title__number"
     if device == "desktop":
-        if not page.is_visible(full) or "15250/18" not in page.inner_text(full):
+        if not page.is_visible(full) or NUMBER not in page.inner_text(full):
             found.append("full name not shown")
         if page.is_visible(short):
             found.append("short name shown")
@@ -225,7 +225,7 @@ def header_probe(page, language: str, device: str) -> list:
         return ["short name or number not shown"]
     if page.inner_text(name) != UI["header_short"][language]:
         found.append(("name", page.inner_text(name)))
-    if "15250/18" not in page.inner_text(number):
+    if NUMBER not in page.inner_text(number):
         found.append(("number", page.inner_text(number)))
     for part in (name, number):
         if not page.eval_on_selector(part, "e => e.scrollWidth <= e.clientWidth"):
@@ -292,7 +292,7 @@ def print_probe(page, language: str) -> list:
     page.emulate_media(media="print")
     printed = page.locator(".print-edition")
     shown = printed.inner_text() if printed.count() and printed.is_visible() else ""
-    title = UI["site_name"][language]
+    title = UI["site_name"][language].format(number=NUMBER)
     if not (edition and edition in shown and plain_words(title) in plain_words(shown)):
         found.append(("print edition", shown, edition))
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
@@ -300,7 +300,7 @@ def print_probe(page, language: str) -> list:
     text = line.inner_text() if line.count() and line.is_visible() else ""
     pattern = UI["date_first_day" if date.today().day == 1 else "date_day"][language]
     today = format_date(date.today(), pattern, locale=language)
-    if not ("15250/18" in text and page.url in text):
+    if not (NUMBER in text and page.url in text):
         found.append(("print line", text))
     if not text.endswith(UI["print_date"][language].format(date=today)):
         found.append(("print date", text))

@@ -6,6 +6,16 @@
 // mount point's data attributes).
 var HIGHLIGHT = "pagefind-highlight";  // the parameter of the words a result was found by
 
+// The stem of a folded word in `lang`, as the site search makes it: stem.js
+// (EditionStem, loaded before this script) is the one stemmer; each word is
+// stemmed once (a page's text repeats its words).
+function stemmer(lang) {
+  var known = Object.create(null);
+  return function (word) {
+    return known[word] || (known[word] = window.EditionStem.stem(word, lang));
+  };
+}
+
 // The page a search result opens: the words searched for, highlighted. Online,
 // by Pagefind's own highlighter (pagefind-highlight.js, from the site's
 // Pagefind bundle); from file:// (no modules there), by the edition's.
@@ -20,7 +30,9 @@ var HIGHLIGHT = "pagefind-highlight";  // the parameter of the words a result wa
   }
   if (window.location.protocol === "file:") {
     var body = Array.prototype.slice.call(document.querySelectorAll("[data-pagefind-body]"));
-    window.EditionText.mark(body, window.EditionText.words(words.join(" ")), "[data-pagefind-ignore], abbr[title]");
+    var stems = stemmer(document.documentElement.lang);
+    var query = window.EditionText.words(words.join(" ")).map(stems);
+    window.EditionText.mark(body, query, "[data-pagefind-ignore], abbr[title]", stems);
     first();
     return;
   }
@@ -155,17 +167,11 @@ var HIGHLIGHT = "pagefind-highlight";  // the parameter of the words a result wa
     return;
   }
 
-  // -- Offline: our own index ---------------------------------------------------
-  // A word without its French or English ending (words are folded: no
-  // accents), so that "renforce" finds "renforcement" and "networks"
-  // "network"; a name such as "frontex" keeps all its letters (it must not
-  // find "frontline").
-  var ENDING = /(ements?|ations?|ites?|ees?|es|e|s|ing|ed|ers?|ment)$/;
-  function stem(word) {
-    var root = word.replace(ENDING, "");
-    if (root.length >= 5) return root;
-    return /s$/.test(word) && word.length > 4 ? word.slice(0, -1) : word;  // "etats"
-  }
+  // -- Offline: our own index -------------------------------------------------------
+  // Words are compared by their stems, as the site search's (stem.js), so
+  // that "renforce" finds "renforcement" and "networks" "network"; a name
+  // such as "frontex" keeps all its letters (it must not find "frontline").
+  var stem = stemmer(document.documentElement.lang);
 
   // The text around the first words found, with them highlighted.
   function excerpt(text, ranges) {
@@ -212,7 +218,7 @@ var HIGHLIGHT = "pagefind-highlight";  // the parameter of the words a result wa
     box.appendChild(count);
     box.appendChild(list);
 
-    // Pages where every word of the query (or its stem) starts a word, in
+    // Pages where the stem of every word of the query starts a word's stem, in
     // the title or the text. First the pages whose title has the words as
     // typed (the shortest title first: the page about them), then their
     // stems; then by number of matches as typed, then of stems.
@@ -227,8 +233,8 @@ var HIGHLIGHT = "pagefind-highlight";  // the parameter of the words a result wa
       var found = [];
       var howMany = function (result) { return result.found.filter(Boolean).length; };
       entries.forEach(function (entry, order) {
-        var inTitle = T.find(entry.title, words);
-        var inText = T.find(entry.text, words);
+        var inTitle = T.find(entry.title, words, stem);
+        var inText = T.find(entry.text, words, stem);
         var every = words.every(function (_, i) { return inTitle.found[i] || inText.found[i]; });
         if (!every) return;
         found.push({

@@ -1,7 +1,8 @@
 // Word stems as the site search (Pagefind) makes them: a word is folded
 // (lower case, no accents), then cut by the Snowball stemmer of its language
 // (English: Porter2; French: Snowball's French), so that "referrals" and
-// "referral", "reseaux" and "réseau" give one stem. The explorer matches
+// "referral", "reseaux" and "réseau" give one stem. The explorer and the
+// offline search (search.js, loaded after this script) match
 // stems; tests/test_explorer.py checks every stem of its page against the
 // words of the site's search index. Works in a browser and in Node.
 (function (root) {

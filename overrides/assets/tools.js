@@ -113,7 +113,7 @@
     var empty = document.querySelector(".explorer-empty");
     var searchLink = empty.querySelector("[data-search]");
     var searchPage = searchLink.getAttribute("href");
-    var SKIP = ".action__id, .footnote-ref";
+    var SKIP = ".action__id, .footnote-ref, .report-link";  // not the action's words
     var titles = {};  // "section:1", "measure:4" -> the stems of its title
     explorerForm.querySelectorAll("option[data-title]").forEach(function (option) {
       titles[option.parentNode.name + ":" + option.value] = S.stems(option.getAttribute("data-title"), lang);
