@@ -46,6 +46,10 @@ class PageKind:
     # weight of its words (pages that repeat others' texts weigh less); None:
     # left out of search (a page that only repeats others)
     search: tuple[str, str] | None = ("search_type_tool", "0.5")
+    # a page of one measure (its key: the measure's number) that shows the other
+    # measures only by their outline: a preview keeps it while neither changes
+    # (``incremental``)
+    one_measure: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", self.path or f"{FOLDER}/{self.name}.md")
@@ -94,7 +98,7 @@ SIDE = FOLDER + "/side-by-side/"
 KINDS = (
     PageKind("home", HOME, nav="", not_found_link=True, search=("home", "0.5")),
     PageKind("measure", FOLDER + "/measure-{key}.md", keys=_measures, context=contexts.measure,
-             nav="measures", nav_tree=_measure_tree, search=("measure", "")),
+             nav="measures", nav_tree=_measure_tree, search=("measure", ""), one_measure=True),
     PageKind("actors", nav="", context=contexts.actors, search=("actor", "")),
     PageKind("actor", FOLDER + "/actors/{key}.md", keys=_actor_ids, keys_from=("actors", "actors"),
              context=contexts.actor, search=("actor", "")),
@@ -107,7 +111,7 @@ KINDS = (
     PageKind("side-by-side", SIDE + "full-text.md", nav="tools", context=contexts.side_by_side,
              search=("full_text", "0.3")),
     PageKind("side-by-side-measure", SIDE + "measure-{key}.md", "side-by-side.md.j2",
-             keys=_measures, context=contexts.side_by_side, search=None),
+             keys=_measures, context=contexts.side_by_side, search=None, one_measure=True),
     PageKind("timeline", nav="tools", context=contexts.timeline),
     PageKind("overview", nav="tools", context=contexts.overview),
     PageKind("study", nav="tools", context=contexts.study_page),

@@ -23,7 +23,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import addresses, citation, editions, opendata, pages, pictures, study, views
+from . import addresses, citation, editions, incremental, opendata, pages, pictures, study, views
 from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, built_url, escape_text, plain, to_html
 from .models import Action, Document, Measure, Text
@@ -375,7 +375,9 @@ def render_pages(doc: Document, language: str, directory_urls: bool = True) -> d
 
 class Site:
     """One rendering of the site: the views its pages share, the renderer of
-    each language, the templates."""
+    each language, the templates. Given the ``last`` rendering (a preview's),
+    the pages of the measures an edit left as they were are taken from it
+    (``incremental``: ``reused`` counts them)."""
 
     def __init__(
         self,
@@ -383,6 +385,7 @@ class Site:
         directory_urls: bool = True,
         edition: Edition = DEFAULT_EDITION,
         env: Environment = _ENVIRONMENT,
+        last: incremental.Rendering | None = None,
     ):
         self.doc = doc
         self.edition = edition
@@ -392,6 +395,12 @@ class Site:
         self.updated = editions.last_updated(doc)  # page path -> the edition that last changed it
         self._renderers: dict[str, LanguageRenderer] = {}
         self._urls: dict[tuple[str, str, str], Markup] = {}  # pages link to the same pages
+        # what the pages are rendered from besides the document: a change renders them all
+        folders = getattr(env.loader, "searchpath", ())
+        self.settings = (directory_urls, edition, incremental.sources(folders))
+        self.last = last
+        self.kept = incremental.kept_measures(last, doc, self.settings)
+        self.reused = 0
 
     def url(self, target: str, base: str, fragment: str = "") -> Markup:
         """The URL of the page ``target`` from the folder ``base`` (``Urls.base``)."""
@@ -411,6 +420,10 @@ class Site:
             assert kind.template, kind.name  # GENERATED: the kinds that have a template
             template = self.env.get_template(kind.template)
             for key, path in kind.pages(self.doc):
+                if self.last and kind.one_measure and key in self.kept:
+                    out[path] = self.last.files[addresses.generated_name(path, language)]
+                    self.reused += 1
+                    continue
                 t = PageText(self, language, path, kind=kind)
                 context = kind.context(t, self.doc, key, self.views)
                 text = template.render(
@@ -447,6 +460,20 @@ def render_site(
 ) -> dict[str, str]:
     """Every file of the generated folder (see ``Site.files``)."""
     return Site(doc, directory_urls, edition).files(yaml_texts or {})
+
+
+def render_again(
+    doc: Document,
+    directory_urls: bool,
+    yaml_texts: dict[str, str],
+    edition: Edition,
+    last: incremental.Rendering | None,
+) -> tuple[incremental.Rendering, int]:
+    """``render_site`` for a preview, which keeps the ``last`` rendering: the
+    rendering, and how many pages were taken from the last one."""
+    site = Site(doc, directory_urls, edition, last=last)
+    files = site.files(yaml_texts)
+    return incremental.Rendering(doc, site.settings, files), site.reused
 
 
 def _tidy(text: str) -> str:
