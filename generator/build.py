@@ -192,10 +192,11 @@ class Build:
             newest = self.generated.document.edition
             self.version = Version(newest.date, newest.version)
             report = self.generated.report
-            reused = f" ({self.generated.reused} kept)" if self.generated.reused else ""
+            reused = self.generated.reused
+            note = f" ({len(reused)} kept from the last rendering)" if reused else ""
             self.say(
                 f"generator: {len(report.written)} pages written, {report.unchanged} unchanged"
-                f"{reused}, {len(report.removed)} removed ({time.perf_counter() - started:.2f} s)"
+                f"{note}, {len(report.removed)} removed ({time.perf_counter() - started:.2f} s)"
             )
 
     def head(

@@ -5,7 +5,7 @@ what changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import addresses, folder, incremental, opendata, pages, parse_document, pictures, read_data
@@ -22,7 +22,7 @@ class Generated:
     yaml_texts: dict[str, str]  # the data files, republished as open data
     report: folder.SyncReport  # what changed in the generated folder
     rendering: incremental.Rendering | None = None  # what the next generation may keep
-    reused: int = 0  # the pages taken from the last generation
+    reused: set[str] = field(default_factory=set)  # the pages kept from the last generation
 
 
 def generate(

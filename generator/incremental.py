@@ -1,18 +1,22 @@
-"""What a preview renders again after an edit: the pages of a measure that
-the edit cannot have changed are taken from the last rendering.
+"""What a preview renders again after an edit: the pages the edit cannot
+have changed are taken from the last rendering.
 
-A page of one measure (its page, its side-by-side page: the kinds marked
-``PageKind.one_measure``) shows the other measures only by their outline:
-their numbers, sections and titles, and the actors their actions address or
-name (the pager, "related measures"); never their texts (the actions' and
-the annex's). So the rule, whose every input is compared, never guessed:
-when the last rendering had the same settings (URL form, edition, the
-templates' sources) and the document's outline (the whole document without
-those texts) is the same, a measure equal to its last version keeps its last
-pages; any other edit (a title, an actor, a footnote, an interface string…)
-renders every page. The pages of the whole document (the full text, the
-study page, the explorer…) and the actors' pages show the texts of every
-measure: they are always rendered.
+Each kind of page says what it shows of the measures' texts (the actions'
+and the annexes': ``pages.PageKind.texts``); of the rest of the document, it
+may show anything, which is its outline: the whole document but those
+texts. So the rule, whose every input is compared, never guessed: if the
+last rendering had the same settings (URL form, edition, the templates'
+sources) and the same outline, it keeps
+
+- a page of the "outline" (the home page, who does what, the timeline…);
+- a page of one "measure" (its page, its side-by-side page) whose measure
+  is equal to its last version;
+- a page of one "actor" that no action of an edited measure addresses or
+  names, and that no edited measure's annex names (before or after);
+
+any other edit (a title, an actor, a footnote, an interface string…)
+renders every page, and the pages of "all" the texts (the full text, the
+study page, the explorer…) are always rendered.
 """
 
 from __future__ import annotations
@@ -22,8 +26,11 @@ import hashlib
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from . import naming, views
 from .models import Document, Measure, Text
+from .pages import PageKind
 
 _LEFT_OUT = Text({}, invariant=True)  # a measure's text in its outline
 
@@ -37,6 +44,25 @@ class Rendering:
     files: dict[str, str]  # every file of the generated folder (``render.Site.files``)
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What a rendering keeps of the last one (``kept``)."""
+
+    outline: bool = False  # the same settings and outline: else nothing is kept
+    measures: frozenset[int] = frozenset()  # the measures equal to their last version
+    actors: frozenset[str] = frozenset()  # the actors no edited measure involves
+
+    def page(self, kind: PageKind, key: Any) -> bool:
+        """Whether the last rendering's page of ``kind`` and ``key`` is kept."""
+        if not self.outline:
+            return False
+        if kind.texts == "measure":
+            return key in self.measures
+        if kind.texts == "actor":
+            return key in self.actors
+        return kind.texts == "outline"
+
+
 def sources(folders: Iterable[str | Path]) -> str:
     """A digest of every file in ``folders`` (the templates), by name and content."""
     digest = hashlib.sha256()
@@ -48,8 +74,7 @@ def sources(folders: Iterable[str | Path]) -> str:
 
 
 def outline(doc: Document) -> Document:
-    """``doc`` without the texts of its measures' actions and annexes: what a
-    page of one measure may show of the others."""
+    """``doc`` without the texts of its measures' actions and annexes."""
     sections = tuple(
         dataclasses.replace(section, measures=tuple(_outline(m) for m in section.measures))
         for section in doc.sections
@@ -62,11 +87,18 @@ def _outline(measure: Measure) -> Measure:
     return dataclasses.replace(measure, actions=actions, annex=())
 
 
-def kept_measures(last: Rendering | None, doc: Document, settings: Hashable) -> frozenset[int]:
-    """The numbers of the measures whose pages ``last`` holds as ``doc`` and
-    ``settings`` would render them: none unless the settings and the outline
-    are the same; then each measure equal to its last version."""
+def kept(last: Rendering | None, doc: Document, settings: Hashable) -> Kept:
+    """What of ``last`` is as ``doc`` and ``settings`` would render it."""
     if last is None or last.settings != settings or outline(last.document) != outline(doc):
-        return frozenset()
+        return Kept()
     pairs = zip(doc.measures, last.document.measures, strict=True)  # the same outline
-    return frozenset(measure.number for measure, was in pairs if measure == was)
+    edited = [version for measure, was in pairs if measure != was for version in (measure, was)]
+    notes = {f.number: f.text for f in doc.footnotes}
+    finders = naming.finders(doc.actors, doc.languages)
+    involved = {a for m in edited for action in m.actions for a in views.involved(action)}
+    named = {a for m in edited for a in naming.named_in(views.annex_texts(m), notes, finders)}
+    return Kept(
+        outline=True,
+        measures=frozenset(m.number for m in doc.measures) - {m.number for m in edited},
+        actors=frozenset(a.id for a in doc.actors) - involved - named,
+    )

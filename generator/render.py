@@ -399,8 +399,8 @@ class Site:
         folders = getattr(env.loader, "searchpath", ())
         self.settings = (directory_urls, edition, incremental.sources(folders))
         self.last = last
-        self.kept = incremental.kept_measures(last, doc, self.settings)
-        self.reused = 0
+        self.kept = incremental.kept(last, doc, self.settings)
+        self.reused: set[str] = set()  # the files taken from the last rendering
 
     def url(self, target: str, base: str, fragment: str = "") -> Markup:
         """The URL of the page ``target`` from the folder ``base`` (``Urls.base``)."""
@@ -420,9 +420,10 @@ class Site:
             assert kind.template, kind.name  # GENERATED: the kinds that have a template
             template = self.env.get_template(kind.template)
             for key, path in kind.pages(self.doc):
-                if self.last and kind.one_measure and key in self.kept:
-                    out[path] = self.last.files[addresses.generated_name(path, language)]
-                    self.reused += 1
+                if self.last and self.kept.page(kind, key):
+                    name = addresses.generated_name(path, language)
+                    out[path] = self.last.files[name]
+                    self.reused.add(name)
                     continue
                 t = PageText(self, language, path, kind=kind)
                 context = kind.context(t, self.doc, key, self.views)
@@ -468,9 +469,9 @@ def render_again(
     yaml_texts: dict[str, str],
     edition: Edition,
     last: incremental.Rendering | None,
-) -> tuple[incremental.Rendering, int]:
+) -> tuple[incremental.Rendering, set[str]]:
     """``render_site`` for a preview, which keeps the ``last`` rendering: the
-    rendering, and how many pages were taken from the last one."""
+    rendering, and the files taken from the last one."""
     site = Site(doc, directory_urls, edition, last=last)
     files = site.files(yaml_texts)
     return incremental.Rendering(doc, site.settings, files), site.reused

@@ -8,13 +8,10 @@ import shutil
 import pytest
 from conftest import DATA, ROOT, edit
 
-from generator import incremental, load_document, pages
+from generator import addresses, incremental, load_document, pages
 from generator.generated import generate
 from generator.models import Document
 from generator.render import Site, environment, render_site
-
-# the pages of one measure: each kind in each language
-PER_MEASURE = sum(kind.one_measure for kind in pages.GENERATED) * 2
 
 
 def _again(data, folder, edits):
@@ -28,24 +25,74 @@ def _again(data, folder, edits):
     return again, render_site(again.document, True, again.yaml_texts)
 
 
-# English texts only: the French ones are the Council's, checked word for word
-MEASURE_TEXTS = [
-    [("measures.yaml", 'en: "Act fast"', 'en: "Act very fast"')],  # an action of measure 2
-    [("measures.yaml", 'en: "Act fast"', 'en: "EU: act fast, CSDP"')],  # acronyms
-    [("measures.yaml", 'en: "second point."', 'en: "second EU point."')],  # its annex
-    [("measures.yaml", "Strengthening investigations", "Strengthening EU investigations")],  # 1's
-    [("measures.yaml", 'en: "A note of the edition."', 'en: "A note."')],  # an edition's note
-]
+def _names(kinds, doc, language="en"):
+    """The generated files of the pages of ``kinds`` (names) in ``language``."""
+    return {
+        addresses.generated_name(path, language)
+        for kind in pages.GENERATED
+        if kind.name in kinds
+        for _, path in kind.pages(doc)
+    }
 
 
-@pytest.mark.parametrize("edits", MEASURE_TEXTS)
-def test_an_edit_of_a_measures_texts_keeps_the_other_measures_pages_as_they_would_be(
-    tmp_path, mini, edits
-):
+OUTLINE_PAGES = {kind.name for kind in pages.GENERATED if kind.texts == "outline"}
+ALL_TEXTS = {kind.name for kind in pages.GENERATED if kind.texts == "all"}
+
+
+def test_every_kind_of_page_says_what_it_shows_of_the_texts():
+    assert {kind.texts for kind in pages.GENERATED} == {"all", "outline", "measure", "actor"}
+    assert {"full-text", "study", "explorer", "glossary", "side-by-side"} <= ALL_TEXTS
+    assert {"home", "who-does-what", "timeline"} <= OUTLINE_PAGES
+
+
+def test_an_edit_of_an_action_keeps_the_pages_that_do_not_show_it(tmp_path, mini):
+    """Measure 2's action addresses and names no actor: of the pages that
+    show texts, only measure 2's and the whole document's are rendered."""
+    edits = [("measures.yaml", 'en: "Act fast"', 'en: "Act very fast"')]
     again, whole = _again(mini, tmp_path / "package", edits)
     assert again.rendering.files == whole
-    measures = len(again.document.measures)
-    assert again.reused == (measures - 1) * PER_MEASURE, "only the edited measure's pages"
+    doc = again.document
+    assert _names(OUTLINE_PAGES | {"actor"}, doc) <= again.reused
+    assert {"measure-1.en.md", "side-by-side/measure-1.fr.md"} <= again.reused
+    assert not {"measure-2.en.md", "side-by-side/measure-2.en.md"} & again.reused
+    assert not _names(ALL_TEXTS, doc) & again.reused
+    assert not _names(ALL_TEXTS, doc, "fr") & again.reused
+
+
+def test_the_pages_of_the_actors_an_edited_measure_involves_are_rendered(tmp_path, mini):
+    """Measure 1's actions address or name both actors: their pages show them."""
+    edits = [("measures.yaml", "act with the Member States", "act now with the Member States")]
+    again, whole = _again(mini, tmp_path / "package", edits)
+    assert again.rendering.files == whole
+    assert not _names({"actor"}, again.document) & again.reused
+    assert "measure-2.en.md" in again.reused
+
+
+def test_an_actor_an_annex_names_after_an_edit_has_its_page_rendered(tmp_path, mini):
+    """Its page lists the measures whose annex names it."""
+    edits = [("measures.yaml", 'en: "second point."', 'en: "second point of the Member States."')]
+    again, whole = _again(mini, tmp_path / "package", edits)
+    assert again.rendering.files == whole
+    assert "measure-2/#annex" in whole["actors/member-states.en.md"]
+    assert "actors/member-states.en.md" not in again.reused
+    assert "actors/emsc.en.md" in again.reused
+
+
+def test_an_edit_of_any_text_of_a_measure_keeps_what_a_whole_rendering_makes(tmp_path, mini):
+    """Each English text of measures.yaml (titles too), edited alone."""
+    source = (mini / "measures.yaml").read_text(encoding="utf-8")
+    starts = [i + len('en: "') for i in range(len(source)) if source.startswith('en: "', i)]
+    assert len(starts) > 10
+    for n, start in enumerate(starts):
+        folder = tmp_path / f"package-{n}"
+        last = generate(mini, ("fr", "en"), folder)
+        (mini / "measures.yaml").write_text(
+            source[:start] + "Edited " + source[start:], encoding="utf-8"
+        )
+        again = generate(mini, ("fr", "en"), folder, last=last)
+        assert again.rendering is not None
+        assert again.rendering.files == render_site(again.document, True, again.yaml_texts)
+        (mini / "measures.yaml").write_text(source, encoding="utf-8")
 
 
 OUTLINE = [
@@ -76,7 +123,7 @@ OUTLINE = [
 def test_an_edit_of_what_other_pages_show_renders_every_page(tmp_path, mini, edits):
     again, whole = _again(mini, tmp_path / "package", edits)
     assert again.rendering.files == whole
-    assert again.reused == 0
+    assert not again.reused
 
 
 def test_an_edited_template_renders_every_page(tmp_path, mini):
@@ -92,7 +139,7 @@ def test_an_edited_template_renders_every_page(tmp_path, mini):
     (overrides / "measure.md.j2").write_text(source + "template-edit\n", encoding="utf-8")
     again = Site(doc, env=environment((overrides,)), last=last)
     files = again.files({})
-    assert again.reused == 0
+    assert not again.reused
     assert all(
         "template-edit" in text for name, text in files.items() if name.startswith("measure-")
     )
@@ -102,8 +149,8 @@ def test_other_settings_render_every_page(mini):
     doc = load_document(mini)
     first = Site(doc)
     last = incremental.Rendering(doc, first.settings, first.files({}))
-    assert Site(doc, last=last).kept == {m.number for m in doc.measures}
-    assert Site(doc, directory_urls=False, last=last).kept == frozenset()
+    assert Site(doc, last=last).kept.measures == {m.number for m in doc.measures}
+    assert Site(doc, directory_urls=False, last=last).kept == incremental.Kept()
 
 
 def test_the_outline_leaves_out_only_the_measures_texts():
@@ -128,4 +175,4 @@ def test_on_the_real_document_an_edit_keeps_what_a_whole_rendering_makes(tmp_pat
     edits = [("measures.yaml", old, old.replace("Western Balkans", "Western EU Balkans"))]
     again, whole = _again(tmp_path / "data", tmp_path / "package", edits)
     assert again.rendering.files == whole
-    assert again.reused == (len(again.document.measures) - 1) * PER_MEASURE
+    assert "measure-5.en.md" in again.reused and "measure-4.en.md" not in again.reused
