@@ -376,8 +376,8 @@ def render_pages(doc: Document, language: str, directory_urls: bool = True) -> d
 class Site:
     """One rendering of the site: the views its pages share, the renderer of
     each language, the templates. Given the ``last`` rendering (a preview's),
-    the pages of the measures an edit left as they were are taken from it
-    (``incremental``: ``reused`` counts them)."""
+    the pages an edit cannot have changed are taken from it (``incremental``:
+    ``reused`` names their files)."""
 
     def __init__(
         self,
