@@ -207,6 +207,7 @@ class Build:
                 settings.docs / addresses.FOLDER,
                 settings.directory_urls,
                 edition,
+                last=self.generated,  # while serving: the last good generation
             )
         except DataErrors as exc:
             self.refuse(f"the data in {data} has errors:\n{exc.report()}")
@@ -219,9 +220,11 @@ class Build:
             newest = self.generated.document.edition
             self.version = Version(newest.date, newest.version)
             report = self.generated.report
+            reused = self.generated.reused
+            note = f" ({len(reused)} kept from the last rendering)" if reused else ""
             self.say(
-                f"generator: {len(report.written)} pages written, {report.unchanged} unchanged, "
-                f"{len(report.removed)} removed ({time.perf_counter() - started:.2f} s)"
+                f"generator: {len(report.written)} pages written, {report.unchanged} unchanged"
+                f"{note}, {len(report.removed)} removed ({time.perf_counter() - started:.2f} s)"
             )
 
     def head(

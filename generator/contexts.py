@@ -85,7 +85,7 @@ class StudyContext(TypedDict):
 
 
 def study_page(t: PageText, doc: Document, key: None, v: views.Views) -> StudyContext:
-    questions = study.quiz_questions(doc, t.language)
+    questions = study.quiz_questions(doc, t.language, annex_named=v.annex_named)
     places = [study_place(q) for q in questions]
     actions = {a.anchor: a for a in doc.actions}
 

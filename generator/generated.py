@@ -1,17 +1,19 @@
 """The data folder -> the generated folder, in one call: load, validate,
-render every page of every language and the open data, write what changed."""
+render every page of every language and the open data (given the last
+generation, a preview's, only what an edit can change: ``incremental``), write
+what changed."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import addresses, folder, opendata, pages, parse_document, pictures, read_data
+from . import addresses, folder, incremental, opendata, pages, parse_document, pictures, read_data
 from .models import Document
 from .project import config_beside
-from .render import DEFAULT_EDITION, Edition, Site, render_site
+from .render import DEFAULT_EDITION, Edition, Site, render_again
 
 __all__ = ["DEFAULT_EDITION", "Edition", "Generated", "Pages", "file_names", "generate", "write"]
 
@@ -21,6 +23,8 @@ class Generated:
     document: Document
     yaml_texts: dict[str, str]  # the data files, republished as open data
     report: folder.SyncReport  # what changed in the generated folder
+    rendering: incremental.Rendering | None = None  # what the next generation may keep
+    reused: set[str] = field(default_factory=set)  # the pages kept from the last generation
 
 
 def generate(
@@ -29,15 +33,18 @@ def generate(
     target: Path,
     directory_urls: bool = True,
     edition: Edition = DEFAULT_EDITION,
+    last: Generated | None = None,
 ) -> Generated:
     """Generate the pages of ``data_dir`` into ``target``; raise ``DataErrors``
     on bad data (then nothing is written) and ``folder.FolderError`` if
-    ``target`` holds files the generator did not write."""
+    ``target`` holds files the generator did not write. ``last``: the last
+    generation into ``target`` (a preview's), whose pages an edit left as
+    they were are kept."""
     sources, source = read_data(data_dir, languages)
     doc = parse_document(sources, source, languages, config_beside(data_dir))
     # read_data raised if a file could not be read: each has its text
     texts = {f"{name}.yaml": s.text for name, s in sources.items() if s.text is not None}
-    return write(doc, texts, target, directory_urls, edition)
+    return write(doc, texts, target, directory_urls, edition, last)
 
 
 def write(
@@ -46,10 +53,13 @@ def write(
     target: Path,
     directory_urls: bool = True,
     edition: Edition = DEFAULT_EDITION,
+    last: Generated | None = None,
 ) -> Generated:
     """Render ``doc`` (and republish ``yaml_texts``) into ``target``."""
-    report = folder.sync(target, render_site(doc, directory_urls, yaml_texts, edition))
-    return Generated(doc, yaml_texts, report)
+    kept = last.rendering if last else None
+    rendering, reused = render_again(doc, directory_urls, yaml_texts, edition, kept)
+    report = folder.sync(target, rendering.files)
+    return Generated(doc, yaml_texts, report, rendering, reused)
 
 
 def file_names(doc: Document) -> set[str]:

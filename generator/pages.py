@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from markdown.extensions.toc import slugify
 from markupsafe import escape
@@ -23,6 +23,7 @@ from .markup import plain
 from .models import Document, Text
 
 HOME = "index.md"
+Texts = Literal["all", "outline", "measure", "actor"]
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
@@ -46,6 +47,13 @@ class PageKind:
     # weight of its words (pages that repeat others' texts weigh less); None:
     # left out of search (a page that only repeats others)
     search: tuple[str, str] | None = ("search_type_tool", "0.5")
+    # what the page shows of the measures' texts (their actions' and annexes'),
+    # by which a preview keeps the pages an edit cannot have changed
+    # (``incremental``): "all" of them; none, only the document's "outline"
+    # (numbers, titles, actors, counts…); those of its "measure" (its key) and
+    # the others' outline; those of the actions addressing or naming its
+    # "actor" (its key), which measures' annexes name it, and the outline
+    texts: Texts = "all"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", self.path or f"{FOLDER}/{self.name}.md")
@@ -92,27 +100,27 @@ def _actor_ids(doc: Document) -> list[str]:
 SIDE = FOLDER + "/side-by-side/"
 # fmt: off
 KINDS = (
-    PageKind("home", HOME, nav="", not_found_link=True, search=("home", "0.5")),
+    PageKind("home", HOME, nav="", not_found_link=True, search=("home", "0.5"), texts="outline"),
     PageKind("measure", FOLDER + "/measure-{key}.md", keys=_measures, context=contexts.measure,
-             nav="measures", nav_tree=_measure_tree, search=("measure", "")),
-    PageKind("actors", nav="", context=contexts.actors, search=("actor", "")),
+             nav="measures", nav_tree=_measure_tree, search=("measure", ""), texts="measure"),
+    PageKind("actors", nav="", context=contexts.actors, search=("actor", ""), texts="outline"),
     PageKind("actor", FOLDER + "/actors/{key}.md", keys=_actor_ids, keys_from=("actors", "actors"),
-             context=contexts.actor, search=("actor", "")),
+             context=contexts.actor, search=("actor", ""), texts="actor"),
     PageKind("glossary", nav="", not_found_link=True, context=contexts.glossary,
              search=("glossary", "")),
     PageKind("full-text", nav="", not_found_link=True, search=("full_text", "0.3")),
-    PageKind("search", search=None),
-    PageKind("who-does-what", nav="tools", context=contexts.who_does_what),
+    PageKind("search", search=None, texts="outline"),
+    PageKind("who-does-what", nav="tools", context=contexts.who_does_what, texts="outline"),
     PageKind("explorer", nav="tools", context=contexts.tables),
     PageKind("side-by-side", SIDE + "full-text.md", nav="tools", context=contexts.side_by_side,
              search=("full_text", "0.3")),
     PageKind("side-by-side-measure", SIDE + "measure-{key}.md", "side-by-side.md.j2",
-             keys=_measures, context=contexts.side_by_side, search=None),
-    PageKind("timeline", nav="tools", context=contexts.timeline),
-    PageKind("overview", nav="tools", context=contexts.overview),
+             keys=_measures, context=contexts.side_by_side, search=None, texts="measure"),
+    PageKind("timeline", nav="tools", context=contexts.timeline, texts="outline"),
+    PageKind("overview", nav="tools", context=contexts.overview, texts="outline"),
     PageKind("study", nav="tools", context=contexts.study_page),
-    PageKind("open-data", nav="tools", context=contexts.open_data),
-    PageKind("history", nav="", context=contexts.history),
+    PageKind("open-data", nav="tools", context=contexts.open_data, texts="outline"),
+    PageKind("history", nav="", context=contexts.history, texts="outline"),
     PageKind("about", "about.md", None, nav=""),
     PageKind("edit", "edit.md", None),  # for maintainers: linked from the about page, not the menu
 )

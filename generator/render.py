@@ -23,7 +23,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import addresses, citation, editions, opendata, pages, pictures, study, views
+from . import addresses, citation, editions, incremental, opendata, pages, pictures, study, views
 from .interface import TYPOGRAPHY, InterfaceText
 from .markup import FOOTNOTE_MARK, built_url, escape_text, plain, to_html
 from .models import Action, Document, Measure, Text
@@ -378,7 +378,9 @@ def render_pages(doc: Document, language: str, directory_urls: bool = True) -> d
 
 class Site:
     """One rendering of the site: the views its pages share, the renderer of
-    each language, the templates."""
+    each language, the templates. Given the ``last`` rendering (a preview's),
+    the pages an edit cannot have changed are taken from it (``incremental``:
+    ``reused`` names their files)."""
 
     def __init__(
         self,
@@ -386,6 +388,7 @@ class Site:
         directory_urls: bool = True,
         edition: Edition = DEFAULT_EDITION,
         env: Environment = _ENVIRONMENT,
+        last: incremental.Rendering | None = None,
     ):
         self.doc = doc
         self.edition = edition
@@ -395,6 +398,12 @@ class Site:
         self.updated = editions.last_updated(doc)  # page path -> the edition that last changed it
         self._renderers: dict[str, LanguageRenderer] = {}
         self._urls: dict[tuple[str, str, str], Markup] = {}  # pages link to the same pages
+        # what the pages are rendered from besides the document: a change renders them all
+        folders = getattr(env.loader, "searchpath", ())
+        self.settings = (directory_urls, edition, incremental.sources(folders))
+        self.last = last
+        self.kept = incremental.kept(last, doc, self.settings)
+        self.reused: set[str] = set()  # the files taken from the last rendering
 
     def url(self, target: str, base: str, fragment: str = "") -> Markup:
         """The URL of the page ``target`` from the folder ``base`` (``Urls.base``)."""
@@ -409,11 +418,16 @@ class Site:
         return self._renderers[language]
 
     def pages(self, language: str) -> dict[str, str]:
-        return {
-            path: self.page(kind, key, path, language)
-            for kind in pages.GENERATED
-            for key, path in kind.pages(self.doc)
-        }
+        out = {}
+        for kind in pages.GENERATED:
+            for key, path in kind.pages(self.doc):
+                if self.last and self.kept.page(kind, key):
+                    name = addresses.generated_name(path, language)
+                    out[path] = self.last.files[name]
+                    self.reused.add(name)
+                    continue
+                out[path] = self.page(kind, key, path, language)
+        return out
 
     def page(self, kind: PageKind, key: object, path: str, language: str) -> str:
         """The Markdown of one generated page (``kind.pages``: its key and path)."""
@@ -452,6 +466,20 @@ def render_site(
 ) -> dict[str, str]:
     """Every file of the generated folder (see ``Site.files``)."""
     return Site(doc, directory_urls, edition).files(yaml_texts or {})
+
+
+def render_again(
+    doc: Document,
+    directory_urls: bool,
+    yaml_texts: dict[str, str],
+    edition: Edition,
+    last: incremental.Rendering | None,
+) -> tuple[incremental.Rendering, set[str]]:
+    """``render_site`` for a preview, which keeps the ``last`` rendering: the
+    rendering, and the files taken from the last one."""
+    site = Site(doc, directory_urls, edition, last=last)
+    files = site.files(yaml_texts)
+    return incremental.Rendering(doc, site.settings, files), site.reused
 
 
 def _tidy(text: str) -> str:

@@ -12,13 +12,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from . import naming
+from . import views
 from .addresses import FOLDER, served
 from .interface import InterfaceText
 from .markup import plain
 from .models import Action, Actor, Document, Measure
-from .terms import TermFinder
-from .views import annex_texts
+from .terms import TermFinder, word_set
 
 BLANK = "[…]"  # what stands for words a prompt leaves out (the answer, a title)
 # subject pronouns that open a sentence: a text opening with one needs its noun before it
@@ -178,12 +177,13 @@ def askable(actor: Actor) -> bool:
     return actor.status != "proposed" and actor.kind != "partner_country"
 
 
-def measure_bodies(doc: Document, measure: Measure) -> set[str]:
+def measure_bodies(doc: Document, measure: Measure, named: set[str] | None = None) -> set[str]:
     """The bodies a measure addresses or names: in its actions, its annex and
     their footnotes (the annex may give a named body a part in an action),
-    with their parents and parts."""
-    notes = {f.number: f.text for f in doc.footnotes}
-    named = naming.named_in(annex_texts(measure), notes, naming.finders(doc.actors, doc.languages))
+    with their parents and parts (``named``: those its annex names, if known:
+    ``views.annex_named``)."""
+    if named is None:
+        named = views.annex_named(doc)[measure.number]
     out: set[str] = set()
     for actor_id in {*named, *(x for a in measure.actions for x in (*a.actors, *a.mentions))}:
         out |= family(doc, actor_id)
@@ -196,11 +196,16 @@ def wrong_options_excluded(
     """The actor ids no wrong option of a "who" question may be: the bodies
     of its measure (``measure_bodies``) and any body the prompt names
     (``finders``: actor id -> the finder of its words)."""
-    return measure_bodies | {a for a, finder in finders.items() if finder.findall(prompt)}
+    said = word_set(prompt)  # an actor none of whose words begins there is not named
+    named = {a for a, f in finders.items() if f.first_words & said and f.findall(prompt)}
+    return measure_bodies | named
 
 
-def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Question]:
-    """Questions generated from the data by the rules; the same seed gives the same quiz."""
+def quiz_questions(
+    doc: Document, language: str, seed: int = 15250, annex_named: dict[int, set[str]] | None = None
+) -> list[Question]:
+    """Questions generated from the data by the rules; the same seed gives the
+    same quiz (``annex_named``: ``views.annex_named``, if known)."""
     rng = random.Random(seed)
     questions = []
     titles = {m.number: f"{m.number}. {plain(m.title.get(language))}" for m in doc.measures}
@@ -209,8 +214,9 @@ def quiz_questions(doc: Document, language: str, seed: int = 15250) -> list[Ques
     finders = {a.id: TermFinder(actor_words(doc, a, language)) for a in doc.actors}
     # the wrong options: other bodies the document addresses
     pool_ids = sorted({x for y in doc.actions for x in y.actors if askable(doc.actor(x))})
+    annex_named = views.annex_named(doc) if annex_named is None else annex_named
     for measure in doc.measures:
-        barred = measure_bodies(doc, measure)
+        barred = measure_bodies(doc, measure, annex_named[measure.number])
         for action in measure.actions:
             source = f"{FOLDER}/measure-{measure.number}.md#{action.anchor}"
             where = (measure.section, measure.number)

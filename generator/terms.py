@@ -50,6 +50,8 @@ class TermFinder:
             self._by_first_word.setdefault(first[0], []).append(term)
         # a one-word acronym's plural is another word: ILOs
         self._plurals = {word + "s": word for word in self._by_first_word if takes_plural_s(word)}
+        # the words a found term begins with: a text without any of them holds no term
+        self.first_words = frozenset(self._by_first_word) | frozenset(self._plurals)
 
     def finditer(self, text: str) -> Iterator[Found]:
         end = 0
@@ -70,6 +72,11 @@ class TermFinder:
     def findall(self, text: str) -> list[str]:
         """The terms found in ``text``, left to right."""
         return [found.term for found in self.finditer(text)]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text``: a finder whose ``first_words`` has none of them finds nothing."""
+    return frozenset(_WORD.findall(text))
 
 
 def _match(text: str, start: int, term: str) -> Found | None:

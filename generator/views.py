@@ -155,6 +155,14 @@ def annex_texts(measure: Measure) -> list[Text]:
     return [b.text for b in measure.annex if b.text] + [i for b in measure.annex for i in b.items]
 
 
+def annex_named(doc: Document) -> dict[int, set[str]]:
+    """Measure number -> the ids of the bodies its annex names
+    (``naming.named_in``: its texts and their footnotes, in any language)."""
+    notes = {f.number: f.text for f in doc.footnotes}
+    by_language = finders(doc.actors, doc.languages)
+    return {m.number: named_in(annex_texts(m), notes, by_language) for m in doc.measures}
+
+
 def measure_texts(measure: Measure) -> list[Text]:
     """Every text of a measure: titles, actions, annex (all the Council's)."""
     return declared_texts(measure, COUNCIL)
@@ -322,16 +330,16 @@ class Views:
         }
 
     @functools.cached_property
+    def annex_named(self) -> dict[int, set[str]]:
+        return annex_named(self.doc)
+
+    @functools.cached_property
     def annex_mentions(self) -> dict[str, set[int]]:
-        """Actor id -> the measures whose annex names it (``naming.named_in``:
-        its texts and their footnotes, in any language)."""
-        doc = self.doc
-        found: dict[str, set[int]] = {a.id: set() for a in doc.actors}
-        notes = {f.number: f.text for f in doc.footnotes}
-        by_language = finders(doc.actors, doc.languages)
-        for measure in doc.measures:
-            for actor_id in named_in(annex_texts(measure), notes, by_language):
-                found[actor_id].add(measure.number)
+        """Actor id -> the measures whose annex names it (``annex_named``)."""
+        found: dict[str, set[int]] = {a.id: set() for a in self.doc.actors}
+        for number, named in self.annex_named.items():
+            for actor_id in named:
+                found[actor_id].add(number)
         return found
 
     @functools.cache  # noqa: B019 - one Views per rendering: nothing outlives it

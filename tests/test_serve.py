@@ -85,6 +85,7 @@ BROKEN = [
 def test_one_preview_session_serves_every_kind_of_edit(served):
     """One server (starting it is a whole build) for every kind of edit, in turn."""
     edits_are_served_and_broken_ones_keep_the_last_good_site(*served)
+    an_edit_reaches_the_other_measures_pages_that_show_it(*served)
     a_change_every_page_shows_rebuilds_every_page(*served)
     an_edited_string_every_page_shows_reaches_every_page_and_a_removed_page_goes(*served)
 
@@ -150,6 +151,30 @@ def edits_are_served_and_broken_ones_keep_the_last_good_site(project, base, log)
 
     (data / "measures.yaml").write_text(good["measures.yaml"], encoding="utf-8")
     wait_for(url, "Act fast", absent="Act very fast")
+
+
+def an_edit_reaches_the_other_measures_pages_that_show_it(project, base, log):
+    """The generator renders again only the pages an edit can change
+    (``incremental``): a measure's title, its neighbours' pagers too (the
+    generator's, not the theme's footer, which MkDocs' navigation makes); then
+    a text of its annex, its own pages only (the others are kept, as they are)."""
+    measures = project / "data" / "measures.yaml"
+    good = measures.read_text(encoding="utf-8")
+    title = good.replace('en: "Strengthening the EMSC"', 'en: "Reinforcing the EMSC"')
+    neighbours = [base + "en/package/" + path for path in ("measure-2/", "side-by-side/measure-2/")]
+    measures.write_text(title, encoding="utf-8")
+    wait_for(base + "en/package/measure-1/", "Reinforcing the")
+    for url in neighbours:
+        wait_for(url, "Previous measure: 1. Reinforcing")  # the pager's link
+    annex = "Strengthening investigations"
+    measures.write_text(title.replace(annex, "Annex-edit investigations"), encoding="utf-8")
+    wait_for(base + "en/package/measure-1/", "Annex-edit", absent=annex)
+    for url in neighbours:
+        page = fetch(url)
+        assert "measure: 1. Reinforcing" in page and "Annex-edit" not in page, url
+    measures.write_text(good, encoding="utf-8")
+    for url in neighbours:
+        wait_for(url, "measure: 1. Strengthening", absent="Reinforcing")
 
 
 def a_change_every_page_shows_rebuilds_every_page(project, base, log):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from generator.terms import TermFinder, singular
+from generator.terms import TermFinder, singular, word_set
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,18 @@ def test_the_matcher_follows_its_rule(text_words, term_words):
     )
     expected = [m[1] for m in pattern.finditer(text)] if names else []
     assert TermFinder(terms).findall(text) == expected
+
+
+@given(st.lists(WORDS, max_size=12), st.lists(st.lists(WORDS, min_size=1, max_size=3), max_size=6))
+def test_a_text_without_a_terms_first_word_holds_none(text_words, term_words):
+    """The shortcut of a finder run on many texts (the study's wrong options):
+    a text none of whose words is one a term begins with (or its plural) has
+    no term to find."""
+    text = "".join(text_words)
+    finder = TermFinder({t for t in ("".join(w) for w in term_words) if re.match(r"\w", t)})
+    if finder.findall(text):
+        assert finder.first_words & word_set(text)
+
+
+def test_a_plural_is_a_first_word():
+    assert TermFinder(["ILO"]).first_words & word_set("the ILOs")
