@@ -115,6 +115,23 @@ def edit(folder: Path, name: str, old: str, new: str) -> int:
     return line
 
 
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A copy of the site's sources with the fixture data, as the working folder."""
+    from sitebuild import make_project
+
+    monkeypatch.chdir(tmp_path)
+    return make_project(tmp_path / "p", MINI)
+
+
+def check_errors(project: Path, capsys) -> list[str]:
+    """What `check` of ``project``'s data says, which must fail: its error lines."""
+    from generator.cli import main
+
+    assert main(["check", "--data", str(project / "data")]) == 1
+    return capsys.readouterr().err.splitlines()[:-1]
+
+
 # -- the real site in Chromium, shared by the browser tests ------------------
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
