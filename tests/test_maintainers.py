@@ -193,7 +193,7 @@ def test_mkdocs_finds_the_anchors_check_finds_and_the_build_refuses_a_missing_on
     """The anchors check accepts (tests/test_cli.py) are MkDocs' own: the
     strict build, which refuses a link to a missing anchor, builds; one
     missing, the build stops before MkDocs, as check says it."""
-    from test_cli import GOOD_ANCHORS
+    from test_handwritten import GOOD_ANCHORS
 
     project = make_project(tmp_path / "p", MINI)
     page = project / "docs" / "edit.en.md"
