@@ -14,7 +14,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from babel import Locale, UnknownLocaleError
 
@@ -22,6 +22,8 @@ from . import markup, models
 from .errors import DataError
 from .load import Path_, YamlFile
 from .models import Plural, Reference, Text
+
+T = TypeVar("T")
 
 INVARIANT = "invariant"
 COUNCIL = "council"  # in a text: the languages whose text is the Council's own
@@ -84,6 +86,21 @@ class Checker:
         """The top-level mapping of file ``name``, which the next reads refer to."""
         self.use(name)
         return self.mapping(self.file.data, (), required, optional)
+
+    def entries(
+        self,
+        name: str,
+        field: str,
+        read: Callable[[Checker, Any, Path_], T | None],
+        optional: tuple[str, ...] = (),
+    ) -> list[T]:
+        """``read(self, value, path)`` of each item of the list ``field`` of file ``name``."""
+        data = self.top(name, (field,), optional)
+        if data is None:
+            return []
+        items = self.sequence(data[field], (field,))
+        found = (read(self, v, (field, i)) for i, v in enumerate(items))
+        return [item for item in found if item is not None]
 
     def read(
         self,

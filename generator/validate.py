@@ -8,22 +8,19 @@ across the files; ``DataErrors`` is raised with everything found.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from types import SimpleNamespace
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
-from . import checks, editions, fidelity
+from . import checks, editions, editions_file, fidelity
 from .errors import DOCUMENT, DataErrors
 from .fields import INVARIANT, Checker, Reader
 from .load import Path_, Source, YamlFile
 from .models import (
     ACTOR_KINDS,
     ACTOR_STATUSES,
-    CHANGE_KINDS,
     EVENT_KINDS,
     PLACE,
     PLACE_FIELDS,
@@ -31,9 +28,7 @@ from .models import (
     Actor,
     Annex,
     Block,
-    Change,
     Document,
-    EditionEntry,
     Event,
     Footnote,
     GlossaryEntry,
@@ -51,7 +46,6 @@ from .models import (
 
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
 _ACTION_ID = re.compile(r"^(\d+)\.(\d+)$")
-T = TypeVar("T")
 TEXT_FILES = ("document", "measures", "footnotes", "glossary")  # the document's text comes from
 
 
@@ -71,7 +65,7 @@ def build_document(
     record = document.get("record")
     date = record.date if isinstance(record, Record) else None
     actors, events, interface = _actors(check), _events(check, date), _interface(check)
-    releases, licence = _editions(check)
+    releases, licence = editions_file.read(check)
     checks.references(check, document, sections, glossary, actors, events)
     checks.acronyms(check, glossary, not_acronyms)
     checks.actor_terms(check, actors)
@@ -92,7 +86,7 @@ def build_document(
         [a.id for a in actors],
         [g.id for g in glossary],
     )
-    _changed_passages(check, releases, ids)
+    editions_file.check_passages(check, releases, ids)
     if not _readable(check, TEXT_FILES):
         raise DataErrors(check.errors)  # the document is incomplete: no fidelity to check
     listed = set(document["acronym_list"]["entries"])
@@ -127,23 +121,6 @@ def _readable(check: Checker, names: tuple[str, ...]) -> bool:
     """Whether the files ``names`` were read without an error of their fields."""
     read = {check.files[n].name for n in names}
     return not any(e.stage < DOCUMENT and e.file in read for e in check.errors)
-
-
-def _entries(
-    check: Checker,
-    name: str,
-    field: str,
-    read: Callable[[Checker, Any, Path_], T | None],
-    optional: tuple[str, ...] = (),
-) -> list[T]:
-    """``read(check, value, path)`` of each item of the list ``field`` of file ``name``."""
-    data = check.top(name, (field,), optional)
-    if data is None:
-        return []
-    found = (
-        read(check, v, (field, i)) for i, v in enumerate(check.sequence(data[field], (field,)))
-    )
-    return [item for item in found if item is not None]
 
 
 def _blocks(
@@ -289,7 +266,7 @@ def _footnotes(check: Checker) -> dict[int, tuple[Text, Path_]]:
         return (path, data) if data and data["number"] is not None else None
 
     result: dict[int, tuple[Text, Path_]] = {}
-    for path, data in _entries(check, "footnotes", "footnotes", note):
+    for path, data in check.entries("footnotes", "footnotes", note):
         number = data["number"]
         if number in result:
             check.err(path + ("number",), f"duplicate footnote number {number}", "renumber them")
@@ -321,7 +298,7 @@ def _glossary(check: Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcron
         data = check.read(value, path, fields, optional, model=GlossaryEntry)
         return GlossaryEntry(**data) if data else None
 
-    entries = _entries(check, "glossary", "entries", entry, ("not_acronyms",))
+    entries = check.entries("glossary", "entries", entry, ("not_acronyms",))
     data = check.file.data if isinstance(check.file.data, dict) else {}
     tokens = check.sequence(data.get("not_acronyms", []), ("not_acronyms",))
     fields = {"token": check.string, "reason": check.string}
@@ -331,7 +308,7 @@ def _glossary(check: Checker) -> tuple[tuple[GlossaryEntry, ...], tuple[NotAcron
 
 # -- actors.yaml --------------------------------------------------------------
 def _actors(check: Checker) -> tuple[Actor, ...]:
-    return tuple(_entries(check, "actors", "actors", _actor))
+    return tuple(check.entries("actors", "actors", _actor))
 
 
 def _actor(check: Checker, value: Any, path: Path_) -> Actor | None:
@@ -384,104 +361,7 @@ def _events(check: Checker, date: str | None) -> tuple[Event, ...]:
             check.err(path + ("date",), message, f"write the document's date, '{date}'")
         return Event(**data, as_at=as_at)
 
-    return tuple(_entries(check, "events", "events", event))
-
-
-# -- editions.yaml -----------------------------------------------------------
-_VERSION = re.compile(r"^[0-9]+(?:\.[0-9]+)*$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _editions(check: Checker) -> tuple[list[tuple[EditionEntry, Path_]], Licences | None]:
-    """The editions, oldest first, with their paths; and the licences."""
-
-    def change(value: Any, path: Path_) -> Change | None:
-        fields: dict[str, Reader] = {
-            "kind": lambda v, p: check.choice(v, p, CHANGE_KINDS, "change kind"),
-            "text": lambda v, p: check.text(v, p, acronyms=False),
-        }
-        data = check.read(value, path, fields, {"passages": check.sequence}, model=Change)
-        if not data:
-            return None
-        found = (
-            check.string(v, path + ("passages", i)) for i, v in enumerate(data.get("passages", []))
-        )
-        return Change(**{**data, "passages": tuple(p for p in found if p)})
-
-    def entry(check: Checker, value: Any, path: Path_) -> tuple[EditionEntry, Path_] | None:
-        def version(v: Any, p: Path_) -> str | None:
-            text = check.string(v, p)
-            if text is not None and not _VERSION.match(text):
-                check.err(
-                    p, f"invalid version '{text}'", 'write numbers joined by dots, quoted: "1.1"'
-                )
-                return None
-            return text
-
-        def day(v: Any, p: Path_) -> str | None:
-            text = check.date(v, p)
-            if text is not None and not _DAY.match(text):
-                check.err(
-                    p, f"incomplete date '{text}'", "an edition's date is a day: YYYY-MM-DD, quoted"
-                )
-                return None
-            return text
-
-        def changes(v: Any, p: Path_) -> tuple[Change, ...]:
-            read = (change(c, p + (i,)) for i, c in enumerate(check.sequence(v, p)))
-            return tuple(c for c in read if c)
-
-        fields: dict[str, Reader] = {"version": version, "date": day, "changes": changes}
-        data = check.read(value, path, fields, model=EditionEntry)
-        return (EditionEntry(**data), path) if data else None
-
-    releases = _entries(check, "editions", "editions", entry, ("licence",))
-    data = check.file.data if isinstance(check.file.data, dict) else {}
-    if data.get("editions") == []:
-        check.err(("editions",), "no edition", "list this edition: version, date, changes")
-    terms = {"council": check.reference, "edition": check.reference}
-    licence = check.read(data.get("licence"), ("licence",), terms, model=Licences)
-    _order(check, releases)
-    return releases, (Licences(**licence) if licence and all(licence.values()) else None)
-
-
-def _order(check: Checker, releases: list[tuple[EditionEntry, Path_]]) -> None:
-    """Versions unique and growing, dates not going back, oldest first."""
-    for (before, _), (after, path) in zip(releases, releases[1:], strict=False):
-        if None in (before.version, after.version, before.date, after.date):
-            continue
-        if editions.version_key(after.version) <= editions.version_key(before.version):
-            problem = "repeats" if after.version == before.version else "is not after"
-            message = f"version '{after.version}' {problem} the version above ('{before.version}')"
-            check.err(
-                path + ("version",),
-                message,
-                "list the editions oldest first, each with a new version",
-            )
-        elif after.date < before.date:
-            message = (
-                f"date {after.date} is before the date of version {before.version} ({before.date})"
-            )
-            check.err(path + ("date",), message, "list the editions oldest first")
-
-
-def _changed_passages(
-    check: Checker, releases: list[tuple[EditionEntry, Path_]], ids: set[str]
-) -> None:
-    """Every passage a change names exists."""
-    check.use("editions")
-    for release, path in releases:
-        for i, change in enumerate(release.changes):
-            for j, ident in enumerate(change.passages):
-                if ident not in ids:
-                    close = difflib.get_close_matches(ident, sorted(ids), n=1)
-                    hint = (
-                        f"did you mean '{close[0]}'?"
-                        if close
-                        else ("measure-N, action-N-K, footnote-N, actor-ID or glossary-ID")
-                    )
-                    where = path + ("changes", i, "passages", j)
-                    check.err(where, f"unknown passage '{ident}'", hint)
+    return tuple(check.entries("events", "events", event))
 
 
 # -- interface.yaml -----------------------------------------------------------
