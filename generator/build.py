@@ -214,7 +214,7 @@ class Build:
         except FolderError as exc:
             self.refuse(str(exc))
         else:
-            pages = generated.Pages(self.generated.document, settings.directory_urls)
+            pages = self.generated.rendering.files  # the pages just rendered, by file name
             if problems := project.link_targets(settings.config_file, settings.languages, pages):
                 self.refuse(f"the project has errors:\n{DataErrors(problems).report()}")
             newest = self.generated.document.edition

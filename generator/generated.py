@@ -23,7 +23,7 @@ class Generated:
     document: Document
     yaml_texts: dict[str, str]  # the data files, republished as open data
     report: folder.SyncReport  # what changed in the generated folder
-    rendering: incremental.Rendering | None = None  # what the next generation may keep
+    rendering: incremental.Rendering  # its files; what the next generation may keep
     reused: set[str] = field(default_factory=set)  # the pages kept from the last generation
 
 

@@ -357,7 +357,9 @@ def test_a_refusal_stops_a_build_but_a_preview_keeps_its_last_good_pages(capsys)
     preview = Build("serve", True, Version("", ""))
     with pytest.raises(BuildError):  # nothing to serve yet
         preview.refuse("broken")
-    preview.generated = generated.Generated(load_document(MINI), {}, generated.folder.SyncReport())
+    doc = load_document(MINI)
+    rendering = generated.incremental.Rendering(doc, (), {})
+    preview.generated = generated.Generated(doc, {}, generated.folder.SyncReport(), rendering)
     preview.refuse("broken again")
     assert "broken again" in capsys.readouterr().err
 
