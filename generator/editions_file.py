@@ -18,6 +18,8 @@ __all__ = ["check_passages", "read"]
 
 _VERSION = re.compile(r"^[0-9]+(?:\.[0-9]+)*$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_VERSION_HINT = 'write numbers joined by dots, quoted: "1.1"'
+_DAY_HINT = "an edition's date is a day: YYYY-MM-DD, quoted"
 
 
 def read(check: Checker) -> tuple[list[tuple[EditionEntry, Path_]], Licences | None]:
@@ -37,29 +39,15 @@ def read(check: Checker) -> tuple[list[tuple[EditionEntry, Path_]], Licences | N
         return Change(**{**data, "passages": tuple(p for p in found if p)})
 
     def entry(check: Checker, value: Any, path: Path_) -> tuple[EditionEntry, Path_] | None:
-        def version(v: Any, p: Path_) -> str | None:
-            text = check.string(v, p)
-            if text is not None and not _VERSION.match(text):
-                check.err(
-                    p, f"invalid version '{text}'", 'write numbers joined by dots, quoted: "1.1"'
-                )
-                return None
-            return text
-
-        def day(v: Any, p: Path_) -> str | None:
-            text = check.date(v, p)
-            if text is not None and not _DAY.match(text):
-                check.err(
-                    p, f"incomplete date '{text}'", "an edition's date is a day: YYYY-MM-DD, quoted"
-                )
-                return None
-            return text
-
         def changes(v: Any, p: Path_) -> tuple[Change, ...]:
             read = (change(c, p + (i,)) for i, c in enumerate(check.sequence(v, p)))
             return tuple(c for c in read if c)
 
-        fields: dict[str, Reader] = {"version": version, "date": day, "changes": changes}
+        fields: dict[str, Reader] = {
+            "version": _matching(check, check.string, _VERSION, "invalid version", _VERSION_HINT),
+            "date": _matching(check, check.date, _DAY, "incomplete date", _DAY_HINT),
+            "changes": changes,
+        }
         data = check.read(value, path, fields, model=EditionEntry)
         return (EditionEntry(**data), path) if data else None
 
@@ -71,6 +59,21 @@ def read(check: Checker) -> tuple[list[tuple[EditionEntry, Path_]], Licences | N
     licence = check.read(data.get("licence"), ("licence",), terms, model=Licences)
     _order(check, releases)
     return releases, (Licences(**licence) if licence and all(licence.values()) else None)
+
+
+def _matching(
+    check: Checker, read: Reader, pattern: re.Pattern[str], problem: str, hint: str
+) -> Reader:
+    """``read``, then the text refused unless ``pattern`` matches it."""
+
+    def reader(value: Any, path: Path_) -> str | None:
+        text = read(value, path)
+        if text is not None and not pattern.match(text):
+            check.err(path, f"{problem} '{text}'", hint)
+            return None
+        return text
+
+    return reader
 
 
 def _order(check: Checker, releases: list[tuple[EditionEntry, Path_]]) -> None:
